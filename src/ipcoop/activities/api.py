@@ -1,0 +1,93 @@
+"""JSON API for activities: search with facets and cursor, one activity with evidence, exports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import StreamingResponse
+from sqlalchemy.orm import Session
+
+from ipcoop.activities import export
+from ipcoop.activities.service import evidence, get_activity, item
+from ipcoop.db import session_scope
+from ipcoop.search.filters import ActivityFilters
+from ipcoop.search.service import SORTS, SearchResult, iterate, search
+from ipcoop.web.deps import activity_filters, get_session
+
+router = APIRouter(tags=["activities"])
+
+
+def result_json(result: SearchResult) -> dict[str, Any]:
+    """The one list shape: total, items, facets, next_cursor."""
+    return {
+        "total": result.total,
+        "items": [item(a) for a in result.items],
+        "facets": {
+            name: [{"code": v.code, "label": v.label, "count": v.count} for v in values]
+            for name, values in result.facets.items()
+        },
+        "next_cursor": result.next_cursor,
+    }
+
+
+@router.get("/activities")
+def list_activities(
+    filters: ActivityFilters = Depends(activity_filters),
+    sort: str = Query(
+        "date",
+        description="relevance, date, -date or title.",
+        pattern="^(" + "|".join(s.replace("-", "\\-") for s in SORTS) + ")$",
+    ),
+    cursor: str | None = Query(None, description="next_cursor of the previous page."),
+    limit: int = Query(50, ge=1, le=500, description="Items per page."),
+    session: Session = Depends(get_session),
+) -> dict[str, Any]:
+    """Activities matching every filter, with facet counts and the next page's cursor."""
+    return result_json(search(session, filters, sort=sort, cursor=cursor, limit=limit))
+
+
+@router.get("/activities.{fmt}")
+def export_activities(
+    request: Request, fmt: str, filters: ActivityFilters = Depends(activity_filters)
+) -> StreamingResponse:
+    """Every matching activity as CSV (UTF-8 with BOM), XLSX or JSON Lines, streamed."""
+    if fmt not in ("csv", "xlsx", "jsonl"):
+        raise HTTPException(404, f"No export format {fmt!r}; use .csv, .xlsx or .jsonl")
+    return export_response(request.app.state.engine, filters, fmt)
+
+
+@router.get("/activities/{activity_id}")
+def read_activity(activity_id: int, session: Session = Depends(get_session)) -> dict[str, Any]:
+    """One activity with the source excerpt behind each value."""
+    activity = get_activity(session, activity_id)
+    if activity is None:
+        raise HTTPException(404, f"No activity {activity_id}; search /api/v1/activities")
+    data = item(activity)
+    data["evidence"] = evidence(session, activity)
+    return data
+
+
+def export_response(request_engine: Any, filters: ActivityFilters, fmt: str) -> StreamingResponse:
+    """Stream a filtered set in one format (the session lives as long as the stream)."""
+
+    def chunks():  # type: ignore[no-untyped-def]
+        with session_scope(request_engine) as session:
+            rows = iterate(session, filters)
+            if fmt == "csv":
+                for chunk in export.csv_chunks(rows):
+                    yield chunk.encode("utf-8")
+            elif fmt == "jsonl":
+                for chunk in export.jsonl_chunks(rows):
+                    yield chunk.encode("utf-8")
+            else:
+                import tempfile
+
+                with tempfile.TemporaryFile() as tmp:
+                    export.write_xlsx(rows, tmp)
+                    tmp.seek(0)
+                    while block := tmp.read(65536):
+                        yield block
+
+    headers = {"Content-Disposition": f'attachment; filename="ipcoop-activities.{fmt}"'}
+    return StreamingResponse(chunks(), media_type=export.MEDIA_TYPES[fmt], headers=headers)

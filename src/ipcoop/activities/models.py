@@ -1,0 +1,99 @@
+"""Activities (programmes, workshops, missions, projects) with parties, tags and evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, Date, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ipcoop.db import Base
+
+
+class Activity(Base):
+    """One unit of technical cooperation, as reported."""
+
+    __tablename__ = "activities"
+    __table_args__ = (Index("ix_activities_start_on", "start_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("activities.id"))
+    title: Mapped[str] = mapped_column(String(1000))
+    description: Mapped[str | None] = mapped_column(Text)
+    type: Mapped[str | None] = mapped_column(String(32), index=True)
+    status: Mapped[str | None] = mapped_column(String(16))
+    start_date: Mapped[str | None] = mapped_column(String(10))
+    end_date: Mapped[str | None] = mapped_column(String(10))
+    date_precision: Mapped[str | None] = mapped_column(String(8))
+    start_on: Mapped[dt.date | None] = mapped_column(Date)
+    end_on: Mapped[dt.date | None] = mapped_column(Date)
+    start_year: Mapped[int | None] = mapped_column(Integer, index=True)
+    modality: Mapped[str | None] = mapped_column(String(16), index=True)
+    city: Mapped[str | None] = mapped_column(String(200))
+    country_code: Mapped[str | None] = mapped_column(ForeignKey("parties.code"))
+    participants: Mapped[int | None] = mapped_column(Integer)
+    participants_qualifier: Mapped[str | None] = mapped_column(String(16))
+    outputs: Mapped[str | None] = mapped_column(Text)
+    website: Mapped[str | None] = mapped_column(String(1000))
+    contact: Mapped[str | None] = mapped_column(String(500))
+    confidence: Mapped[float] = mapped_column(Float, default=1.0)
+    needs_review: Mapped[bool] = mapped_column(default=False)
+    review_reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+    report = relationship("Report", back_populates="activities", lazy="raise_on_sql")
+    parties = relationship(
+        "ActivityParty", cascade="all, delete-orphan", lazy="selectin", order_by="ActivityParty.id"
+    )
+    tags = relationship(
+        "ActivityTag", cascade="all, delete-orphan", lazy="selectin", order_by="ActivityTag.id"
+    )
+
+
+class ActivityParty(Base):
+    """A party in an activity: beneficiary, provider, funding, implementing or partner."""
+
+    __tablename__ = "activity_parties"
+    __table_args__ = (Index("ix_activity_parties_role_party", "role", "party_code", "activity_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activities.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[str] = mapped_column(String(16))
+    party_code: Mapped[str | None] = mapped_column(ForeignKey("parties.code"))
+    name: Mapped[str] = mapped_column(String(300))
+    via_group: Mapped[str | None] = mapped_column(ForeignKey("parties.code"))
+
+
+class ActivityTag(Base):
+    """A taxonomy tag (topic or audience) on an activity."""
+
+    __tablename__ = "activity_tags"
+    __table_args__ = (Index("ix_activity_tags_kind_code", "kind", "code", "activity_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    activity_id: Mapped[int] = mapped_column(
+        ForeignKey("activities.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))
+    code: Mapped[str] = mapped_column(String(40))
+
+
+class Evidence(Base):
+    """Where one stored value came from: a span of its report's text and the method."""
+
+    __tablename__ = "evidence"
+    __table_args__ = (Index("ix_evidence_record", "record_type", "record_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
+    record_type: Mapped[str] = mapped_column(String(16))
+    record_id: Mapped[int] = mapped_column(Integer)
+    field: Mapped[str] = mapped_column(String(40))
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    method: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[dict[str, Any] | None] = mapped_column(JSON)

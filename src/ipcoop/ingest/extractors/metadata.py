@@ -1,0 +1,154 @@
+"""Report metadata: kind, reporting party, symbol, communication and circulation dates, period."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ipcoop.ingest.document import BlockKind, Document
+from ipcoop.ingest.normalize import dates
+from ipcoop.ingest.records import DateRange, Evidence, PartialDate, PartyRef
+from ipcoop.parties.resolver import Resolver
+
+SYMBOL = re.compile(
+    r"\bIP/C/(?:W/\d+(?:/Add\.\d+)?(?:/Rev\.\d+)?|R/(?:TC|TTI)/[A-Z]{2,4}/\d+(?:/Add\.\d+)?)"
+)
+COMMUNICATION = re.compile(
+    r"communication,?\s+dated\s+(?P<date>[^,.]+?\d{4})|communication\s+du\s+(?P<fr>[^,.]+?\d{4})"
+    r"|comunicación\s+de\s+fecha\s+(?P<es>[^,.]+?\d{4})",
+    re.IGNORECASE,
+)
+PERIOD = re.compile(
+    r"(?:covers?|covering|undertaken|period)\D{0,40}?\bfrom\s+(?P<range>[A-Z][a-z]+\s+\d{4}\s*"
+    r"(?:-|–|to|until)\s*[A-Z][a-z]+\s+\d{4})",
+)
+REPORTER = re.compile(
+    r"received from (?:the )?(?P<a>[A-Z][^,.()]+?)(?: \(|,| by\b)"
+    r"|at the request of the (?:delegation|Permanent Mission) of (?:the )?(?P<b>[A-Z][^,.]+?)[,.]",
+)
+_CIRCULATION_LINE = re.compile(r"^\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*$")
+
+
+@dataclass(slots=True)
+class Metadata:
+    """What the document says about itself."""
+
+    kind: str = "other"
+    reporting_party: PartyRef | None = None
+    symbol: str | None = None
+    title: str | None = None
+    communication_date: PartialDate | None = None
+    circulation_date: PartialDate | None = None
+    period: DateRange | None = None
+    language: str = "en"
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+
+    def cite(self, name: str, start: int, end: int, method: str) -> None:
+        """Record evidence for one field."""
+        self.evidence.setdefault(name, []).append(Evidence(start, end, method))
+
+
+def _kind(text: str) -> str:
+    head = text[:6000]
+    if re.search(r"66\.2|IP/C/R/TTI|transfer of technology to least", head, re.IGNORECASE):
+        return "art66_2_report"
+    if re.search(
+        r"Art(?:icle|\.)\s*67|TECHNICAL COOPERATION ACTIVITIES|IP/C/R/TC|"
+        r"Council for (?:TRIPS|Trade-Related)",
+        head,
+        re.IGNORECASE,
+    ):
+        return "art67_report"
+    if re.search(
+        r"\b(Joint Declaration|Memorandum of Understanding|MoU\b|Framework Agreement"
+        r" between)",
+        head[:1500],
+        re.IGNORECASE,
+    ):
+        return "cooperation_instrument"
+    return "regional_page"
+
+
+_LANG_WORDS = {
+    "en": re.compile(r"\b(the|and|of|with|for|was|were)\b", re.IGNORECASE),
+    "fr": re.compile(r"\b(le|la|les|et|des|du|pour|avec)\b", re.IGNORECASE),
+    "es": re.compile(r"\b(el|los|las|y|del|para|con)\b", re.IGNORECASE),
+}
+
+
+def _language(text: str) -> str:
+    sample = text[:20000]
+    counts = {lang: len(pattern.findall(sample)) for lang, pattern in _LANG_WORDS.items()}
+    return max(counts, key=lambda k: counts[k])
+
+
+def _reporter(document: Document, meta: Metadata, resolver: Resolver) -> None:
+    text = document.text
+    match = REPORTER.search(text)
+    if match:
+        group = "a" if match.group("a") else "b"
+        name = match.group(group).strip()
+        meta.reporting_party = PartyRef(name=name, code=resolver.resolve(name))
+        meta.cite("reporting_party", match.start(group), match.end(group), "metadata.sentence")
+        return
+    for block in document.blocks[:15]:  # a heading or a title line naming one party
+        candidate = re.sub(r"\s*\([^)]*\)\s*$", "", block.text).strip(" *")
+        code = resolver.resolve(candidate) if len(candidate) < 120 else None
+        if code is not None:
+            meta.reporting_party = PartyRef(name=candidate, code=code)
+            meta.cite("reporting_party", block.start, block.end, "metadata.heading")
+            return
+    if meta.kind == "regional_page":  # the forum the page is about: the one named most often
+        counts: dict[str, list[tuple[int, int]]] = {}
+        for start, end, code in resolver.find_in_text(text):
+            if resolver.get(code).kind == "forum":
+                counts.setdefault(code, []).append((start, end))
+        if counts:
+            code = max(counts, key=lambda c: len(counts[c]))
+            start, end = counts[code][0]
+            meta.reporting_party = PartyRef(name=text[start:end], code=code)
+            meta.cite("reporting_party", start, end, "metadata.most_named_forum")
+
+
+def _title(document: Document) -> str | None:
+    """The first heading that is not the Council's name, else the first line."""
+    for block in document.blocks[:30]:
+        words = " ".join(block.text.split()).strip("* ")
+        if (
+            block.kind is BlockKind.HEADING
+            and len(words.split()) >= 3
+            and not re.match(r"(Council for|Original:|Page:)", words)
+        ):
+            return words[:500]
+    return " ".join(document.blocks[0].text.split())[:200] if document.blocks else None
+
+
+def extract(document: Document, resolver: Resolver | None = None) -> Metadata:
+    """Read the document's own description of itself."""
+    resolver = resolver or Resolver.default()
+    text = document.text
+    meta = Metadata(kind=_kind(text), language=_language(text))
+    if (symbol := SYMBOL.search(text)) is not None:
+        meta.symbol = symbol.group(0)
+        meta.cite("symbol", symbol.start(), symbol.end(), "metadata.symbol")
+    if (comm := COMMUNICATION.search(text)) is not None:
+        group = next(g for g in ("date", "fr", "es") if comm.group(g))
+        try:
+            meta.communication_date = dates.parse_date(comm.group(group))
+            meta.cite("communication_date", comm.start(group), comm.end(group), "metadata.sentence")
+        except dates.DateError:
+            pass
+    for block in document.blocks[:8]:
+        if _CIRCULATION_LINE.match(block.text):
+            meta.circulation_date = dates.parse_date(block.text.strip())
+            meta.cite("circulation_date", block.start, block.end, "metadata.dateline")
+            break
+    if (period := PERIOD.search(text)) is not None:
+        try:
+            meta.period = dates.parse_range(period.group("range"))
+            meta.cite("period", period.start("range"), period.end("range"), "metadata.sentence")
+        except dates.DateError:
+            pass
+    meta.title = _title(document)
+    _reporter(document, meta, resolver)
+    return meta

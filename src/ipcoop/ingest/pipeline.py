@@ -1,0 +1,112 @@
+"""The ingest pipeline: read, extract, normalize, link — each stage a function, in order."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ipcoop.ingest import readers
+from ipcoop.ingest.document import Document
+from ipcoop.ingest.extractors import annex, metadata, registry
+from ipcoop.ingest.normalize.activity import ReportContext, normalize
+from ipcoop.ingest.records import ExtractedActivity, ExtractedReport
+
+SUPPORTED_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".docx", ".pdf"}
+
+
+class IngestError(ValueError):
+    """A file that cannot be ingested; the message says why and what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A file's bytes and the name it came under."""
+
+    name: str
+    data: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def load(path: Path, *, max_bytes: int) -> Source:
+    """Read a file, refusing what is too large or unreadable."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise IngestError(
+                f"{path}: {size:,} bytes is over the {max_bytes:,}-byte limit "
+                "(raise IPCOOP_MAX_UPLOAD_BYTES to accept it)"
+            )
+        return Source(str(path), path.read_bytes())
+    except OSError as error:
+        raise IngestError(f"{path}: cannot be read ({error.strerror or error})") from error
+
+
+def read(source: Source) -> Document:
+    """Stage 1: bytes to a normalized document."""
+    try:
+        return readers.read(source.data, source=source.name)
+    except readers.ReadError as error:
+        raise IngestError(f"{source.name}: {error}") from error
+
+
+def extract_activities(
+    document: Document, context: ReportContext, warnings: list[str]
+) -> list[ExtractedActivity]:
+    """Stages 2-4: find activity candidates in every block family, then normalize each."""
+    raws = annex.extract(document)
+    for extractor in registry.ACTIVITY_EXTRACTORS:
+        covered = [(r.start, r.end) for r in raws]
+        raws += [r for r in extractor(document) if not any(s <= r.start < e for s, e in covered)]
+    raws.sort(key=lambda r: r.start)
+    return [normalize(raw, context, warnings) for raw in raws]
+
+
+def extract(source: Source, *, review_threshold: float = 0.7) -> ExtractedReport:
+    """Run every stage on one source; nothing is written."""
+    document = read(source)
+    meta = metadata.extract(document)
+    report = ExtractedReport(
+        source=source.name,
+        sha256=source.sha256,
+        media_type=document.media_type,
+        text=document.text,
+        kind=meta.kind,
+        reporting_party=meta.reporting_party,
+        symbol=meta.symbol,
+        title=meta.title,
+        communication_date=meta.communication_date,
+        circulation_date=meta.circulation_date,
+        period=meta.period,
+        language=meta.language,
+        warnings=list(document.warnings),
+        evidence=meta.evidence,
+    )
+    context = ReportContext(meta.reporting_party, review_threshold)
+    report.activities = extract_activities(document, context, report.warnings)
+    report.programmes = registry.extract_programmes(document, meta)
+    report.instruments = registry.extract_instruments(document, meta)
+    for activity in report.activities:
+        for ref in activity.beneficiaries + activity.providers:
+            if not ref.resolved:
+                report.warnings.append(
+                    f"{activity.title!r}: unknown party {ref.name!r} kept unresolved "
+                    "(add it to parties/data/aliases.csv if it is a real spelling)"
+                )
+    return report
+
+
+def discover(paths: list[Path]) -> list[Path]:
+    """Files under the given paths, folders walked recursively, in a stable order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(
+                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+            )
+        else:
+            found.append(path)
+    return found

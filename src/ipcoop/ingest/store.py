@@ -1,0 +1,166 @@
+"""The store stage: an extracted report into the database, once per distinct file."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ipcoop.activities.models import Activity, ActivityParty, ActivityTag
+from ipcoop.activities.models import Evidence as EvidenceRow
+from ipcoop.ingest.normalize.activity import first_day
+from ipcoop.ingest.records import Evidence, ExtractedActivity, ExtractedReport, PartialDate
+from ipcoop.programmes.models import Instrument, ProgrammeOffer
+from ipcoop.reports.models import Original, Report
+
+
+def last_day(date: PartialDate | None) -> dt.date | None:
+    """The last day a partial date can mean."""
+    start = first_day(date)
+    if start is None or date is None:
+        return None
+    if date.precision == "day":
+        return start
+    if date.precision == "month":
+        following = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return following - dt.timedelta(days=1)
+    return dt.date(start.year, 12, 31)
+
+
+def is_stored(session: Session, sha256: str) -> bool:
+    """Whether a file with these bytes was already ingested."""
+    return session.scalar(select(Report.id).where(Report.sha256 == sha256)) is not None
+
+
+def _evidence_rows(
+    report_id: int, record_type: str, record_id: int, found: dict[str, list[Evidence]]
+) -> list[EvidenceRow]:
+    return [
+        EvidenceRow(
+            report_id=report_id,
+            record_type=record_type,
+            record_id=record_id,
+            field=name,
+            start=e.start,
+            end=e.end,
+            method=e.method,
+        )
+        for name, items in found.items()
+        for e in items
+    ]
+
+
+def _activity_row(report_id: int, position: int, item: ExtractedActivity) -> Activity:
+    row = Activity(
+        report_id=report_id,
+        position=position,
+        title=item.title[:1000],
+        description=item.description,
+        type=item.type,
+        start_date=item.start.iso if item.start else None,
+        end_date=item.end.iso if item.end else None,
+        date_precision=item.start.precision if item.start else None,
+        start_on=first_day(item.start),
+        end_on=last_day(item.end or item.start),
+        start_year=item.start.year if item.start else None,
+        modality=item.modality,
+        city=item.city,
+        country_code=item.country,
+        participants=item.participants.count if item.participants else None,
+        participants_qualifier=item.participants.qualifier if item.participants else None,
+        outputs=item.outputs,
+        website=item.website,
+        contact=item.contact,
+        confidence=item.confidence,
+        needs_review=bool(item.review_reasons),
+        review_reasons=item.review_reasons,
+    )
+    row.parties = [
+        ActivityParty(role="beneficiary", party_code=b.code, name=b.name, via_group=b.via_group)
+        for b in item.beneficiaries
+    ] + [
+        ActivityParty(
+            role=p.role or "provider", party_code=p.code, name=p.name, via_group=p.via_group
+        )
+        for p in item.providers
+    ]
+    row.tags = [ActivityTag(kind="topic", code=c) for c in item.topics] + [
+        ActivityTag(kind="audience", code=c) for c in item.audience
+    ]
+    return row
+
+
+def store(session: Session, extracted: ExtractedReport, data: bytes) -> Report | None:
+    """Write one report with all it holds; None when the same bytes are already stored."""
+    if is_stored(session, extracted.sha256):
+        return None
+    if session.get(Original, extracted.sha256) is None:
+        session.add(
+            Original(
+                sha256=extracted.sha256,
+                content=data,
+                size=len(data),
+                media_type=extracted.media_type,
+            )
+        )
+    report = Report(
+        kind=extracted.kind,
+        reporting_party_code=extracted.reporting_party.code if extracted.reporting_party else None,
+        reporting_party_name=extracted.reporting_party.name if extracted.reporting_party else None,
+        symbol=extracted.symbol,
+        title=extracted.title,
+        communication_date=extracted.communication_date.iso
+        if extracted.communication_date
+        else None,
+        circulation_date=extracted.circulation_date.iso if extracted.circulation_date else None,
+        period_start=extracted.period.start.iso if extracted.period else None,
+        period_end=extracted.period.end.iso if extracted.period and extracted.period.end else None,
+        language=extracted.language,
+        source_name=extracted.source,
+        media_type=extracted.media_type,
+        sha256=extracted.sha256,
+        text=extracted.text,
+        status="needs_review"
+        if any(a.review_reasons for a in extracted.activities)
+        else "ingested",
+        warnings=extracted.warnings,
+    )
+    session.add(report)
+    session.flush()
+    rows = [_activity_row(report.id, i, a) for i, a in enumerate(extracted.activities, 1)]
+    session.add_all(rows)
+    programmes = [
+        ProgrammeOffer(
+            report_id=report.id,
+            title=p.title[:500],
+            description=p.description,
+            provider_code=p.provider.code if p.provider else None,
+            provider_name=p.provider.name if p.provider else None,
+            topics=p.topics,
+        )
+        for p in extracted.programmes
+    ]
+    instruments = [
+        Instrument(
+            report_id=report.id,
+            kind=i.kind,
+            title=i.title[:500],
+            date=i.date.iso if i.date else None,
+            place=i.place,
+            areas=i.areas,
+            parties=[{"code": p.code, "name": p.name} for p in i.parties],
+        )
+        for i in extracted.instruments
+    ]
+    session.add_all(programmes + instruments)
+    session.flush()
+    evidence = _evidence_rows(report.id, "report", report.id, extracted.evidence)
+    for row, item in zip(rows, extracted.activities, strict=True):
+        evidence += _evidence_rows(report.id, "activity", row.id, item.evidence)
+    for prow, pitem in zip(programmes, extracted.programmes, strict=True):
+        evidence += _evidence_rows(report.id, "programme", prow.id, pitem.evidence)
+    for irow, iitem in zip(instruments, extracted.instruments, strict=True):
+        evidence += _evidence_rows(report.id, "instrument", irow.id, iitem.evidence)
+    session.add_all(evidence)
+    return report

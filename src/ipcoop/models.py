@@ -1,0 +1,22 @@
+"""Imports every table so that Base.metadata is complete (for migrations and tests)."""
+
+from ipcoop.activities.models import Activity, ActivityParty, ActivityTag, Evidence
+from ipcoop.db import Base
+from ipcoop.parties.models import GroupMembership, Party, PartyAlias
+from ipcoop.programmes.models import Instrument, ProgrammeOffer
+from ipcoop.reports.models import Original, Report
+
+__all__ = [
+    "Activity",
+    "ActivityParty",
+    "ActivityTag",
+    "Base",
+    "Evidence",
+    "GroupMembership",
+    "Instrument",
+    "Original",
+    "Party",
+    "PartyAlias",
+    "ProgrammeOffer",
+    "Report",
+]

@@ -1,0 +1,41 @@
+"""JSON API for parties."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+from sqlalchemy.orm import Session
+
+from ipcoop.parties.models import Party
+from ipcoop.parties.service import get_party, list_parties
+from ipcoop.web.deps import get_session
+
+router = APIRouter(tags=["parties"])
+
+
+def party_json(party: Party) -> dict[str, Any]:
+    """A party's reference record."""
+    return {"code": party.code, "kind": party.kind, "name": party.name_en,
+            "names": {"en": party.name_en, "fr": party.name_fr, "es": party.name_es},
+            "iso2": party.iso2, "iso3": party.iso3, "isonum": party.isonum,
+            "wto_status": party.wto_status, "parent": party.parent_code,
+            "url": f"/parties/{party.code}"}
+
+
+@router.get("/parties")
+def parties(kind: str | None = Query(None, description="economy, igo, agency, forum, group"),
+            session: Session = Depends(get_session)) -> dict[str, Any]:
+    """Every party in the reference data."""
+    rows = list_parties(session, kind=kind)
+    return {"total": len(rows), "items": [party_json(p) for p in rows], "facets": {},
+            "next_cursor": None}
+
+
+@router.get("/parties/{code}")
+def party(code: str, session: Session = Depends(get_session)) -> dict[str, Any]:
+    """One party's reference record."""
+    found = get_party(session, code.upper())
+    if found is None:
+        raise HTTPException(404, f"No party {code!r}; /api/v1/parties lists the codes")
+    return party_json(found)

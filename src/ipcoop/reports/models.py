@@ -1,0 +1,52 @@
+"""Source documents: the reports and pages records are extracted from."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import JSON, DateTime, ForeignKey, LargeBinary, String, Text, func
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ipcoop.db import Base
+
+
+class Original(Base):
+    """The original bytes of an ingested file, addressed by their SHA-256."""
+
+    __tablename__ = "originals"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    size: Mapped[int]
+    media_type: Mapped[str] = mapped_column(String(100))
+
+
+class Report(Base):
+    """A source document: an Art. 67 or 66.2 report, a regional page, an instrument."""
+
+    __tablename__ = "reports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32), index=True)
+    reporting_party_code: Mapped[str | None] = mapped_column(ForeignKey("parties.code"), index=True)
+    reporting_party_name: Mapped[str | None] = mapped_column(String(300))
+    symbol: Mapped[str | None] = mapped_column(String(100), index=True)
+    title: Mapped[str | None] = mapped_column(String(500))
+    communication_date: Mapped[str | None] = mapped_column(String(10))
+    circulation_date: Mapped[str | None] = mapped_column(String(10))
+    period_start: Mapped[str | None] = mapped_column(String(10))
+    period_end: Mapped[str | None] = mapped_column(String(10))
+    language: Mapped[str] = mapped_column(String(8), default="en")
+    source_name: Mapped[str] = mapped_column(String(500))
+    media_type: Mapped[str] = mapped_column(String(100))
+    sha256: Mapped[str] = mapped_column(ForeignKey("originals.sha256"), unique=True)
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="ingested")
+    warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
+    evidence: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    ingested_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+
+    activities = relationship(
+        "Activity", back_populates="report", order_by="Activity.position", lazy="raise_on_sql"
+    )

@@ -1,0 +1,82 @@
+"""Report services: list and read stored reports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ipcoop.activities.models import Activity
+from ipcoop.parties.resolver import Resolver
+from ipcoop.reports.models import Original, Report
+
+
+def list_reports(
+    session: Session, *, limit: int = 100, offset: int = 0
+) -> tuple[int, list[tuple[Report, int]]]:
+    """Reports, newest communication first, each with its activity count."""
+    total = session.scalar(select(func.count(Report.id))) or 0
+    counts = (
+        select(Activity.report_id, func.count(Activity.id).label("n"))
+        .group_by(Activity.report_id)
+        .subquery()
+    )
+    rows = session.execute(
+        select(Report, func.coalesce(counts.c.n, 0))
+        .outerjoin(counts, counts.c.report_id == Report.id)
+        .order_by(Report.communication_date.desc().nulls_last(), Report.id.desc())
+        .limit(limit)
+        .offset(offset)
+    ).all()
+    return total, [(r, int(n)) for r, n in rows]
+
+
+def get_report(session: Session, report_id: int) -> Report | None:
+    """The report with this id, or None."""
+    return session.get(Report, report_id)
+
+
+def report_activities(session: Session, report: Report) -> list[Activity]:
+    """A report's activities in document order."""
+    return list(
+        session.scalars(
+            select(Activity).where(Activity.report_id == report.id).order_by(Activity.position)
+        )
+    )
+
+
+def original(session: Session, report: Report) -> Original | None:
+    """The original file of a report."""
+    return session.get(Original, report.sha256)
+
+
+def summary(report: Report, activities: int | None = None) -> dict[str, Any]:
+    """A report's header in JSON."""
+    party = None
+    if report.reporting_party_code:
+        party = {
+            "code": report.reporting_party_code,
+            "name": Resolver.default().get(report.reporting_party_code).name_en,
+        }
+    elif report.reporting_party_name:
+        party = {"code": None, "name": report.reporting_party_name}
+    out: dict[str, Any] = {
+        "id": report.id,
+        "url": f"/reports/{report.id}",
+        "kind": report.kind,
+        "reporting_party": party,
+        "symbol": report.symbol,
+        "title": report.title,
+        "communication_date": report.communication_date,
+        "circulation_date": report.circulation_date,
+        "period": {"start": report.period_start, "end": report.period_end},
+        "language": report.language,
+        "source": report.source_name,
+        "status": report.status,
+        "original_url": f"/reports/{report.id}/original",
+        "warnings": report.warnings,
+    }
+    if activities is not None:
+        out["activities"] = activities
+    return out

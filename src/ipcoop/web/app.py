@@ -1,0 +1,44 @@
+"""create_app(): the JSON API under /api/v1, the web pages, and the static files."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from fastapi import APIRouter, FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from sqlalchemy import Engine
+
+from ipcoop import __version__
+from ipcoop.activities.api import router as activities_api
+from ipcoop.db import get_engine
+from ipcoop.parties.api import router as parties_api
+from ipcoop.reports.api import router as reports_api
+from ipcoop.web import pages, problems
+
+
+def create_app(engine: Engine | None = None) -> FastAPI:
+    """The ipcoop web application on the given (or configured) database."""
+    app = FastAPI(
+        title="ipcoop",
+        version=__version__,
+        openapi_url="/api/v1/openapi.json",
+        docs_url="/api/v1/docs",
+        redoc_url=None,
+        description="An open registry of IP technical cooperation.",
+    )
+    app.state.engine = engine or get_engine()
+    root = files("ipcoop") / "web"
+    app.state.templates = Jinja2Templates(directory=str(root / "templates"))
+    env = app.state.templates.env
+    env.add_extension("jinja2.ext.i18n")
+    env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+    env.globals["version"] = __version__
+    api = APIRouter(prefix="/api/v1")
+    for router in (activities_api, reports_api, parties_api):
+        api.include_router(router)
+    app.include_router(api)
+    app.include_router(pages.router)
+    app.mount("/static", StaticFiles(directory=str(root / "static")), name="static")
+    problems.install(app)
+    return app

@@ -1,0 +1,98 @@
+"""Server-rendered pages: search, report, activity. They work without JavaScript."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy.orm import Session
+
+from ipcoop.activities.service import evidence, get_activity, item
+from ipcoop.reports.service import get_report, original, report_activities, summary
+from ipcoop.search.filters import ActivityFilters
+from ipcoop.search.service import search
+from ipcoop.web.deps import activity_filters, get_session
+
+router = APIRouter(include_in_schema=False)
+
+
+def render(request: Request, template: str, context: dict[str, Any]) -> HTMLResponse:
+    """Render a template with the request."""
+    return request.app.state.templates.TemplateResponse(request, template, context)
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(
+    request: Request,
+    filters: ActivityFilters = Depends(activity_filters),
+    sort: str = Query("date"),
+    cursor: str | None = Query(None),
+    session: Session = Depends(get_session),
+) -> HTMLResponse:
+    """Search activities: query box, facets, results, exports of exactly what is shown."""
+    if sort not in ("relevance", "date", "-date", "title"):
+        sort = "date"
+    result = search(session, filters, sort=sort, cursor=cursor, limit=50)
+    return render(
+        request,
+        "search.html",
+        {
+            "filters": filters,
+            "result": result,
+            "items": [item(a) for a in result.items],
+            "params": filters.as_params(),
+            "sort": sort,
+        },
+    )
+
+
+@router.get("/reports/{report_id}", response_class=HTMLResponse)
+def report_page(
+    report_id: int, request: Request, session: Session = Depends(get_session)
+) -> HTMLResponse:
+    """A report as the WTO gateway shows it: header, introduction, list of programmes."""
+    report = get_report(session, report_id)
+    if report is None:
+        raise HTTPException(404, f"No report {report_id}")
+    activities = [item(a) for a in report_activities(session, report)]
+    return render(
+        request,
+        "report.html",
+        {"report": summary(report, len(activities)), "text": report.text, "activities": activities},
+    )
+
+
+@router.get("/reports/{report_id}/original")
+def report_original(report_id: int, session: Session = Depends(get_session)) -> Response:
+    """The original file, byte for byte."""
+    report = get_report(session, report_id)
+    found = original(session, report) if report else None
+    if report is None or found is None:
+        raise HTTPException(404, f"No original for report {report_id}")
+    name = report.source_name.replace("\\", "/").rsplit("/", 1)[-1].replace('"', "")
+    return Response(
+        found.content,
+        media_type=found.media_type,
+        headers={"Content-Disposition": f'inline; filename="{name}"'},
+    )
+
+
+@router.get("/activities/{activity_id}", response_class=HTMLResponse)
+def activity_page(
+    activity_id: int, request: Request, session: Session = Depends(get_session)
+) -> HTMLResponse:
+    """Every field of an activity with its evidence in the source text."""
+    activity = get_activity(session, activity_id)
+    if activity is None:
+        raise HTTPException(404, f"No activity {activity_id}")
+    report = get_report(session, activity.report_id)
+    return render(
+        request,
+        "activity.html",
+        {
+            "a": item(activity),
+            "evidence": evidence(session, activity),
+            "report": summary(report) if report else None,
+        },
+    )

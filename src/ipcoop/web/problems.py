@@ -1,0 +1,45 @@
+"""Errors as application/problem+json (API) or a plain page (HTML), with an actionable message."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException
+
+from ipcoop.search.filters import FilterError
+from ipcoop.search.service import CursorError
+
+
+def problem(request: Request, status: int, title: str, detail: str, **extra: object) -> Response:
+    """A problem document for API paths, a small error page elsewhere."""
+    if request.url.path.startswith("/api/"):
+        body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
+        return JSONResponse(body, status_code=status, media_type="application/problem+json")
+    templates = request.app.state.templates
+    return templates.TemplateResponse(
+        request, "error.html", {"title": title, "detail": detail}, status_code=status
+    )
+
+
+def install(app: FastAPI) -> None:
+    """Register the handlers on the app."""
+
+    @app.exception_handler(FilterError)
+    async def _filter(request: Request, error: FilterError) -> Response:
+        return problem(
+            request, 422, "Unknown filter value", str(error), param=error.param, value=error.value
+        )
+
+    @app.exception_handler(CursorError)
+    async def _cursor(request: Request, error: CursorError) -> Response:
+        return problem(request, 422, "Invalid cursor", str(error))
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, error: RequestValidationError) -> Response:
+        parts = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()]
+        return problem(request, 422, "Invalid request", "; ".join(parts))
+
+    @app.exception_handler(HTTPException)
+    async def _http(request: Request, error: HTTPException) -> Response:
+        return problem(request, error.status_code, str(error.detail), str(error.detail))
