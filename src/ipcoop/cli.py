@@ -255,5 +255,29 @@ def serve(
     uvicorn.run(create_app(), host=host, port=port, log_level="warning")
 
 
+@app.command("eval")
+def evaluate_command(
+    gold: Annotated[list[Path], typer.Argument(help="Gold JSON files (tests/gold/*.json).")],
+    seeds: Annotated[
+        Path | None, typer.Option("--seeds", help="Folder holding the gold files' sources.")
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+) -> None:
+    """Score extraction against hand-made gold files: activity and per-field P/R/F1."""
+    from rich.markup import escape
+
+    from ipcoop.evaluation import EvaluationError, evaluate, render
+
+    try:
+        result = evaluate(gold, seeds_dir=seeds)
+    except EvaluationError as error:
+        errors.print(f"[red]{escape(str(error))}[/red]")
+        raise typer.Exit(2) from None
+    if as_json:
+        sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        render(result, console)
+
+
 if __name__ == "__main__":
     app()

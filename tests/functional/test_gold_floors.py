@@ -1,0 +1,58 @@
+"""Extraction quality on the five seeds against hand-made gold: floors that may only rise."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ipcoop.evaluation import Evaluation, evaluate
+
+ROOT = Path(__file__).resolve().parents[2]
+SEEDS = ROOT.parent / "shared" / "seeds"
+GOLD = ROOT / "tests" / "gold"
+
+# Raise a number when extraction improves; never lower one to make a test pass.
+FLOORS: dict[str, dict[str, float]] = {
+    "000": {"activity_f1": 0.85},  # prose (APEC IPEG page)
+    "001": {"max_invented": 0},  # regional page: instruments, no activities
+    "002": {"max_invented": 0},  # US report with an empty Gateway table
+    "003": {"activity_f1": 0.95},  # WCO annex blocks
+    "004": {"max_invented": 0},  # joint declaration
+}
+
+
+@pytest.fixture(scope="module")
+def evaluation() -> Evaluation:
+    if not SEEDS.is_dir():
+        pytest.skip(f"{SEEDS} is missing: ../shared/seeds must sit beside this checkout")
+    return evaluate(sorted(GOLD.glob("*.json")), seeds_dir=SEEDS)
+
+
+def test_every_seed_has_a_gold_file(evaluation: Evaluation) -> None:
+    assert sorted(doc.source[:3] for doc in evaluation.documents) == sorted(FLOORS)
+
+
+@pytest.mark.parametrize("prefix", sorted(FLOORS))
+def test_floor(evaluation: Evaluation, prefix: str) -> None:
+    doc = evaluation.document(prefix)
+    floor = FLOORS[prefix]
+    if "activity_f1" in floor:
+        assert doc.activities.f1 >= floor["activity_f1"], (
+            f"{doc.source}: activity F1 {doc.activities.f1:.3f} < {floor['activity_f1']}; "
+            f"invented {doc.invented}, missed {doc.missed}"
+        )
+    if "max_invented" in floor:
+        assert len(doc.invented) <= floor["max_invented"], (
+            f"{doc.source}: invented activities {doc.invented}"
+        )
+
+
+@pytest.mark.parametrize("prefix", ["001", "002", "004"])
+def test_documents_without_activities_score_one_when_nothing_is_extracted(
+    evaluation: Evaluation, prefix: str
+) -> None:
+    doc = evaluation.document(prefix)
+    assert doc.activities.tp + doc.activities.fn == 0  # the gold has none
+    if not doc.invented:
+        assert doc.activities.f1 == 1.0
