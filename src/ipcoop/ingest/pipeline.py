@@ -12,7 +12,7 @@ from ipcoop.ingest.extractors import annex, metadata, registry
 from ipcoop.ingest.normalize.activity import ReportContext, normalize
 from ipcoop.ingest.records import ExtractedActivity, ExtractedReport
 
-SUPPORTED_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".docx", ".pdf"}
+SUPPORTED_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".docx", ".pdf"}
 
 
 class IngestError(ValueError):

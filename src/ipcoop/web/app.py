@@ -13,8 +13,20 @@ from ipcoop import __version__
 from ipcoop.activities.api import router as activities_api
 from ipcoop.db import get_engine
 from ipcoop.parties.api import router as parties_api
+from ipcoop.parties.resolver import Resolver
 from ipcoop.reports.api import router as reports_api
+from ipcoop.search.snippets import snippet
 from ipcoop.web import pages, problems
+
+
+def party_name(code: str | None) -> str:
+    """A party's English name for templates; the code itself when unknown."""
+    if not code:
+        return ""
+    try:
+        return Resolver.default().get(code).name_en
+    except KeyError:
+        return code
 
 
 def create_app(engine: Engine | None = None) -> FastAPI:
@@ -34,6 +46,8 @@ def create_app(engine: Engine | None = None) -> FastAPI:
     env.add_extension("jinja2.ext.i18n")
     env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
     env.globals["version"] = __version__
+    env.filters["party_name"] = party_name
+    env.filters["snippet"] = snippet
     api = APIRouter(prefix="/api/v1")
     for router in (activities_api, reports_api, parties_api):
         api.include_router(router)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from ipcoop.ingest.candidates import RawActivity, Span
@@ -68,8 +69,10 @@ def _place(activity: ExtractedActivity, raw: RawActivity) -> None:
             continue
         hits = places.find_places(span.text)
         if hits:
-            start, end, city, country = hits[0]
-            activity.city, activity.country = city, country
+            start, end, _gazetteer_name, country = hits[0]
+            # the city as the document spells it ("Iguazú", not the gazetteer's "Puerto Iguazú")
+            words = re.split(r",|\s\(", span.text[start:end], maxsplit=1)[0].strip()
+            activity.city, activity.country = words, country
             _cite(activity, "location", span, f"{name}.place", start, end)
             return
 
