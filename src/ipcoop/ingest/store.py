@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from ipcoop.activities.models import Activity, ActivityParty, ActivityTag
@@ -35,60 +36,55 @@ def is_stored(session: Session, sha256: str) -> bool:
 
 def _evidence_rows(
     report_id: int, record_type: str, record_id: int, found: dict[str, list[Evidence]]
-) -> list[EvidenceRow]:
+) -> list[dict[str, Any]]:
     return [
-        EvidenceRow(
-            report_id=report_id,
-            record_type=record_type,
-            record_id=record_id,
-            field=name,
-            start=e.start,
-            end=e.end,
-            method=e.method,
-        )
+        {"report_id": report_id, "record_type": record_type, "record_id": record_id,
+         "field": name, "start": e.start, "end": e.end, "method": e.method, "detail": None}
         for name, items in found.items()
         for e in items
     ]
 
 
-def _activity_row(report_id: int, position: int, item: ExtractedActivity) -> Activity:
-    row = Activity(
-        report_id=report_id,
-        position=position,
-        title=item.title[:1000],
-        description=item.description,
-        type=item.type,
-        start_date=item.start.iso if item.start else None,
-        end_date=item.end.iso if item.end else None,
-        date_precision=item.start.precision if item.start else None,
-        start_on=first_day(item.start),
-        end_on=last_day(item.end or item.start),
-        start_year=item.start.year if item.start else None,
-        modality=item.modality,
-        city=item.city,
-        country_code=item.country,
-        participants=item.participants.count if item.participants else None,
-        participants_qualifier=item.participants.qualifier if item.participants else None,
-        outputs=item.outputs,
-        website=item.website,
-        contact=item.contact,
-        confidence=item.confidence,
-        needs_review=bool(item.review_reasons),
-        review_reasons=item.review_reasons,
-    )
-    row.parties = [
-        ActivityParty(role="beneficiary", party_code=b.code, name=b.name, via_group=b.via_group)
-        for b in item.beneficiaries
-    ] + [
-        ActivityParty(
-            role=p.role or "provider", party_code=p.code, name=p.name, via_group=p.via_group
-        )
-        for p in item.providers
+def _activity_values(report_id: int, position: int, item: ExtractedActivity) -> dict[str, Any]:
+    return {
+        "report_id": report_id, "position": position, "parent_id": None,
+        "title": item.title[:1000], "description": item.description, "type": item.type,
+        "status": None,
+        "start_date": item.start.iso if item.start else None,
+        "end_date": item.end.iso if item.end else None,
+        "date_precision": item.start.precision if item.start else None,
+        "start_on": first_day(item.start), "end_on": last_day(item.end or item.start),
+        "start_year": item.start.year if item.start else None,
+        "modality": item.modality, "city": item.city, "country_code": item.country,
+        "participants": item.participants.count if item.participants else None,
+        "participants_qualifier": item.participants.qualifier if item.participants else None,
+        "outputs": item.outputs, "website": item.website, "contact": item.contact,
+        "confidence": item.confidence, "needs_review": bool(item.review_reasons),
+        "review_reasons": item.review_reasons,
+    }
+
+
+def _party_rows(activity_id: int, item: ExtractedActivity) -> list[dict[str, Any]]:
+    roles = [("beneficiary", b) for b in item.beneficiaries] + [
+        (p.role or "provider", p) for p in item.providers
     ]
-    row.tags = [ActivityTag(kind="topic", code=c) for c in item.topics] + [
-        ActivityTag(kind="audience", code=c) for c in item.audience
+    return [
+        {"activity_id": activity_id, "role": role, "party_code": ref.code, "name": ref.name,
+         "via_group": ref.via_group}
+        for role, ref in roles
     ]
-    return row
+
+
+def _tag_rows(activity_id: int, item: ExtractedActivity) -> list[dict[str, Any]]:
+    return [{"activity_id": activity_id, "kind": "topic", "code": c} for c in item.topics] + [
+        {"activity_id": activity_id, "kind": "audience", "code": c} for c in item.audience
+    ]
+
+
+def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows in one Core executemany (no ORM bookkeeping: ingest speed)."""
+    if rows:
+        session.connection().execute(insert(model.__table__), rows)
 
 
 def store(session: Session, extracted: ExtractedReport, data: bytes) -> Report | None:
@@ -128,8 +124,16 @@ def store(session: Session, extracted: ExtractedReport, data: bytes) -> Report |
     )
     session.add(report)
     session.flush()
-    rows = [_activity_row(report.id, i, a) for i, a in enumerate(extracted.activities, 1)]
-    session.add_all(rows)
+    values = [_activity_values(report.id, i, a) for i, a in enumerate(extracted.activities, 1)]
+    ids: list[int] = []
+    if values:
+        table = Activity.__table__
+        returning = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        ids = list(session.connection().scalars(returning, values))
+    _insert(session, ActivityParty,
+            [r for i, a in zip(ids, extracted.activities, strict=True) for r in _party_rows(i, a)])
+    _insert(session, ActivityTag,
+            [r for i, a in zip(ids, extracted.activities, strict=True) for r in _tag_rows(i, a)])
     programmes = [
         ProgrammeOffer(
             report_id=report.id,
@@ -156,11 +160,11 @@ def store(session: Session, extracted: ExtractedReport, data: bytes) -> Report |
     session.add_all(programmes + instruments)
     session.flush()
     evidence = _evidence_rows(report.id, "report", report.id, extracted.evidence)
-    for row, item in zip(rows, extracted.activities, strict=True):
-        evidence += _evidence_rows(report.id, "activity", row.id, item.evidence)
+    for activity_id, item in zip(ids, extracted.activities, strict=True):
+        evidence += _evidence_rows(report.id, "activity", activity_id, item.evidence)
     for prow, pitem in zip(programmes, extracted.programmes, strict=True):
         evidence += _evidence_rows(report.id, "programme", prow.id, pitem.evidence)
     for irow, iitem in zip(instruments, extracted.instruments, strict=True):
         evidence += _evidence_rows(report.id, "instrument", irow.id, iitem.evidence)
-    session.add_all(evidence)
+    _insert(session, EvidenceRow, evidence)
     return report

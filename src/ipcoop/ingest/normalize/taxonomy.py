@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True)
@@ -190,22 +190,38 @@ MODALITIES: dict[str, str] = {term.code: term.label for term in MODALITY_TERMS}
 @dataclass(frozen=True)
 class _Compiled:
     pattern: re.Pattern[str]
-    terms: dict[str, tuple[Term, bool]]  # group name -> (term, keyword is generic)
+    keywords: tuple[tuple[re.Pattern[str], Term, bool], ...]  # longest keyword first
+    known: dict[str, tuple[Term, bool]] = field(default_factory=dict)  # matched words -> keyword
+
+    def identify(self, words: str) -> tuple[Term, bool] | None:
+        """The keyword (term, generic) that these matched words are."""
+        key = words  # exact: some keywords are case-sensitive acronyms
+        if key not in self.known:
+            for keyword, term, generic in self.keywords:
+                if keyword.fullmatch(words):
+                    self.known[key] = (term, generic)
+                    break
+        return self.known.get(key)
 
 
 @functools.cache
 def _compile(terms: tuple[Term, ...]) -> _Compiled:
-    """One regex for a whole category, longest keywords first, one named group per keyword."""
+    """One group-free regex for a whole category, longest keywords first.
+
+    Named groups per keyword made every match attempt several times slower, so the keyword
+    that matched is found afterwards, by trying each keyword on the matched words only.
+    """
     keyed = [(kw, term) for term in terms for kw in term.keywords]
     keyed.sort(key=lambda pair: len(pair[0]), reverse=True)
-    groups: dict[str, tuple[Term, bool]] = {}
-    parts: list[str] = []
-    for index, (keyword, term) in enumerate(keyed):
-        name = f"k{index}"
-        groups[name] = (term, keyword in term.generic)
-        parts.append(f"(?P<{name}>" + keyword.replace(" ", r"\s+") + ")")
-    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(parts)})(?![\w-])", re.IGNORECASE)
-    return _Compiled(pattern, groups)
+    sources = [keyword.replace(" ", r"\s+") for keyword, _ in keyed]
+    pattern = re.compile(
+        rf"(?<![\w-])(?=[^\W\d_])(?:{'|'.join(sources)})(?![\w-])", re.IGNORECASE
+    )
+    keywords = tuple(
+        (re.compile(source, re.IGNORECASE), term, keyword in term.generic)
+        for source, (keyword, term) in zip(sources, keyed, strict=True)
+    )
+    return _Compiled(pattern, keywords)
 
 
 def _matches(text: str, terms: tuple[Term, ...]) -> list[tuple[Term, int, int, bool]]:
@@ -213,8 +229,9 @@ def _matches(text: str, terms: tuple[Term, ...]) -> list[tuple[Term, int, int, b
     compiled = _compile(terms)
     found = []
     for match in compiled.pattern.finditer(text):
-        term, generic = compiled.terms[match.lastgroup or ""]
-        found.append((term, match.start(), match.end(), generic))
+        identified = compiled.identify(match.group(0))
+        if identified is not None:
+            found.append((identified[0], match.start(), match.end(), identified[1]))
     return found
 
 

@@ -1,0 +1,1 @@
+"""ipcoop benchmarks: `make bench`."""

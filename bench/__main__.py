@@ -1,0 +1,77 @@
+"""`make bench`: ingest throughput on a generated corpus; prints a table, writes results JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import shutil
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from ipcoop.config import Settings
+from ipcoop.db import make_engine
+from ipcoop.ingest.service import ingest
+from ipcoop.migrate import upgrade
+from ipcoop.synth import generate
+
+HERE = Path(__file__).resolve().parent
+
+
+def machine() -> str:
+    """A one-line description of the machine the figures come from."""
+    import os
+
+    return f"{platform.node()} {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def bench_ingest(reports: int, work: Path) -> dict[str, float | int]:
+    """Generate `reports` annex reports (10 activities each) and ingest them into a new SQLite."""
+    corpus = work / f"corpus-{reports}"
+    if corpus.exists():
+        shutil.rmtree(corpus)
+    activities = generate(corpus, reports=reports, seed=67)
+    (corpus / "truth.json").unlink()
+    db = work / f"ingest-{reports}.sqlite3"
+    db.unlink(missing_ok=True)
+    engine = make_engine(f"sqlite:///{db}")
+    upgrade(engine)
+    started = time.perf_counter()
+    summary = ingest(engine, [corpus], Settings(data_dir=work))
+    seconds = time.perf_counter() - started
+    engine.dispose()
+    assert summary.count("stored") == reports, [o for o in summary.outcomes if o.status != "stored"]
+    assert summary.activities == activities
+    return {"reports": reports, "activities": activities, "seconds": round(seconds, 2),
+            "activities_per_s": round(activities / seconds, 1)}
+
+
+def main() -> None:
+    """Run the benchmarks and record the figures."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--reports", type=int, default=1000)
+    args = parser.parse_args()
+    work = HERE / "data"
+    work.mkdir(exist_ok=True)
+    console = Console()
+    result = bench_ingest(args.reports, work)
+    table = Table("benchmark", "reports", "activities", "seconds", "activities/s",
+                  title=f"ipcoop benchmarks on {machine()}")
+    table.add_row("ingest annex text (SQLite)", str(result["reports"]), str(result["activities"]),
+                  str(result["seconds"]), str(result["activities_per_s"]))
+    console.print(table)
+    out = HERE / "results" / "latest.json"
+    out.write_text(json.dumps({
+        "machine": machine(), "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "ingest": {"activities": result["activities"],
+                   "activities_per_s": result["activities_per_s"], **result},
+    }, indent=2) + "\n", encoding="utf-8")
+    console.print(f"Wrote {out}")
+
+
+if __name__ == "__main__":
+    main()
