@@ -46,8 +46,7 @@ def ingest_file(engine: Engine, path: Path, settings: Settings) -> Outcome:
         with session_scope(engine) as session:
             if store.is_stored(session, source.sha256):
                 return Outcome(str(path), "skipped", "already present (same SHA-256)")
-        extracted = pipeline.extract(source, review_threshold=settings.review_threshold)
-        with session_scope(engine) as session:
+            extracted = pipeline.extract(source, review_threshold=settings.review_threshold)
             report = store.store(session, extracted, source.data)
             if report is None:
                 return Outcome(str(path), "skipped", "already present (same SHA-256)")

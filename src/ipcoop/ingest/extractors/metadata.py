@@ -77,7 +77,7 @@ _LANG_WORDS = {
 
 
 def _language(text: str) -> str:
-    sample = text[:20000]
+    sample = text[:5000]
     counts = {lang: len(pattern.findall(sample)) for lang, pattern in _LANG_WORDS.items()}
     return max(counts, key=lambda k: counts[k])
 
