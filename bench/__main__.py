@@ -46,8 +46,12 @@ def bench_ingest(reports: int, work: Path) -> dict[str, float | int]:
     engine.dispose()
     assert summary.count("stored") == reports, [o for o in summary.outcomes if o.status != "stored"]
     assert summary.activities == activities
-    return {"reports": reports, "activities": activities, "seconds": round(seconds, 2),
-            "activities_per_s": round(activities / seconds, 1)}
+    return {
+        "reports": reports,
+        "activities": activities,
+        "seconds": round(seconds, 2),
+        "activities_per_s": round(activities / seconds, 1),
+    }
 
 
 def main() -> None:
@@ -59,17 +63,39 @@ def main() -> None:
     work.mkdir(exist_ok=True)
     console = Console()
     result = bench_ingest(args.reports, work)
-    table = Table("benchmark", "reports", "activities", "seconds", "activities/s",
-                  title=f"ipcoop benchmarks on {machine()}")
-    table.add_row("ingest annex text (SQLite)", str(result["reports"]), str(result["activities"]),
-                  str(result["seconds"]), str(result["activities_per_s"]))
+    table = Table(
+        "benchmark",
+        "reports",
+        "activities",
+        "seconds",
+        "activities/s",
+        title=f"ipcoop benchmarks on {machine()}",
+    )
+    table.add_row(
+        "ingest annex text (SQLite)",
+        str(result["reports"]),
+        str(result["activities"]),
+        str(result["seconds"]),
+        str(result["activities_per_s"]),
+    )
     console.print(table)
     out = HERE / "results" / "latest.json"
-    out.write_text(json.dumps({
-        "machine": machine(), "date": datetime.now(UTC).isoformat(timespec="seconds"),
-        "ingest": {"activities": result["activities"],
-                   "activities_per_s": result["activities_per_s"], **result},
-    }, indent=2) + "\n", encoding="utf-8")
+    out.write_text(
+        json.dumps(
+            {
+                "machine": machine(),
+                "date": datetime.now(UTC).isoformat(timespec="seconds"),
+                "ingest": {
+                    "activities": result["activities"],
+                    "activities_per_s": result["activities_per_s"],
+                    **result,
+                },
+            },
+            indent=2,
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     console.print(f"Wrote {out}")
 
 

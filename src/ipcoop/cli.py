@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from sqlalchemy import Engine
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -32,7 +33,7 @@ Topic = Annotated[list[str] | None, typer.Option(help="Topic code (enforcement, 
 Type = Annotated[list[str] | None, typer.Option("--type", help="Activity type code (workshop).")]
 
 
-def _engine():  # type: ignore[no-untyped-def]
+def _engine() -> Engine:
     from ipcoop.db import get_engine
 
     return get_engine()

@@ -17,24 +17,65 @@ from typing import Any
 from ipcoop.parties.resolver import Resolver
 
 PROVIDERS = ("WIPO", "WCO", "USA", "JPN", "EU", "CHE", "AUS", "CAN", "KOR", "GBR", "NOR", "UPOV")
-EVENTS = ("National Workshop", "Regional Seminar", "Sub-regional Workshop", "Training Course",
-          "Study Visit", "Expert Mission", "Online Course", "Colloquium", "Webinar")
-SUBJECTS = (
-    "Combating Counterfeiting and Piracy", "Patent Examination Practice",
-    "Geographical Indications for Agricultural Products", "Copyright and Related Rights",
-    "Plant Variety Protection under UPOV", "Border Enforcement of IP Rights",
-    "Trade Secrets Protection", "IP and Public Health", "Technology Transfer and Licensing",
-    "IP Office Automation", "Traditional Knowledge and Genetic Resources",
-    "IP Commercialization for SMEs", "Industrial Designs Examination",
-    "Trademark Examination and Opposition", "Public Awareness of IP",
+EVENTS = (
+    "National Workshop",
+    "Regional Seminar",
+    "Sub-regional Workshop",
+    "Training Course",
+    "Study Visit",
+    "Expert Mission",
+    "Online Course",
+    "Colloquium",
+    "Webinar",
 )
-AUDIENCES = ("Customs officers", "Patent examiners", "Judges and prosecutors", "Police officers",
-             "Policy makers", "SMEs and entrepreneurs", "Universities and researchers",
-             "Farmers and producers", "Collective management organizations")
-CITIES = {"KHM": "Phnom Penh", "LAO": "Vientiane", "SEN": "Dakar", "MLI": "Bamako",
-          "ETH": "Addis Ababa", "UGA": "Kampala", "TZA": "Dar es Salaam", "BGD": "Dhaka",
-          "NPL": "Kathmandu", "KEN": "Nairobi", "PER": "Lima", "VNM": "Hanoi", "PHL": "Manila",
-          "GHA": "Accra", "ZMB": "Lusaka", "MOZ": "Maputo", "RWA": "Kigali", "HTI": "Port-au-Prince"}
+SUBJECTS = (
+    "Combating Counterfeiting and Piracy",
+    "Patent Examination Practice",
+    "Geographical Indications for Agricultural Products",
+    "Copyright and Related Rights",
+    "Plant Variety Protection under UPOV",
+    "Border Enforcement of IP Rights",
+    "Trade Secrets Protection",
+    "IP and Public Health",
+    "Technology Transfer and Licensing",
+    "IP Office Automation",
+    "Traditional Knowledge and Genetic Resources",
+    "IP Commercialization for SMEs",
+    "Industrial Designs Examination",
+    "Trademark Examination and Opposition",
+    "Public Awareness of IP",
+)
+AUDIENCES = (
+    "Customs officers",
+    "Patent examiners",
+    "Judges and prosecutors",
+    "Police officers",
+    "Policy makers",
+    "SMEs and entrepreneurs",
+    "Universities and researchers",
+    "Farmers and producers",
+    "Collective management organizations",
+)
+CITIES = {
+    "KHM": "Phnom Penh",
+    "LAO": "Vientiane",
+    "SEN": "Dakar",
+    "MLI": "Bamako",
+    "ETH": "Addis Ababa",
+    "UGA": "Kampala",
+    "TZA": "Dar es Salaam",
+    "BGD": "Dhaka",
+    "NPL": "Kathmandu",
+    "KEN": "Nairobi",
+    "PER": "Lima",
+    "VNM": "Hanoi",
+    "PHL": "Manila",
+    "GHA": "Accra",
+    "ZMB": "Lusaka",
+    "MOZ": "Maputo",
+    "RWA": "Kigali",
+    "HTI": "Port-au-Prince",
+}
 
 
 @dataclass(slots=True)
@@ -56,30 +97,45 @@ def _beneficiaries(rng: random.Random, resolver: Resolver, on: date) -> list[str
     return rng.sample(sorted(CITIES), k=1)
 
 
-def _activity(rng: random.Random, resolver: Resolver, year: int, titles: list[str]
-              ) -> dict[str, Any]:
+def _activity(
+    rng: random.Random, resolver: Resolver, year: int, titles: list[str]
+) -> dict[str, Any]:
     start = date(year, 1, 1) + timedelta(days=rng.randrange(0, 360))
     end = start + timedelta(days=rng.choice((0, 1, 2, 4)))
-    title = rng.choice(titles) if titles and rng.random() < 0.4 else (
-        f"{rng.choice(EVENTS)} on {rng.choice(SUBJECTS)}")
+    title = (
+        rng.choice(titles)
+        if titles and rng.random() < 0.4
+        else (f"{rng.choice(EVENTS)} on {rng.choice(SUBJECTS)}")
+    )
     titles.append(title)
     codes = _beneficiaries(rng, resolver, start)
     host = codes[0]
     city = CITIES.get(host)
     participants = rng.randrange(12, 120)
-    return {"title": title, "start": start.isoformat(), "end": end.isoformat(),
-            "beneficiaries": codes, "city": city, "participants": participants,
-            "audience": rng.choice(AUDIENCES)}
+    return {
+        "title": title,
+        "start": start.isoformat(),
+        "end": end.isoformat(),
+        "beneficiaries": codes,
+        "city": city,
+        "participants": participants,
+        "audience": rng.choice(AUDIENCES),
+    }
 
 
 def _annex(activity: dict[str, Any], resolver: Resolver, provider: str) -> str:
     start, end = date.fromisoformat(activity["start"]), date.fromisoformat(activity["end"])
     names = "; ".join(resolver.get(c).name_en for c in activity["beneficiaries"])
-    place = (f" in {activity['city']}, {resolver.get(activity['beneficiaries'][0]).name_en}"
-             if activity["city"] else " online")
-    description = (f"The {activity['title'].lower()} was held{place} from "
-                   f"{start:%-d %B %Y} to {end:%-d %B %Y}. It was attended by "
-                   f"{activity['participants']} participants.")
+    place = (
+        f" in {activity['city']}, {resolver.get(activity['beneficiaries'][0]).name_en}"
+        if activity["city"]
+        else " online"
+    )
+    description = (
+        f"The {activity['title'].lower()} was held{place} from "
+        f"{start:%-d %B %Y} to {end:%-d %B %Y}. It was attended by "
+        f"{activity['participants']} participants."
+    )
     rows = [
         ("Name of programme or project", activity["title"]),
         ("Date and end date", f"{start:%-d %B %Y} - {end:%-d %B %Y}"),
@@ -94,22 +150,26 @@ def _annex(activity: dict[str, Any], resolver: Resolver, provider: str) -> str:
     return "\n".join(f"{label}\t{value}" for label, value in rows)
 
 
-def report(index: int, rng: random.Random, resolver: Resolver, activities: int,
-           titles: list[str]) -> Synthetic:
+def report(
+    index: int, rng: random.Random, resolver: Resolver, activities: int, titles: list[str]
+) -> Synthetic:
     """One annex-format report with its ground truth."""
     provider = rng.choice(PROVIDERS)
     year = rng.randrange(1996, 2026)
     items = [_activity(rng, resolver, year, titles) for _ in range(activities)]
     name = resolver.get(provider).name_en
-    head = (f"{rng.randrange(1, 28)} October {year + 1}\n\n"
-            "**TECHNICAL COOPERATION ACTIVITIES: INFORMATION FROM MEMBERS**\n\n"
-            f"SYNTHETIC REPORT {index} (GENERATED, NOT AN OFFICIAL DOCUMENT)\n\n"
-            f"The present document reproduces the information which has been received from "
-            f"{name} by means of a communication dated {rng.randrange(1, 28)} September "
-            f"{year + 1}.\n\nANNEX\n\n")
+    head = (
+        f"{rng.randrange(1, 28)} October {year + 1}\n\n"
+        "**TECHNICAL COOPERATION ACTIVITIES: INFORMATION FROM MEMBERS**\n\n"
+        f"SYNTHETIC REPORT {index} (GENERATED, NOT AN OFFICIAL DOCUMENT)\n\n"
+        f"The present document reproduces the information which has been received from "
+        f"{name} by means of a communication dated {rng.randrange(1, 28)} September "
+        f"{year + 1}.\n\nANNEX\n\n"
+    )
     text = head + "\n\n".join(_annex(a, resolver, provider) for a in items) + "\n"
-    return Synthetic(f"synthetic-{index:06d}.txt", text,
-                     {"provider": provider, "activities": items})
+    return Synthetic(
+        f"synthetic-{index:06d}.txt", text, {"provider": provider, "activities": items}
+    )
 
 
 def generate(out: Path, *, reports: int, seed: int = 1, activities: int = 10) -> int:

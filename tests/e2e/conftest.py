@@ -25,21 +25,30 @@ def _free_port() -> int:
 
 
 def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "ipcoop.cli", *args], env=env, text=True,
-                          capture_output=True, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "ipcoop.cli", *args],
+        env=env,
+        text=True,
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory, seed: Callable[[str], Path]
-           ) -> Iterator[str]:
+def server(tmp_path_factory: pytest.TempPathFactory, seed: Callable[[str], Path]) -> Iterator[str]:
     """The served app on an SQLite file holding seed 003, ingested through the CLI."""
     data = tmp_path_factory.mktemp("server")
     env = {**os.environ, "IPCOOP_DATA_DIR": str(data), "IPCOOP_DATABASE_URL": ""}
     result = _cli("ingest", str(seed("003")), env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     port = _free_port()
-    process = subprocess.Popen([sys.executable, "-m", "ipcoop.cli", "serve", "--port", str(port)],
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ipcoop.cli", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while True:
@@ -67,8 +76,15 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     return {
         **browser_type_launch_args,
         "executable_path": CHROMIUM,
-        "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"],
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
     }
 
 

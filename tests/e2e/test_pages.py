@@ -22,8 +22,7 @@ def test_search_filter_report_activity_and_csv(
     expect(page.locator(".total strong")).to_have_text("7")
     page.screenshot(path=str(artefacts("search")), full_page=True)
 
-    page.locator(".facet", has_text="Beneficiary").get_by_role(
-        "link", name="Mali").click()
+    page.locator(".facet", has_text="Beneficiary").get_by_role("link", name="Mali").click()
     expect(page.locator(".total strong")).to_have_text("1")
     assert "beneficiary=MLI" in page.url and "q=counterfeiting" in page.url
 
@@ -36,7 +35,9 @@ def test_search_filter_report_activity_and_csv(
     assert rows[0]["beneficiaries"] == "Mali"
 
     page.locator("ol.items h3 a").first.click()
-    expect(page.locator("h1")).to_have_text("National Workshop on Combating Counterfeiting and Piracy")
+    expect(page.locator("h1")).to_have_text(
+        "National Workshop on Combating Counterfeiting and Piracy"
+    )
     expect(page.locator("mark", has_text="Bamako").first).to_be_visible()
     page.screenshot(path=str(artefacts("activity")), full_page=True)
 

@@ -43,13 +43,40 @@ def test_list_shape_and_item_fields(client: TestClient) -> None:
     assert set(body) == {"total", "items", "facets", "next_cursor"}
     assert body["total"] == 11
     item = body["items"][0]
-    for name in ("id", "report_id", "url", "title", "start_date", "end_date", "date_precision",
-                 "beneficiaries", "providers", "type", "topics", "audience", "modality",
-                 "location", "participants", "description", "outputs", "website", "contact",
-                 "confidence"):
+    for name in (
+        "id",
+        "report_id",
+        "url",
+        "title",
+        "start_date",
+        "end_date",
+        "date_precision",
+        "beneficiaries",
+        "providers",
+        "type",
+        "topics",
+        "audience",
+        "modality",
+        "location",
+        "participants",
+        "description",
+        "outputs",
+        "website",
+        "contact",
+        "confidence",
+    ):
         assert name in item
-    assert set(body["facets"]) >= {"beneficiary", "provider", "reporter", "year", "topic",
-                                   "type", "audience", "modality", "kind"}
+    assert set(body["facets"]) >= {
+        "beneficiary",
+        "provider",
+        "reporter",
+        "year",
+        "topic",
+        "type",
+        "audience",
+        "modality",
+        "kind",
+    }
 
 
 def test_full_text_finds_the_seven_wco_workshops(client: TestClient) -> None:
@@ -59,16 +86,19 @@ def test_full_text_finds_the_seven_wco_workshops(client: TestClient) -> None:
 
 
 def test_group_beneficiary_is_judged_at_the_activity_date(client: TestClient) -> None:
-    body = client.get("/api/v1/activities",
-                      params={"q": "counterfeiting", "beneficiary": "LDC"}).json()
-    assert sorted((i["start_date"], tuple(sorted(c))) for i, c in
-                  zip(body["items"], _codes(body), strict=True)) == [
-        ("2022-09-26", ("LAO",)), ("2023-05-08", ("MLI",))]
+    body = client.get(
+        "/api/v1/activities", params={"q": "counterfeiting", "beneficiary": "LDC"}
+    ).json()
+    assert sorted(
+        (i["start_date"], tuple(sorted(c)))
+        for i, c in zip(body["items"], _codes(body), strict=True)
+    ) == [("2022-09-26", ("LAO",)), ("2023-05-08", ("MLI",))]
 
 
 def test_country_beneficiary_and_group_asean(client: TestClient) -> None:
-    assert _titles(client, beneficiary="ECU") == ["National Workshop on Combating Counterfeiting "
-                                                   "and Piracy"]
+    assert _titles(client, beneficiary="ECU") == [
+        "National Workshop on Combating Counterfeiting and Piracy"
+    ]
     body = client.get("/api/v1/activities", params={"beneficiary": "ASEAN"}).json()
     assert {c for s in _codes(body) for c in s} >= {"LAO", "PHL", "VNM", "KHM"}
     # three WCO workshops, the Cambodian seminar, and the course for LDCs (Cambodia, Lao PDR ...)
@@ -92,7 +122,8 @@ def test_year_range_filters(client: TestClient) -> None:
 def test_topic_type_audience_modality_filters(client: TestClient) -> None:
     geo = client.get("/api/v1/activities", params={"topic": "geographical_indications"}).json()
     assert [i["title"] for i in geo["items"]] == [
-        "Regional Workshop on Geographical Indications for Coffee Producers"]
+        "Regional Workshop on Geographical Indications for Coffee Producers"
+    ]
     workshops = client.get("/api/v1/activities", params={"type": "workshop"}).json()
     assert workshops["total"] == 8
     customs = client.get("/api/v1/activities", params={"audience": "customs_officers"}).json()
@@ -100,13 +131,21 @@ def test_topic_type_audience_modality_filters(client: TestClient) -> None:
     online = client.get("/api/v1/activities", params={"modality": "online"}).json()
     assert {i["title"] for i in online["items"]} == {
         "National Workshop on Combating Counterfeiting and Piracy",
-        "Online Course on Patent Examination of Pharmaceutical Inventions"}
+        "Online Course on Patent Examination of Pharmaceutical Inventions",
+    }
 
 
 def test_filters_combine(client: TestClient) -> None:
-    body = client.get("/api/v1/activities", params={
-        "q": "workshop", "beneficiary": "LDC", "provider": "WCO", "year_from": 2023,
-        "topic": "enforcement"}).json()
+    body = client.get(
+        "/api/v1/activities",
+        params={
+            "q": "workshop",
+            "beneficiary": "LDC",
+            "provider": "WCO",
+            "year_from": 2023,
+            "topic": "enforcement",
+        },
+    ).json()
     assert [i["start_date"] for i in body["items"]] == ["2023-05-08"]
 
 
@@ -116,8 +155,9 @@ def test_facet_counts_follow_the_filters(client: TestClient) -> None:
     assert years == {"2022": 4, "2023": 3}
     benef = {f["code"]: f["count"] for f in body["facets"]["beneficiary"]}
     assert benef["LAO"] == 1 and benef["ARG"] == 1 and "KEN" not in benef
-    assert any(f["label"] == "Lao People's Democratic Republic"
-               for f in body["facets"]["beneficiary"])
+    assert any(
+        f["label"] == "Lao People's Democratic Republic" for f in body["facets"]["beneficiary"]
+    )
 
 
 def test_cursor_pagination_walks_every_item_once(client: TestClient) -> None:
@@ -132,11 +172,20 @@ def test_cursor_pagination_walks_every_item_once(client: TestClient) -> None:
     assert len(seen) == 11 == len(set(seen))
 
 
-@pytest.mark.parametrize(("param", "value"), [
-    ("beneficiary", "Atlantis"), ("topic", "astrology"), ("type", "party"),
-    ("year_from", "soon"), ("modality", "telepathy"), ("kind", "novel")])
-def test_unknown_filter_values_are_a_422_naming_the_value(client: TestClient, param: str,
-                                                         value: str) -> None:
+@pytest.mark.parametrize(
+    ("param", "value"),
+    [
+        ("beneficiary", "Atlantis"),
+        ("topic", "astrology"),
+        ("type", "party"),
+        ("year_from", "soon"),
+        ("modality", "telepathy"),
+        ("kind", "novel"),
+    ],
+)
+def test_unknown_filter_values_are_a_422_naming_the_value(
+    client: TestClient, param: str, value: str
+) -> None:
     response = client.get("/api/v1/activities", params={param: value})
     assert response.status_code == 422
     assert response.headers["content-type"].startswith("application/problem+json")
@@ -149,7 +198,9 @@ def test_bad_cursor_is_a_422(client: TestClient) -> None:
 
 
 def test_activity_detail_has_evidence_excerpts(client: TestClient) -> None:
-    first = client.get("/api/v1/activities", params={"beneficiary": "MLI", "provider": "WCO"}).json()["items"][0]
+    first = client.get(
+        "/api/v1/activities", params={"beneficiary": "MLI", "provider": "WCO"}
+    ).json()["items"][0]
     detail = client.get(f"/api/v1/activities/{first['id']}").json()
     assert detail["evidence"]["title"][0]["text"] == first["title"]
     assert "Bamako" in detail["evidence"]["location"][0]["text"]
@@ -180,7 +231,9 @@ def test_csv_export_opens_in_a_spreadsheet(client: TestClient) -> None:
 
 
 def test_xlsx_and_jsonl_exports(client: TestClient) -> None:
-    xlsx = client.get("/api/v1/activities.xlsx", params={"beneficiary": "LDC", "q": "counterfeiting"})
+    xlsx = client.get(
+        "/api/v1/activities.xlsx", params={"beneficiary": "LDC", "q": "counterfeiting"}
+    )
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     assert sheet is not None
     values = list(sheet.iter_rows(values_only=True))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -71,7 +72,7 @@ def read_activity(activity_id: int, session: Session = Depends(get_session)) -> 
 def export_response(request_engine: Any, filters: ActivityFilters, fmt: str) -> StreamingResponse:
     """Stream a filtered set in one format (the session lives as long as the stream)."""
 
-    def chunks():  # type: ignore[no-untyped-def]
+    def chunks() -> Iterator[bytes]:
         with session_scope(request_engine) as session:
             rows = iterate(session, filters)
             if fmt == "csv":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import Table, insert, select
 from sqlalchemy.orm import Session
 
 from ipcoop.activities.models import Activity, ActivityParty, ActivityTag
@@ -38,8 +38,16 @@ def _evidence_rows(
     report_id: int, record_type: str, record_id: int, found: dict[str, list[Evidence]]
 ) -> list[dict[str, Any]]:
     return [
-        {"report_id": report_id, "record_type": record_type, "record_id": record_id,
-         "field": name, "start": e.start, "end": e.end, "method": e.method, "detail": None}
+        {
+            "report_id": report_id,
+            "record_type": record_type,
+            "record_id": record_id,
+            "field": name,
+            "start": e.start,
+            "end": e.end,
+            "method": e.method,
+            "detail": None,
+        }
         for name, items in found.items()
         for e in items
     ]
@@ -47,19 +55,29 @@ def _evidence_rows(
 
 def _activity_values(report_id: int, position: int, item: ExtractedActivity) -> dict[str, Any]:
     return {
-        "report_id": report_id, "position": position, "parent_id": None,
-        "title": item.title[:1000], "description": item.description, "type": item.type,
+        "report_id": report_id,
+        "position": position,
+        "parent_id": None,
+        "title": item.title[:1000],
+        "description": item.description,
+        "type": item.type,
         "status": None,
         "start_date": item.start.iso if item.start else None,
         "end_date": item.end.iso if item.end else None,
         "date_precision": item.start.precision if item.start else None,
-        "start_on": first_day(item.start), "end_on": last_day(item.end or item.start),
+        "start_on": first_day(item.start),
+        "end_on": last_day(item.end or item.start),
         "start_year": item.start.year if item.start else None,
-        "modality": item.modality, "city": item.city, "country_code": item.country,
+        "modality": item.modality,
+        "city": item.city,
+        "country_code": item.country,
         "participants": item.participants.count if item.participants else None,
         "participants_qualifier": item.participants.qualifier if item.participants else None,
-        "outputs": item.outputs, "website": item.website, "contact": item.contact,
-        "confidence": item.confidence, "needs_review": bool(item.review_reasons),
+        "outputs": item.outputs,
+        "website": item.website,
+        "contact": item.contact,
+        "confidence": item.confidence,
+        "needs_review": bool(item.review_reasons),
         "review_reasons": item.review_reasons,
     }
 
@@ -69,8 +87,13 @@ def _party_rows(activity_id: int, item: ExtractedActivity) -> list[dict[str, Any
         (p.role or "provider", p) for p in item.providers
     ]
     return [
-        {"activity_id": activity_id, "role": role, "party_code": ref.code, "name": ref.name,
-         "via_group": ref.via_group}
+        {
+            "activity_id": activity_id,
+            "role": role,
+            "party_code": ref.code,
+            "name": ref.name,
+            "via_group": ref.via_group,
+        }
         for role, ref in roles
     ]
 
@@ -128,12 +151,19 @@ def store(session: Session, extracted: ExtractedReport, data: bytes) -> Report |
     ids: list[int] = []
     if values:
         table = Activity.__table__
+        assert isinstance(table, Table)
         returning = insert(table).returning(table.c.id, sort_by_parameter_order=True)
         ids = list(session.connection().scalars(returning, values))
-    _insert(session, ActivityParty,
-            [r for i, a in zip(ids, extracted.activities, strict=True) for r in _party_rows(i, a)])
-    _insert(session, ActivityTag,
-            [r for i, a in zip(ids, extracted.activities, strict=True) for r in _tag_rows(i, a)])
+    _insert(
+        session,
+        ActivityParty,
+        [r for i, a in zip(ids, extracted.activities, strict=True) for r in _party_rows(i, a)],
+    )
+    _insert(
+        session,
+        ActivityTag,
+        [r for i, a in zip(ids, extracted.activities, strict=True) for r in _tag_rows(i, a)],
+    )
     programmes = [
         ProgrammeOffer(
             report_id=report.id,
@@ -157,7 +187,7 @@ def store(session: Session, extracted: ExtractedReport, data: bytes) -> Report |
         )
         for i in extracted.instruments
     ]
-    session.add_all(programmes + instruments)
+    session.add_all([*programmes, *instruments])
     session.flush()
     evidence = _evidence_rows(report.id, "report", report.id, extracted.evidence)
     for activity_id, item in zip(ids, extracted.activities, strict=True):

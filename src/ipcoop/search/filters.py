@@ -3,7 +3,8 @@ the reference data so an unknown value is an error that names it, never an empty
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
 
 from ipcoop.ingest.normalize import taxonomy
 from ipcoop.parties.resolver import Resolver
@@ -62,23 +63,12 @@ class ActivityFilters:
     def without(self, name: str, value: str | None = None) -> ActivityFilters:
         """A copy with one filter (or one of its values) removed."""
         current = getattr(self, name)
-        if isinstance(current, tuple) and value is not None:
-            return _replace(self, name, tuple(v for v in current if v != value))
-        return (
-            _replace(
-                self,
-                name,
-                (),
-            )
-            if isinstance(current, tuple)
-            else _replace(self, name, "" if name == "q" else None)
-        )
-
-
-def _replace(filters: ActivityFilters, name: str, value: object) -> ActivityFilters:
-    values = {f.name: getattr(filters, f.name) for f in fields(filters)}
-    values[name] = value
-    return ActivityFilters(**values)  # type: ignore[arg-type]
+        if isinstance(current, tuple):
+            kept = tuple(v for v in current if v != value) if value is not None else ()
+            changes: dict[str, Any] = {name: kept}
+            return replace(self, **changes)
+        cleared: dict[str, Any] = {name: "" if name == "q" else None}
+        return replace(self, **cleared)
 
 
 def _party_codes(param: str, values: list[str]) -> tuple[str, ...]:
@@ -122,7 +112,7 @@ def _year(param: str, value: str | int | None) -> int | None:
     if value in (None, ""):
         return None
     try:
-        year = int(value)  # type: ignore[arg-type]
+        year = int(value)
     except ValueError:
         raise FilterError(param, str(value), "a four-digit year such as 2015") from None
     if not 1900 <= year <= 2100:

@@ -114,7 +114,7 @@ class FullText:
         """The full-text backend of an engine's database."""
         return cls(engine.dialect.name)
 
-    def match(self, table: str, query: str) -> Select[tuple[int, float]] | None:
+    def match(self, table: str, query: str) -> Select | None:
         """A select of (id, rank) for rows of ``table`` matching every word; None if no words.
 
         Lower rank is better on both databases.

@@ -6,8 +6,9 @@ import base64
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import Select, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ipcoop.activities.models import Activity, ActivityParty, ActivityTag
@@ -57,7 +58,7 @@ class CursorError(ValueError):
     """A cursor that this server did not make."""
 
 
-def _beneficiary_clause(codes: tuple[str, ...]):  # type: ignore[no-untyped-def]
+def _beneficiary_clause(codes: tuple[str, ...]) -> ColumnElement[bool]:
     """Activities with a beneficiary that is one of the codes, or a member of one of the groups
     at the activity's start date (at any time when the activity has no date)."""
     ap = aliased(ActivityParty)
@@ -75,7 +76,7 @@ def _beneficiary_clause(codes: tuple[str, ...]):  # type: ignore[no-untyped-def]
     )
 
 
-def _provider_clause(codes: tuple[str, ...]):  # type: ignore[no-untyped-def]
+def _provider_clause(codes: tuple[str, ...]) -> ColumnElement[bool]:
     """Activities provided by one of the codes or by an agency of theirs (USPTO for USA)."""
     ap = aliased(ActivityParty)
     child = aliased(Party)
@@ -89,12 +90,12 @@ def _provider_clause(codes: tuple[str, ...]):  # type: ignore[no-untyped-def]
     )
 
 
-def _tag_clause(kind: str, codes: tuple[str, ...]):  # type: ignore[no-untyped-def]
+def _tag_clause(kind: str, codes: tuple[str, ...]) -> ColumnElement[bool]:
     tag = aliased(ActivityTag)
     return exists().where(tag.activity_id == Activity.id, tag.kind == kind, tag.code.in_(codes))
 
 
-def filtered(session: Session, filters: ActivityFilters) -> Select[tuple[int]]:
+def filtered(session: Session, filters: ActivityFilters) -> Select[int]:
     """A select of the ids of every activity matching the filters."""
     query = select(Activity.id).join(Report, Report.id == Activity.report_id)
     if filters.q:
@@ -148,8 +149,8 @@ def _decode(cursor: str | None) -> int:
 
 
 def _ordered(
-    session: Session, ids: Select[tuple[int]], filters: ActivityFilters, sort: str
-) -> Select[tuple[Activity]]:
+    session: Session, ids: Select[int], filters: ActivityFilters, sort: str
+) -> Select[Activity]:
     query = select(Activity).where(Activity.id.in_(ids))
     if sort == "relevance" and filters.q:
         match = FullText.for_engine(session.get_bind()).match("activities", filters.q)
@@ -182,11 +183,12 @@ def _label(facet: str, code: str) -> str:
 
 
 def facet_counts(
-    session: Session, ids: Select[tuple[int]], facet: str, size: int = FACET_SIZE
+    session: Session, ids: Select[int], facet: str, size: int = FACET_SIZE
 ) -> list[FacetValue]:
     """Counts of matching activities per value of one facet, largest first."""
     subset = ids.subquery()
-    key: object
+    matching = select(subset.c.id)
+    key: Any
     if facet in ("beneficiary", "provider"):
         role = (
             ActivityParty.role == "beneficiary"
@@ -194,34 +196,34 @@ def facet_counts(
             else (ActivityParty.role != "beneficiary")
         )
         key = ActivityParty.party_code
-        query = select(key, func.count(func.distinct(ActivityParty.activity_id))).where(
-            ActivityParty.activity_id.in_(select(subset.c.id)),
-            role,
-            ActivityParty.party_code.is_not(None),
+        counted = func.count(func.distinct(ActivityParty.activity_id))
+        query = select(key, counted).where(
+            ActivityParty.activity_id.in_(matching), role, key.is_not(None)
         )
     elif facet in ("topic", "audience"):
         key = ActivityTag.code
-        query = select(key, func.count(func.distinct(ActivityTag.activity_id))).where(
-            ActivityTag.activity_id.in_(select(subset.c.id)), ActivityTag.kind == facet
+        counted = func.count(func.distinct(ActivityTag.activity_id))
+        query = select(key, counted).where(
+            ActivityTag.activity_id.in_(matching), ActivityTag.kind == facet
         )
-    elif facet in ("reporter", "kind"):
-        key = Report.reporting_party_code if facet == "reporter" else Report.kind
-        query = (
-            select(key, func.count(Activity.id))
-            .join(Report, Report.id == Activity.report_id)
-            .where(Activity.id.in_(select(subset.c.id)), key.is_not(None))
-        )  # type: ignore[attr-defined]
     else:
-        key = {"year": Activity.start_year, "type": Activity.type, "modality": Activity.modality}[
-            facet
-        ]
-        query = select(key, func.count(Activity.id)).where(
-            Activity.id.in_(select(subset.c.id)), key.is_not(None)
-        )  # type: ignore[attr-defined]
-    query = query.group_by(key).order_by(func.count().desc(), key).limit(size)  # type: ignore[arg-type]
+        key = {
+            "reporter": Report.reporting_party_code,
+            "kind": Report.kind,
+            "year": Activity.start_year,
+            "type": Activity.type,
+            "modality": Activity.modality,
+        }[facet]
+        counted = func.count(Activity.id)
+        query = (
+            select(key, counted)
+            .join(Report, Report.id == Activity.report_id)
+            .where(Activity.id.in_(matching), key.is_not(None))
+        )
+    query = query.group_by(key).order_by(counted.desc(), key).limit(size)
     rows = session.execute(query).all()
     if facet == "year":
-        rows = sorted(rows, key=lambda r: r[0], reverse=True)
+        rows = sorted(rows, key=lambda r: int(r[0] or 0), reverse=True)
     return [FacetValue(str(code), _label(facet, str(code)), int(count)) for code, count in rows]
 
 
@@ -241,7 +243,7 @@ def search(
     ids = filtered(session, filters)
     total = session.scalar(select(func.count()).select_from(ids.subquery())) or 0
     page = list(session.scalars(_ordered(session, ids, filters, sort).offset(offset).limit(limit)))
-    result = SearchResult(total=total, items=page, sort=sort)
+    result = SearchResult(total=total, items=list(page), sort=sort)
     if offset + len(page) < total:
         result.next_cursor = _encode(offset + len(page))
     result.facets = {name: facet_counts(session, ids, name) for name in facets}

@@ -32,8 +32,12 @@ def snippet(text: str | None, query: str, window: int = WINDOW) -> Markup:
         return Markup(escape(prefix + piece + suffix))
     out, last = [], 0
     for match in pattern.finditer(piece):
-        out += [escape(piece[last : match.start()]), Markup("<mark>"),
-                escape(match.group(0)), Markup("</mark>")]
+        out += [
+            escape(piece[last : match.start()]),
+            Markup("<mark>"),
+            escape(match.group(0)),
+            Markup("</mark>"),
+        ]
         last = match.end()
     out.append(escape(piece[last:]))
     return Markup(escape(prefix) + Markup("").join(out) + escape(suffix))

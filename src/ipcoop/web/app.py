@@ -44,7 +44,7 @@ def create_app(engine: Engine | None = None) -> FastAPI:
     app.state.templates = Jinja2Templates(directory=str(root / "templates"))
     env = app.state.templates.env
     env.add_extension("jinja2.ext.i18n")
-    env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+    env.install_null_translations(newstyle=True)
     env.globals["version"] = __version__
     env.filters["party_name"] = party_name
     env.filters["snippet"] = snippet
