@@ -26,7 +26,8 @@ def machine() -> str:
     """A one-line description of the machine the figures come from."""
     import os
 
-    return f"{platform.node()} {platform.machine()} {os.cpu_count()} cores, Python {platform.python_version()}"
+    cores = os.cpu_count()
+    return f"{platform.node()} {platform.machine()}, {cores} cores, Python {platform.python_version()}"
 
 
 def bench_ingest(reports: int, work: Path) -> dict[str, float | int]:

@@ -1,4 +1,4 @@
-"""A newcomer's path through the pages in a real browser: search, facet, report, row, activity, CSV."""
+"""A newcomer in a real browser: search, facet, report, row, activity, CSV download."""
 
 from __future__ import annotations
 
