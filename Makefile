@@ -18,7 +18,8 @@ install: $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/ipcoop db upgrade
-	$(BIN)/ipcoop ingest src/ipcoop/demo
+	$(BIN)/ipcoop synth --reports 60 --seed 67 -o var/demo-synthetic
+	$(BIN)/ipcoop ingest src/ipcoop/demo var/demo-synthetic
 	@echo "ipcoop is serving on http://$(HOST):$(PORT)"
 	$(BIN)/ipcoop serve --host $(HOST) --port $(PORT)
 

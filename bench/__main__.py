@@ -27,7 +27,8 @@ def machine() -> str:
     import os
 
     cores = os.cpu_count()
-    return f"{platform.node()} {platform.machine()}, {cores} cores, Python {platform.python_version()}"
+    python = platform.python_version()
+    return f"{platform.node()} {platform.machine()}, {cores} cores, Python {python}"
 
 
 def bench_ingest(reports: int, work: Path) -> dict[str, float | int]:

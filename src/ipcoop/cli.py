@@ -242,6 +242,20 @@ def export(
 
 
 @app.command()
+def synth(
+    output: Annotated[Path, typer.Option("-o", "--output", help="Folder to write.")],
+    reports: Annotated[int, typer.Option(help="How many reports.")] = 100,
+    seed: Annotated[int, typer.Option(help="Random seed (same seed, same files).")] = 1,
+    activities: Annotated[int, typer.Option(help="Activities per report.")] = 10,
+) -> None:
+    """Generate realistic synthetic reports with their ground truth (truth.json)."""
+    from ipcoop.synth import generate
+
+    total = generate(output, reports=reports, seed=seed, activities=activities)
+    console.print(f"Wrote {reports} reports with {total} activities to {output}")
+
+
+@app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
