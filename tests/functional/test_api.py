@@ -245,3 +245,20 @@ def test_xlsx_and_jsonl_exports(client: TestClient) -> None:
 def test_openapi_document(client: TestClient) -> None:
     spec = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/activities" in spec["paths"]
+
+
+def test_provider_filter_includes_bodies_under_the_party(
+    client: TestClient, engine: Engine, tmp_path: Path
+) -> None:
+    annex = tmp_path / "gipa.txt"
+    annex.write_text(
+        "Name of programme or project\tTrade Secrets Programme\n"
+        "Date and end date\t3 March 2021 - 5 March 2021\n"
+        "Beneficiary Member(s) or observer(s)\tKenya\n"
+        "Technical cooperation provider(s)\tGlobal Intellectual Property Academy\n",
+        encoding="utf-8",
+    )
+    assert ingest(engine, [annex], Settings(data_dir=tmp_path)).count("stored") == 1
+    for code in ("GIPA", "USPTO", "USA"):
+        body = client.get("/api/v1/activities", params={"provider": code}).json()
+        assert [i["title"] for i in body["items"]] == ["Trade Secrets Programme"], code

@@ -164,6 +164,14 @@ class Resolver:
         return sorted({m.group for m in self._memberships
                        if m.member == code and m.holds_on(on)})
 
+    def descendants(self, code: str) -> list[str]:
+        """The code and every body under it (USA: USPTO, GIPA, DOJ, FBI ...)."""
+        found, frontier = [code], [code]
+        while frontier:
+            frontier = [p.code for p in self._parties.values() if p.parent in frontier]
+            found += frontier
+        return found
+
     def find_in_text(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, code) of every party name in free text: longest first, no overlaps.
 

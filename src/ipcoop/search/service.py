@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, aliased
 
 from ipcoop.activities.models import Activity, ActivityParty, ActivityTag
 from ipcoop.ingest.normalize import taxonomy
-from ipcoop.parties.models import GroupMembership, Party
+from ipcoop.parties.models import GroupMembership
 from ipcoop.parties.resolver import Resolver
 from ipcoop.reports.models import Report
 from ipcoop.search.filters import ActivityFilters
@@ -77,16 +77,12 @@ def _beneficiary_clause(codes: tuple[str, ...]) -> ColumnElement[bool]:
 
 
 def _provider_clause(codes: tuple[str, ...]) -> ColumnElement[bool]:
-    """Activities provided by one of the codes or by an agency of theirs (USPTO for USA)."""
+    """Activities provided by one of the codes or by a body under it (GIPA, USPTO for USA)."""
+    resolver = Resolver.default()
+    expanded = sorted({d for code in codes for d in resolver.descendants(code)})
     ap = aliased(ActivityParty)
-    child = aliased(Party)
     return exists().where(
-        ap.activity_id == Activity.id,
-        ap.role != "beneficiary",
-        or_(
-            ap.party_code.in_(codes),
-            exists().where(child.code == ap.party_code, child.parent_code.in_(codes)),
-        ),
+        ap.activity_id == Activity.id, ap.role != "beneficiary", ap.party_code.in_(expanded)
     )
 
 

@@ -124,3 +124,9 @@ def test_agencies_have_parents() -> None:
     assert RESOLVER.get("USPTO").parent == "USA"
     assert RESOLVER.get("GIPA").parent == "USPTO"
     assert RESOLVER.get("KIPO").parent == "KOR"
+
+
+def test_descendants_follow_parents() -> None:
+    under_usa = RESOLVER.descendants("USA")
+    assert under_usa[0] == "USA" and {"USPTO", "GIPA", "DOJ", "FBI"} <= set(under_usa)
+    assert RESOLVER.descendants("KEN") == ["KEN"]
