@@ -99,6 +99,15 @@ def extract(source: Source, *, review_threshold: float = 0.7) -> ExtractedReport
     return report
 
 
+def warm() -> None:
+    """Build the lookup tables once (before forking workers, so that they share them)."""
+    from ipcoop.ingest.normalize import places
+    from ipcoop.parties.resolver import Resolver
+
+    Resolver.default().find_in_text("")
+    places.find_places("held in Geneva, Switzerland")
+
+
 def discover(paths: list[Path]) -> list[Path]:
     """Files under the given paths, folders walked recursively, in a stable order."""
     found: list[Path] = []

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +14,10 @@ from sqlalchemy import Engine
 from ipcoop.config import Settings
 from ipcoop.db import session_scope
 from ipcoop.ingest import pipeline, store
+from ipcoop.ingest.records import ExtractedReport
+
+ALREADY = "already present (same SHA-256)"
+PARALLEL_FROM = 50  # files; below this a worker pool costs more than it saves
 
 
 @dataclass(slots=True)
@@ -39,39 +46,88 @@ class Summary:
         return sum(o.activities for o in self.outcomes)
 
 
-def ingest_file(engine: Engine, path: Path, settings: Settings) -> Outcome:
-    """Ingest one file in its own transaction; a failure changes nothing."""
+def _extract(source: pipeline.Source, review_threshold: float
+             ) -> ExtractedReport | pipeline.IngestError:
+    """The pure stages for one source (runs in a worker process for large batches)."""
     try:
-        source = pipeline.load(path, max_bytes=settings.max_upload_bytes)
-        with session_scope(engine) as session:
-            if store.is_stored(session, source.sha256):
-                return Outcome(str(path), "skipped", "already present (same SHA-256)")
-            extracted = pipeline.extract(source, review_threshold=settings.review_threshold)
-            report = store.store(session, extracted, source.data)
-            if report is None:
-                return Outcome(str(path), "skipped", "already present (same SHA-256)")
-            review = sum(bool(a.review_reasons) for a in extracted.activities)
-            detail = f"{extracted.kind}, {len(extracted.activities)} activities"
-            if review:
-                detail += f", {review} for review"
-            if extracted.warnings:
-                detail += f", {len(extracted.warnings)} warnings"
-            return Outcome(str(path), "stored", detail, report.id, len(extracted.activities))
+        return pipeline.extract(source, review_threshold=review_threshold)
     except pipeline.IngestError as error:
-        return Outcome(str(path), "rejected", str(error))
+        return error
 
 
-def ingest(
-    engine: Engine,
-    paths: list[Path],
-    settings: Settings,
-    on_file: Callable[[Outcome], None] | None = None,
-) -> Summary:
-    """Ingest every file under the paths; on_file is called after each (for progress bars)."""
+def _store(engine: Engine, source: pipeline.Source,
+           extracted: ExtractedReport | pipeline.IngestError) -> Outcome:
+    """Write one extracted report in its own transaction; a failure changes nothing."""
+    if isinstance(extracted, pipeline.IngestError):
+        return Outcome(source.name, "rejected", str(extracted))
+    with session_scope(engine) as session:
+        report = store.store(session, extracted, source.data)
+        if report is None:
+            return Outcome(source.name, "skipped", ALREADY)
+        review = sum(bool(a.review_reasons) for a in extracted.activities)
+        detail = f"{extracted.kind}, {len(extracted.activities)} activities"
+        if review:
+            detail += f", {review} for review"
+        if extracted.warnings:
+            detail += f", {len(extracted.warnings)} warnings"
+        return Outcome(source.name, "stored", detail, report.id, len(extracted.activities))
+
+
+def _sources(engine: Engine, paths: list[Path], settings: Settings
+             ) -> Iterator[pipeline.Source | Outcome]:
+    """Each file loaded, or its outcome when it is unreadable or already stored."""
+    with session_scope(engine) as session:
+        for path in paths:
+            try:
+                source = pipeline.load(path, max_bytes=settings.max_upload_bytes)
+            except pipeline.IngestError as error:
+                yield Outcome(str(path), "rejected", str(error))
+                continue
+            if store.is_stored(session, source.sha256):
+                yield Outcome(str(path), "skipped", ALREADY)
+                continue
+            session.rollback()  # end the read so that the writer never waits on it
+            yield source
+
+
+def ingest(engine: Engine, paths: list[Path], settings: Settings,
+           on_file: Callable[[Outcome], None] | None = None,
+           workers: int | None = None) -> Summary:
+    """Ingest every file under the paths; on_file is called after each (for progress bars).
+
+    Large batches extract in a pool of worker processes (one per core) while this process
+    stores, in the files' order.
+    """
+    files = pipeline.discover(paths)
+    if workers is None:
+        workers = (os.cpu_count() or 1) if len(files) >= PARALLEL_FROM else 1
     summary = Summary()
-    for path in pipeline.discover(paths):
-        outcome = ingest_file(engine, path, settings)
+
+    def record(outcome: Outcome) -> None:
         summary.outcomes.append(outcome)
         if on_file is not None:
             on_file(outcome)
+
+    if workers <= 1:
+        for item in _sources(engine, files, settings):
+            if isinstance(item, Outcome):
+                record(item)
+            else:
+                record(_store(engine, item, _extract(item, settings.review_threshold)))
+        return summary
+    pipeline.warm()
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: deque[tuple[pipeline.Source, Future[ExtractedReport | pipeline.IngestError]]]
+        pending = deque()
+        for item in _sources(engine, files, settings):
+            if isinstance(item, Outcome):
+                record(item)
+                continue
+            pending.append((item, pool.submit(_extract, item, settings.review_threshold)))
+            while len(pending) > workers * 4 or (pending and pending[0][1].done()):
+                source, future = pending.popleft()
+                record(_store(engine, source, future.result()))
+        while pending:
+            source, future = pending.popleft()
+            record(_store(engine, source, future.result()))
     return summary

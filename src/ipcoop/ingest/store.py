@@ -46,7 +46,6 @@ def _evidence_rows(
             "start": e.start,
             "end": e.end,
             "method": e.method,
-            "detail": None,
         }
         for name, items in found.items()
         for e in items
