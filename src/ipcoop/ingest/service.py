@@ -76,18 +76,15 @@ def _store(engine: Engine, source: pipeline.Source,
 def _sources(engine: Engine, paths: list[Path], settings: Settings
              ) -> Iterator[pipeline.Source | Outcome]:
     """Each file loaded, or its outcome when it is unreadable or already stored."""
-    with session_scope(engine) as session:
-        for path in paths:
-            try:
-                source = pipeline.load(path, max_bytes=settings.max_upload_bytes)
-            except pipeline.IngestError as error:
-                yield Outcome(str(path), "rejected", str(error))
-                continue
-            if store.is_stored(session, source.sha256):
-                yield Outcome(str(path), "skipped", ALREADY)
-                continue
-            session.rollback()  # end the read so that the writer never waits on it
-            yield source
+    for path in paths:
+        try:
+            source = pipeline.load(path, max_bytes=settings.max_upload_bytes)
+        except pipeline.IngestError as error:
+            yield Outcome(str(path), "rejected", str(error))
+            continue
+        with session_scope(engine) as session:
+            stored = store.is_stored(session, source.sha256)
+        yield Outcome(str(path), "skipped", ALREADY) if stored else source
 
 
 def ingest(engine: Engine, paths: list[Path], settings: Settings,
