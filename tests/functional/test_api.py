@@ -262,3 +262,14 @@ def test_provider_filter_includes_bodies_under_the_party(
     for code in ("GIPA", "USPTO", "USA"):
         body = client.get("/api/v1/activities", params={"provider": code}).json()
         assert [i["title"] for i in body["items"]] == ["Trade Secrets Programme"], code
+
+
+def test_related_activities(client: TestClient) -> None:
+    body = client.get("/api/v1/activities", params={"beneficiary": "LAO", "provider": "WCO"})
+    lao = body.json()["items"][0]
+    detail = client.get(f"/api/v1/activities/{lao['id']}").json()
+    same = {r["location"]["city"] for r in detail["related"]["same_title"]}
+    assert {"Manila", "Guayaquil", "Bamako"} <= same
+    assert detail["related"]["same_event"] == []
+    page = client.get(lao["url"])
+    assert "The same title in other years" in page.text

@@ -10,7 +10,7 @@ from fastapi.responses import StreamingResponse
 from sqlalchemy.orm import Session
 
 from ipcoop.activities import export
-from ipcoop.activities.service import evidence, get_activity, item
+from ipcoop.activities.service import evidence, get_activity, item, related
 from ipcoop.db import session_scope
 from ipcoop.search.filters import ActivityFilters
 from ipcoop.search.service import SORTS, SearchResult, iterate, search
@@ -66,6 +66,7 @@ def read_activity(activity_id: int, session: Session = Depends(get_session)) -> 
         raise HTTPException(404, f"No activity {activity_id}; search /api/v1/activities")
     data = item(activity)
     data["evidence"] = evidence(session, activity)
+    data["related"] = {k: [item(r) for r in v] for k, v in related(session, activity).items()}
     return data
 
 

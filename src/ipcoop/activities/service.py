@@ -5,10 +5,10 @@ from __future__ import annotations
 from contextlib import suppress
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ipcoop.activities.models import Activity
+from ipcoop.activities.models import Activity, ActivityParty
 from ipcoop.activities.models import Evidence as EvidenceRow
 from ipcoop.parties.resolver import Resolver
 from ipcoop.reports.models import Report
@@ -99,3 +99,40 @@ def evidence(session: Session, activity: Activity) -> dict[str, list[dict[str, A
             }
         )
     return out
+
+
+def related(session: Session, activity: Activity, limit: int = 20) -> dict[str, list[Activity]]:
+    """Same title in other years, and the same event as reported by another party.
+
+    The same event: another report's activity with the same start date and a beneficiary
+    in common (double counting between donors and beneficiaries shows up here).
+    """
+    same_title = list(
+        session.scalars(
+            select(Activity)
+            .where(func.lower(Activity.title) == activity.title.lower(), Activity.id != activity.id)
+            .order_by(Activity.start_on.desc(), Activity.id)
+            .limit(limit)
+        )
+    )
+    beneficiaries = [
+        p.party_code for p in activity.parties if p.role == "beneficiary" and p.party_code
+    ]
+    same_event: list[Activity] = []
+    if activity.start_date and beneficiaries:
+        shared = select(ActivityParty.activity_id).where(
+            ActivityParty.role == "beneficiary", ActivityParty.party_code.in_(beneficiaries)
+        )
+        same_event = list(
+            session.scalars(
+                select(Activity)
+                .where(
+                    Activity.start_date == activity.start_date,
+                    Activity.report_id != activity.report_id,
+                    Activity.id.in_(shared),
+                )
+                .order_by(Activity.id)
+                .limit(limit)
+            )
+        )
+    return {"same_title": same_title, "same_event": same_event}

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
-from ipcoop.activities.service import evidence, get_activity, item
+from ipcoop.activities.service import evidence, get_activity, item, related
 from ipcoop.reports.service import get_report, original, report_activities, summary
 from ipcoop.search.filters import ActivityFilters
 from ipcoop.search.service import search
@@ -93,6 +93,7 @@ def activity_page(
         {
             "a": item(activity),
             "evidence": evidence(session, activity),
+            "related": {k: [item(r) for r in v] for k, v in related(session, activity).items()},
             "report": summary(report) if report else None,
         },
     )
