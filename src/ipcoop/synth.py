@@ -132,7 +132,7 @@ def _annex(activity: dict[str, Any], resolver: Resolver, provider: str) -> str:
         else " online"
     )
     description = (
-        f"The {activity['title'].lower()} was held{place} from "
+        f"The {activity['title']} was held{place} from "
         f"{start:%-d %B %Y} to {end:%-d %B %Y}. It was attended by "
         f"{activity['participants']} participants."
     )

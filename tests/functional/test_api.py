@@ -273,3 +273,9 @@ def test_related_activities(client: TestClient) -> None:
     assert detail["related"]["same_event"] == []
     page = client.get(lao["url"])
     assert "The same title in other years" in page.text
+
+
+def test_search_page_shows_active_filters_with_remove_links(client: TestClient) -> None:
+    page = client.get("/", params={"q": "counterfeiting", "beneficiary": "LDC"}).text
+    assert "beneficiary: Least developed countries" in page
+    assert 'href="/?q=counterfeiting"' in page
