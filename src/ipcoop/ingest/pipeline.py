@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ipcoop.ingest import readers
 from ipcoop.ingest.document import Document
-from ipcoop.ingest.extractors import annex, metadata, registry
+from ipcoop.ingest.extractors import metadata, registry
 from ipcoop.ingest.normalize.activity import ReportContext, normalize
 from ipcoop.ingest.records import ExtractedActivity, ExtractedReport
 
@@ -56,11 +56,10 @@ def read(source: Source) -> Document:
 def extract_activities(
     document: Document, context: ReportContext, warnings: list[str]
 ) -> list[ExtractedActivity]:
-    """Stages 2-4: find activity candidates in every block family, then normalize each."""
-    raws = annex.extract(document)
-    for extractor in registry.ACTIVITY_EXTRACTORS:
-        covered = [(r.start, r.end) for r in raws]
-        raws += [r for r in extractor(document) if not any(s <= r.start < e for s, e in covered)]
+    """Stages 2-4: activity candidates from the structured blocks (else the prose), normalized."""
+    raws = [raw for extractor in registry.STRUCTURED_EXTRACTORS for raw in extractor(document)]
+    if not raws:
+        raws = [raw for extractor in registry.PROSE_EXTRACTORS for raw in extractor(document)]
     raws.sort(key=lambda r: r.start)
     return [normalize(raw, context, warnings) for raw in raws]
 

@@ -16,7 +16,8 @@ from ipcoop.parties.api import router as parties_api
 from ipcoop.parties.resolver import Resolver
 from ipcoop.reports.api import router as reports_api
 from ipcoop.search.snippets import snippet
-from ipcoop.web import pages, problems
+from ipcoop.stats.api import router as stats_api
+from ipcoop.web import pages, party_pages, problems
 
 
 def party_name(code: str | None) -> str:
@@ -49,10 +50,11 @@ def create_app(engine: Engine | None = None) -> FastAPI:
     env.filters["party_name"] = party_name
     env.filters["snippet"] = snippet
     api = APIRouter(prefix="/api/v1")
-    for router in (activities_api, reports_api, parties_api):
+    for router in (activities_api, reports_api, parties_api, stats_api):
         api.include_router(router)
     app.include_router(api)
     app.include_router(pages.router)
+    app.include_router(party_pages.router)
     app.mount("/static", StaticFiles(directory=str(root / "static")), name="static")
     problems.install(app)
     return app

@@ -62,8 +62,14 @@ def _dates(activity: ExtractedActivity, raw: RawActivity, warnings: list[str]) -
         _cite(activity, "start_date", description, "description.date", start, end)
 
 
+def _sources(raw: RawActivity, own: str) -> tuple[str, ...]:
+    """Where to look for a value: its own field, then the description — except for prose,
+    whose description sentence may tell of other events too."""
+    return (own,) if raw.method == "narrative" else (own, "description")
+
+
 def _place(activity: ExtractedActivity, raw: RawActivity) -> None:
-    for name in ("place", "description"):
+    for name in _sources(raw, "place"):
         span = raw.fields.get(name)
         if span is None:
             continue
@@ -78,7 +84,7 @@ def _place(activity: ExtractedActivity, raw: RawActivity) -> None:
 
 
 def _participants(activity: ExtractedActivity, raw: RawActivity) -> None:
-    for name in ("participants", "description"):
+    for name in _sources(raw, "participants"):
         span = raw.fields.get(name)
         if span is None:
             continue

@@ -1,0 +1,1 @@
+"""Aggregations over activities: counts by dimension, party profiles, chart specifications."""

@@ -1,0 +1,58 @@
+"""Party pages: a directory of parties and one party's profile with tables and charts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import HTMLResponse
+from sqlalchemy.orm import Session
+
+from ipcoop.stats.charts import role_charts
+from ipcoop.stats.service import UnknownPartyCode, directory, profile
+from ipcoop.web.deps import get_session
+
+router = APIRouter(include_in_schema=False)
+
+KIND_ORDER = ("group", "economy", "igo", "agency", "forum", "other")
+
+
+def _render(request: Request, template: str, context: dict[str, Any]) -> HTMLResponse:
+    return request.app.state.templates.TemplateResponse(request, template, context)
+
+
+@router.get("/parties", response_class=HTMLResponse)
+def parties_page(request: Request, session: Session = Depends(get_session)) -> HTMLResponse:
+    """Groups and every party named in an activity, with counts per role."""
+    rows = directory(session)
+    kinds = [(k, [r for r in rows if r["kind"] == k]) for k in KIND_ORDER]
+    return _render(request, "parties.html", {"kinds": [(k, r) for k, r in kinds if r]})
+
+
+@router.get("/parties/{code}", response_class=HTMLResponse)
+def party_page(
+    code: str, request: Request, session: Session = Depends(get_session)
+) -> HTMLResponse:
+    """One party as provider, beneficiary and reporter: tables first, charts on top of them."""
+    try:
+        found = profile(session, code, top=15)
+    except UnknownPartyCode as error:
+        raise HTTPException(404, str(error)) from None
+    topology = request.url_for("static", path="vendor/countries-110m.json").path
+    name = found.party.name_en
+    charts = {
+        role.role: role_charts(
+            role,
+            topology,
+            {
+                "years": f"{name}: activities per year as {role.role}",
+                "topics": f"{name}: activities per topic as {role.role}",
+                "partners": f"{name}: top {role.partner_role}s as {role.role}",
+                "map": f"{name}: activities per {role.partner_role} country as {role.role}",
+            },
+        )
+        for role in found.roles.values()
+        if role.total and not role.same_as
+    }
+    return _render(request, "party.html", {"profile": found, "party": found.party,
+                                           "roles": found.roles, "charts": charts})
