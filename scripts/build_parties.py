@@ -1,20 +1,28 @@
-"""Build src/ipcoop/parties/data/*.csv from the facts below (WTO membership, UN LDC list, groups).
+"""Build src/ipcoop/parties/data/*.csv from the facts written below.
 
-French and Spanish country names come from babel's CLDR territory names, overridden where WTO
-usage differs. Run: python scripts/build_parties.py  (the CSVs it writes are committed).
+English names follow WTO usage; French and Spanish names are WTO/UN usage where written here,
+otherwise CLDR's territory names (through babel). CLDR and ISO 3166 (pycountry) spellings that
+differ from the official three become aliases. Nothing is fetched: babel and pycountry ship their
+tables. Run `python scripts/build_parties.py`; the CSV files it writes are committed and are what
+the package reads. Sources and decisions: src/ipcoop/parties/data/README.md.
 """
 
 from __future__ import annotations
 
 import csv
+import sys
 from pathlib import Path
+from typing import Any
 
 import pycountry
 from babel import Locale
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "ipcoop" / "parties" / "data"
+sys.path.insert(0, str(OUT.parents[2]))
 
-# WTO Members (ISO3 -> WTO English name where it differs from ISO's common name; "" keeps ISO's)
+from ipcoop.parties.resolver import normalize_name  # noqa: E402
+
+# WTO Members (166 with the EU, which is added separately), by ISO alpha-3, in WTO spelling
 WTO_MEMBERS = {
     "AFG": "Afghanistan", "ALB": "Albania", "AGO": "Angola", "ATG": "Antigua and Barbuda",
     "ARG": "Argentina", "ARM": "Armenia", "AUS": "Australia", "AUT": "Austria",
@@ -60,154 +68,275 @@ WTO_MEMBERS = {
     "ZMB": "Zambia", "ZWE": "Zimbabwe",
 }
 WTO_OBSERVERS = {
-    "DZA": "Algeria", "AZE": "Azerbaijan", "BHS": "Bahamas", "BLR": "Belarus", "BTN": "Bhutan",
-    "BIH": "Bosnia and Herzegovina", "CUW": "Curaçao", "GNQ": "Equatorial Guinea",
-    "ETH": "Ethiopia", "VAT": "Holy See", "IRN": "Iran", "IRQ": "Iraq", "LBN": "Lebanese Republic",
-    "LBY": "Libya", "STP": "Sao Tome and Principe", "SRB": "Serbia", "SOM": "Somalia",
-    "SSD": "South Sudan", "SDN": "Sudan", "SYR": "Syrian Arab Republic", "TKM": "Turkmenistan",
-    "UZB": "Uzbekistan",
+    "DZA": "Algeria", "AND": "Andorra", "AZE": "Azerbaijan", "BHS": "Bahamas",
+    "BLR": "Belarus", "BTN": "Bhutan", "BIH": "Bosnia and Herzegovina", "CUW": "Curaçao",
+    "GNQ": "Equatorial Guinea", "ETH": "Ethiopia", "VAT": "Holy See", "IRN": "Iran",
+    "IRQ": "Iraq", "LBN": "Lebanese Republic", "LBY": "Libya", "STP": "Sao Tome and Principe",
+    "SRB": "Serbia", "SOM": "Somalia", "SSD": "South Sudan", "SDN": "Sudan",
+    "SYR": "Syrian Arab Republic", "TKM": "Turkmenistan", "UZB": "Uzbekistan",
 }
+# English names for the rest where ISO's reads badly
 OTHER_NAMES = {
-    "PRK": "Democratic People's Republic of Korea", "PSE": "Palestine", "XKX": "Kosovo",
-    "COK": "Cook Islands", "NIU": "Niue", "FSM": "Micronesia (Federated States of)",
+    "PRK": "Democratic People's Republic of Korea", "PSE": "State of Palestine",
+    "FSM": "Micronesia (Federated States of)", "VGB": "British Virgin Islands",
+    "VIR": "United States Virgin Islands", "ESH": "Western Sahara",
 }
-# WTO French / Spanish usage where CLDR's names differ
-FR = {"HKG": "Hong Kong, Chine", "MAC": "Macao, Chine", "TWN": "Taipei chinois",
-      "KOR": "République de Corée", "LAO": "République démocratique populaire lao",
-      "BOL": "État plurinational de Bolivie", "VEN": "République bolivarienne du Venezuela",
-      "KGZ": "République kirghize", "VNM": "Viet Nam", "TUR": "Türkiye",
-      "MDA": "République de Moldova", "PRK": "République populaire démocratique de Corée",
-      "EU": "Union européenne", "USA": "États-Unis", "CZE": "République tchèque",
-      "SVK": "République slovaque", "SAU": "Royaume d'Arabie saoudite",
-      "BHR": "Royaume de Bahreïn", "KWT": "État du Koweït", "TZA": "Tanzanie"}
-ES = {"HKG": "Hong Kong, China", "MAC": "Macao, China", "TWN": "Taipei Chino",
-      "KOR": "República de Corea", "LAO": "República Democrática Popular Lao",
-      "BOL": "Estado Plurinacional de Bolivia", "VEN": "República Bolivariana de Venezuela",
-      "KGZ": "República Kirguisa", "VNM": "Viet Nam", "TUR": "Türkiye",
-      "MDA": "República de Moldova", "PRK": "República Popular Democrática de Corea",
-      "EU": "Unión Europea", "USA": "Estados Unidos", "CZE": "República Checa",
-      "SVK": "República Eslovaca", "SAU": "Reino de la Arabia Saudita",
-      "BHR": "Reino de Bahrein", "KWT": "Estado de Kuwait", "TZA": "Tanzanía"}
+# French and Spanish names in WTO / UN usage where CLDR's differ (CLDR's then become aliases)
+FR = {
+    "HKG": "Hong Kong, Chine", "MAC": "Macao, Chine", "TWN": "Taipei chinois",
+    "KOR": "République de Corée", "LAO": "République démocratique populaire lao",
+    "BOL": "État plurinational de Bolivie", "VEN": "République bolivarienne du Venezuela",
+    "KGZ": "République kirghize", "VNM": "Viet Nam", "TUR": "Türkiye",
+    "MDA": "République de Moldova", "PRK": "République populaire démocratique de Corée",
+    "EU": "Union européenne", "USA": "États-Unis", "CZE": "République tchèque",
+    "SVK": "République slovaque", "SAU": "Royaume d'Arabie saoudite",
+    "BHR": "Royaume de Bahreïn", "KWT": "État du Koweït", "TZA": "Tanzanie",
+    "COG": "Congo", "COD": "République démocratique du Congo", "MMR": "Myanmar",
+    "RUS": "Fédération de Russie", "SLV": "El Salvador", "TLS": "Timor-Leste",
+    "CPV": "Cabo Verde", "BRN": "Brunéi Darussalam", "KNA": "Saint-Kitts-et-Nevis",
+    "BLR": "Bélarus", "LBN": "République libanaise", "SYR": "République arabe syrienne",
+    "VAT": "Saint-Siège", "PSE": "État de Palestine", "CIV": "Côte d'Ivoire",
+    "FSM": "Micronésie (États fédérés de)", "STP": "Sao Tomé-et-Principe",
+}
+ES = {
+    "HKG": "Hong Kong, China", "MAC": "Macao, China", "TWN": "Taipei Chino",
+    "KOR": "República de Corea", "LAO": "República Democrática Popular Lao",
+    "BOL": "Estado Plurinacional de Bolivia", "VEN": "República Bolivariana de Venezuela",
+    "KGZ": "República Kirguisa", "VNM": "Viet Nam", "TUR": "Türkiye",
+    "MDA": "República de Moldova", "PRK": "República Popular Democrática de Corea",
+    "EU": "Unión Europea", "USA": "Estados Unidos", "CZE": "República Checa",
+    "SVK": "República Eslovaca", "SAU": "Reino de la Arabia Saudita",
+    "BHR": "Reino de Bahrein", "KWT": "Estado de Kuwait", "TZA": "Tanzanía",
+    "COD": "República Democrática del Congo", "MMR": "Myanmar", "RUS": "Federación de Rusia",
+    "BLR": "Belarús", "LBN": "República Libanesa", "SYR": "República Árabe Siria",
+    "VAT": "Santa Sede", "PSE": "Estado de Palestina", "BGD": "Bangladesh",
+    "BWA": "Botswana", "KEN": "Kenya", "MWI": "Malawi", "RWA": "Rwanda", "ZWE": "Zimbabwe",
+    "DJI": "Djibouti", "FJI": "Fiji", "LSO": "Lesotho", "GNB": "Guinea-Bissau",
+    "BRN": "Brunei Darussalam", "KAZ": "Kazajstán", "SUR": "Suriname", "QAT": "Qatar",
+    "BEN": "Benin", "NZL": "Nueva Zelandia", "CIV": "Côte d'Ivoire",
+    "FSM": "Micronesia (Estados Federados de)",
+}
 
-# code, kind, English, French, Spanish, parent, website
+# code, kind, parent, website, English, French, Spanish ("" where no name is known)
 ORGANIZATIONS = [
-    ("WTO", "igo", "World Trade Organization", "Organisation mondiale du commerce", "Organización Mundial del Comercio", "", "https://www.wto.org"),
-    ("WIPO", "igo", "World Intellectual Property Organization", "Organisation Mondiale de la Propriété Intellectuelle", "Organización Mundial de la Propiedad Intelectual", "", "https://www.wipo.int"),
-    ("WCO", "igo", "World Customs Organization", "Organisation mondiale des douanes", "Organización Mundial de Aduanas", "", "https://www.wcoomd.org"),
-    ("UPOV", "igo", "International Union for the Protection of New Varieties of Plants", "Union internationale pour la protection des obtentions végétales", "Unión Internacional para la Protección de las Obtenciones Vegetales", "", "https://www.upov.int"),
-    ("WHO", "igo", "World Health Organization", "Organisation mondiale de la Santé", "Organización Mundial de la Salud", "", "https://www.who.int"),
-    ("UNCTAD", "igo", "United Nations Conference on Trade and Development", "Conférence des Nations Unies sur le commerce et le développement", "Conferencia de las Naciones Unidas sobre Comercio y Desarrollo", "", "https://unctad.org"),
-    ("INTERPOL", "igo", "International Criminal Police Organization", "Organisation internationale de police criminelle", "Organización Internacional de Policía Criminal", "", ""),
-    ("EPO", "igo", "European Patent Office", "Office européen des brevets", "Oficina Europea de Patentes", "", "https://www.epo.org"),
-    ("ARIPO", "igo", "African Regional Intellectual Property Organization", "Organisation régionale africaine de la propriété intellectuelle", "Organización Regional Africana de la Propiedad Intelectual", "", ""),
-    ("OAPI", "igo", "African Intellectual Property Organization", "Organisation africaine de la propriété intellectuelle", "Organización Africana de la Propiedad Intelectual", "", ""),
-    ("FAO", "igo", "Food and Agriculture Organization of the United Nations", "Organisation des Nations Unies pour l'alimentation et l'agriculture", "Organización de las Naciones Unidas para la Alimentación y la Agricultura", "", ""),
-    ("WORLD-BANK", "igo", "World Bank", "Banque mondiale", "Banco Mundial", "", ""),
-    ("ASEAN-SECRETARIAT", "igo", "ASEAN Secretariat", "Secrétariat de l'ASEAN", "Secretaría de la ASEAN", "", ""),
-    ("APEC-SECRETARIAT", "igo", "APEC Secretariat", "Secrétariat de l'APEC", "Secretaría del APEC", "", ""),
-    ("ICC", "other", "International Chamber of Commerce", "Chambre de commerce internationale", "Cámara de Comercio Internacional", "", ""),
-    ("INTA", "other", "International Trademark Association", "", "", "", ""),
-    ("AIPA", "other", "ASEAN Intellectual Property Association", "", "", "", ""),
-    ("BASCAP", "other", "Business Action to Stop Counterfeiting and Piracy", "", "", "ICC", ""),
-    ("APEC-IPEG", "forum", "APEC Intellectual Property Rights Experts' Group", "Groupe d'experts des droits de propriété intellectuelle de l'APEC", "Grupo de Expertos en Derechos de Propiedad Intelectual del APEC", "", ""),
-    ("APEC-CTI", "forum", "APEC Committee on Trade and Investment", "", "", "", ""),
-    ("APEC-SCCP", "forum", "APEC Sub-Committee on Customs Procedures", "", "", "", ""),
-    ("ABAC", "forum", "APEC Business Advisory Council", "", "", "", ""),
-    ("ASEAN-AWGIPC", "forum", "ASEAN Working Group on Intellectual Property Cooperation", "Groupe de travail de l'ASEAN sur la coopération en matière de propriété intellectuelle", "Grupo de Trabajo de la ASEAN sobre Cooperación en materia de Propiedad Intelectual", "", ""),
-    ("ANIEE", "forum", "ASEAN Network of IP Enforcement Experts", "", "", "", ""),
-    ("USPTO", "agency", "United States Patent and Trademark Office", "Office des brevets et des marques des États-Unis", "Oficina de Patentes y Marcas de los Estados Unidos", "USA", "https://www.uspto.gov"),
-    ("GIPA", "agency", "Global Intellectual Property Academy", "", "", "USPTO", ""),
-    ("USTR", "agency", "Office of the United States Trade Representative", "", "", "USA", ""),
-    ("USAID", "agency", "United States Agency for International Development", "", "", "USA", ""),
-    ("USCO", "agency", "United States Copyright Office", "", "", "USA", ""),
-    ("USDA", "agency", "United States Department of Agriculture", "", "", "USA", ""),
-    ("USDOC", "agency", "United States Department of Commerce", "", "", "USA", ""),
-    ("CLDP", "agency", "Commercial Law Development Program", "", "", "USDOC", ""),
-    ("US-ITA", "agency", "International Trade Administration", "", "", "USDOC", ""),
-    ("DHS", "agency", "United States Department of Homeland Security", "", "", "USA", ""),
-    ("CBP", "agency", "United States Customs and Border Protection", "", "", "DHS", ""),
-    ("ICE", "agency", "United States Immigration and Customs Enforcement", "", "", "DHS", ""),
-    ("DOJ", "agency", "United States Department of Justice", "", "", "USA", ""),
-    ("CCIPS", "agency", "Computer Crime and Intellectual Property Section", "", "", "DOJ", ""),
-    ("FBI", "agency", "Federal Bureau of Investigation", "", "", "DOJ", ""),
-    ("OPDAT", "agency", "Office of Overseas Prosecutorial Development Assistance and Training", "", "", "DOJ", ""),
-    ("DOS", "agency", "United States Department of State", "", "", "USA", ""),
-    ("USTDA", "agency", "United States Trade and Development Agency", "", "", "USA", ""),
-    ("KIPO", "agency", "Korean Intellectual Property Office", "Office coréen de la propriété intellectuelle", "Oficina Coreana de Propiedad Intelectual", "KOR", "https://www.kipo.go.kr"),
-    ("KIPA", "agency", "Korea Invention Promotion Association", "", "", "KOR", ""),
-    ("JPO", "agency", "Japan Patent Office", "Office japonais des brevets", "Oficina Japonesa de Patentes", "JPN", "https://www.jpo.go.jp"),
-    ("EUIPO", "agency", "European Union Intellectual Property Office", "Office de l'Union européenne pour la propriété intellectuelle", "Oficina de Propiedad Intelectual de la Unión Europea", "EU", "https://euipo.europa.eu"),
-    ("CIPO", "agency", "Canadian Intellectual Property Office", "Office de la propriété intellectuelle du Canada", "Oficina Canadiense de Propiedad Intelectual", "CAN", ""),
-    ("IPI", "agency", "Swiss Federal Institute of Intellectual Property", "Institut Fédéral de la Propriété Intellectuelle", "Instituto Federal Suizo de la Propiedad Intelectual", "CHE", ""),
-    ("SECO", "agency", "State Secretariat for Economic Affairs", "Secrétariat d'État à l'économie", "Secretaría de Estado de Economía", "CHE", ""),
-    ("UKIPO", "agency", "UK Intellectual Property Office", "Office de la propriété intellectuelle du Royaume-Uni", "Oficina de Propiedad Intelectual del Reino Unido", "GBR", ""),
-    ("IP-AUSTRALIA", "agency", "IP Australia", "", "", "AUS", ""),
-    ("IPONZ", "agency", "Intellectual Property Office of New Zealand", "", "", "NZL", ""),
-    ("CNIPA", "agency", "China National Intellectual Property Administration", "", "", "CHN", ""),
-    ("INAPI", "agency", "National Institute of Industrial Property (Chile)", "", "Instituto Nacional de Propiedad Industrial", "CHL", ""),
-    ("IMPI", "agency", "Mexican Institute of Industrial Property", "", "Instituto Mexicano de la Propiedad Industrial", "MEX", ""),
+    ("WTO", "igo", "", "https://www.wto.org", "World Trade Organization",
+     "Organisation mondiale du commerce", "Organización Mundial del Comercio"),
+    ("WIPO", "igo", "", "https://www.wipo.int", "World Intellectual Property Organization",
+     "Organisation Mondiale de la Propriété Intellectuelle",
+     "Organización Mundial de la Propiedad Intelectual"),
+    ("WCO", "igo", "", "https://www.wcoomd.org", "World Customs Organization",
+     "Organisation mondiale des douanes", "Organización Mundial de Aduanas"),
+    ("UPOV", "igo", "", "https://www.upov.int",
+     "International Union for the Protection of New Varieties of Plants",
+     "Union internationale pour la protection des obtentions végétales",
+     "Unión Internacional para la Protección de las Obtenciones Vegetales"),
+    ("WHO", "igo", "", "https://www.who.int", "World Health Organization",
+     "Organisation mondiale de la Santé", "Organización Mundial de la Salud"),
+    ("UNCTAD", "igo", "", "https://unctad.org",
+     "United Nations Conference on Trade and Development",
+     "Conférence des Nations Unies sur le commerce et le développement",
+     "Conferencia de las Naciones Unidas sobre Comercio y Desarrollo"),
+    ("INTERPOL", "igo", "", "https://www.interpol.int",
+     "International Criminal Police Organization",
+     "Organisation internationale de police criminelle",
+     "Organización Internacional de Policía Criminal"),
+    ("EPO", "igo", "", "https://www.epo.org", "European Patent Office",
+     "Office européen des brevets", "Oficina Europea de Patentes"),
+    ("ARIPO", "igo", "", "https://www.aripo.org",
+     "African Regional Intellectual Property Organization",
+     "Organisation régionale africaine de la propriété intellectuelle",
+     "Organización Regional Africana de la Propiedad Intelectual"),
+    ("OAPI", "igo", "", "", "African Intellectual Property Organization",
+     "Organisation africaine de la propriété intellectuelle",
+     "Organización Africana de la Propiedad Intelectual"),
+    ("FAO", "igo", "", "https://www.fao.org",
+     "Food and Agriculture Organization of the United Nations",
+     "Organisation des Nations Unies pour l'alimentation et l'agriculture",
+     "Organización de las Naciones Unidas para la Alimentación y la Agricultura"),
+    ("UNDP", "igo", "", "https://www.undp.org", "United Nations Development Programme",
+     "Programme des Nations Unies pour le développement",
+     "Programa de las Naciones Unidas para el Desarrollo"),
+    ("UNIDO", "igo", "", "https://www.unido.org",
+     "United Nations Industrial Development Organization",
+     "Organisation des Nations Unies pour le développement industriel",
+     "Organización de las Naciones Unidas para el Desarrollo Industrial"),
+    ("OECD", "igo", "", "https://www.oecd.org",
+     "Organisation for Economic Co-operation and Development",
+     "Organisation de coopération et de développement économiques",
+     "Organización para la Cooperación y el Desarrollo Económicos"),
+    ("ITC", "igo", "", "https://www.intracen.org", "International Trade Centre",
+     "Centre du commerce international", "Centro de Comercio Internacional"),
+    ("WORLD-BANK", "igo", "", "https://www.worldbank.org", "World Bank", "Banque mondiale",
+     "Banco Mundial"),
+    ("ASEAN-SECRETARIAT", "igo", "", "https://asean.org", "ASEAN Secretariat",
+     "Secrétariat de l'ASEAN", "Secretaría de la ASEAN"),
+    ("APEC-SECRETARIAT", "igo", "", "https://www.apec.org", "APEC Secretariat",
+     "Secrétariat de l'APEC", "Secretaría del APEC"),
+    ("ICC", "other", "", "https://iccwbo.org", "International Chamber of Commerce",
+     "Chambre de commerce internationale", "Cámara de Comercio Internacional"),
+    ("INTA", "other", "", "https://www.inta.org", "International Trademark Association", "", ""),
+    ("AIPA", "other", "", "", "ASEAN Intellectual Property Association", "", ""),
+    ("BASCAP", "other", "ICC", "", "Business Action to Stop Counterfeiting and Piracy", "", ""),
+    ("APEC-IPEG", "forum", "", "", "APEC Intellectual Property Rights Experts' Group",
+     "Groupe d'experts des droits de propriété intellectuelle de l'APEC",
+     "Grupo de Expertos en Derechos de Propiedad Intelectual del APEC"),
+    ("APEC-CTI", "forum", "", "", "APEC Committee on Trade and Investment", "", ""),
+    ("APEC-SCCP", "forum", "", "", "APEC Sub-Committee on Customs Procedures", "", ""),
+    ("ABAC", "forum", "", "", "APEC Business Advisory Council", "", ""),
+    ("ASEAN-AWGIPC", "forum", "", "",
+     "ASEAN Working Group on Intellectual Property Cooperation",
+     "Groupe de travail de l'ASEAN sur la coopération en matière de propriété intellectuelle",
+     "Grupo de Trabajo de la ASEAN sobre Cooperación en materia de Propiedad Intelectual"),
+    ("ANIEE", "forum", "", "", "ASEAN Network of IP Enforcement Experts", "", ""),
+    ("USPTO", "agency", "USA", "https://www.uspto.gov",
+     "United States Patent and Trademark Office",
+     "Office des brevets et des marques des États-Unis",
+     "Oficina de Patentes y Marcas de los Estados Unidos"),
+    ("GIPA", "agency", "USPTO", "", "Global Intellectual Property Academy", "", ""),
+    ("USTR", "agency", "USA", "https://ustr.gov",
+     "Office of the United States Trade Representative", "", ""),
+    ("USAID", "agency", "USA", "", "United States Agency for International Development", "", ""),
+    ("USCO", "agency", "USA", "https://www.copyright.gov", "United States Copyright Office",
+     "", ""),
+    ("USDA", "agency", "USA", "", "United States Department of Agriculture", "", ""),
+    ("USDOC", "agency", "USA", "", "United States Department of Commerce", "", ""),
+    ("CLDP", "agency", "USDOC", "", "Commercial Law Development Program", "", ""),
+    ("US-ITA", "agency", "USDOC", "", "International Trade Administration", "", ""),
+    ("DHS", "agency", "USA", "", "United States Department of Homeland Security", "", ""),
+    ("CBP", "agency", "DHS", "", "United States Customs and Border Protection", "", ""),
+    ("ICE", "agency", "DHS", "", "United States Immigration and Customs Enforcement", "", ""),
+    ("DOJ", "agency", "USA", "", "United States Department of Justice", "", ""),
+    ("CCIPS", "agency", "DOJ", "", "Computer Crime and Intellectual Property Section", "", ""),
+    ("FBI", "agency", "DOJ", "", "Federal Bureau of Investigation", "", ""),
+    ("OPDAT", "agency", "DOJ", "",
+     "Office of Overseas Prosecutorial Development Assistance and Training", "", ""),
+    ("DOS", "agency", "USA", "", "United States Department of State", "", ""),
+    ("USTDA", "agency", "USA", "", "United States Trade and Development Agency", "", ""),
+    ("KIPO", "agency", "KOR", "https://www.kipo.go.kr", "Korean Intellectual Property Office",
+     "Office coréen de la propriété intellectuelle", "Oficina Coreana de Propiedad Intelectual"),
+    ("KIPA", "agency", "KOR", "", "Korea Invention Promotion Association", "", ""),
+    ("KOICA", "agency", "KOR", "", "Korea International Cooperation Agency", "", ""),
+    ("JPO", "agency", "JPN", "https://www.jpo.go.jp", "Japan Patent Office",
+     "Office japonais des brevets", "Oficina Japonesa de Patentes"),
+    ("JICA", "agency", "JPN", "", "Japan International Cooperation Agency", "", ""),
+    ("EUIPO", "agency", "EU", "https://euipo.europa.eu",
+     "European Union Intellectual Property Office",
+     "Office de l'Union européenne pour la propriété intellectuelle",
+     "Oficina de Propiedad Intelectual de la Unión Europea"),
+    ("EU-COMMISSION", "agency", "EU", "", "European Commission", "Commission européenne",
+     "Comisión Europea"),
+    ("CIPO", "agency", "CAN", "", "Canadian Intellectual Property Office",
+     "Office de la propriété intellectuelle du Canada",
+     "Oficina Canadiense de Propiedad Intelectual"),
+    ("IPI", "agency", "CHE", "", "Swiss Federal Institute of Intellectual Property",
+     "Institut Fédéral de la Propriété Intellectuelle",
+     "Instituto Federal Suizo de la Propiedad Intelectual"),
+    ("SECO", "agency", "CHE", "", "State Secretariat for Economic Affairs",
+     "Secrétariat d'État à l'économie", "Secretaría de Estado de Economía"),
+    ("UKIPO", "agency", "GBR", "", "UK Intellectual Property Office",
+     "Office de la propriété intellectuelle du Royaume-Uni",
+     "Oficina de Propiedad Intelectual del Reino Unido"),
+    ("IP-AUSTRALIA", "agency", "AUS", "", "IP Australia", "", ""),
+    ("DFAT", "agency", "AUS", "", "Department of Foreign Affairs and Trade (Australia)", "", ""),
+    ("IPONZ", "agency", "NZL", "", "Intellectual Property Office of New Zealand", "", ""),
+    ("CNIPA", "agency", "CHN", "", "China National Intellectual Property Administration", "", ""),
+    ("IPOS", "agency", "SGP", "", "Intellectual Property Office of Singapore", "", ""),
+    ("IPOPHL", "agency", "PHL", "", "Intellectual Property Office of the Philippines", "", ""),
+    ("MYIPO", "agency", "MYS", "", "Intellectual Property Corporation of Malaysia", "", ""),
+    ("INDECOPI", "agency", "PER", "",
+     "National Institute for the Defense of Competition and the Protection of Intellectual "
+     "Property (Peru)", "",
+     "Instituto Nacional de Defensa de la Competencia y de la Protección de la Propiedad "
+     "Intelectual"),
+    ("OEPM", "agency", "ESP", "", "Spanish Patent and Trademark Office",
+     "Office espagnol des brevets et des marques", "Oficina Española de Patentes y Marcas"),
+    ("DPMA", "agency", "DEU", "", "German Patent and Trade Mark Office", "", ""),
+    ("INAPI", "agency", "CHL", "", "National Institute of Industrial Property (Chile)", "",
+     "Instituto Nacional de Propiedad Industrial"),
+    ("IMPI", "agency", "MEX", "", "Mexican Institute of Industrial Property", "",
+     "Instituto Mexicano de la Propiedad Industrial"),
 ]
 GROUPS = [
     ("LDC", "Least developed countries", "Pays les moins avancés", "Países menos adelantados"),
-    ("ASEAN", "Association of Southeast Asian Nations", "Association des nations de l'Asie du Sud-Est", "Asociación de Naciones del Asia Sudoriental"),
-    ("APEC", "Asia-Pacific Economic Cooperation", "Coopération économique pour l'Asie-Pacifique", "Foro de Cooperación Económica Asia-Pacífico"),
-    ("MERCOSUR", "Southern Common Market (MERCOSUR)", "Marché commun du Sud (MERCOSUR)", "Mercado Común del Sur (MERCOSUR)"),
-    ("EAC", "East African Community", "Communauté d'Afrique de l'Est", "Comunidad del África Oriental"),
-    ("SADC", "Southern African Development Community", "Communauté de développement de l'Afrique australe", "Comunidad de África Meridional para el Desarrollo"),
-    ("COMESA", "Common Market for Eastern and Southern Africa", "Marché commun de l'Afrique orientale et australe", "Mercado Común para África Oriental y Meridional"),
-    ("ACP", "Organisation of African, Caribbean and Pacific States", "Organisation des États d'Afrique, des Caraïbes et du Pacifique", "Organización de Estados de África, el Caribe y el Pacífico"),
+    ("ASEAN", "Association of Southeast Asian Nations",
+     "Association des nations de l'Asie du Sud-Est",
+     "Asociación de Naciones del Asia Sudoriental"),
+    ("APEC", "Asia-Pacific Economic Cooperation", "Coopération économique pour l'Asie-Pacifique",
+     "Foro de Cooperación Económica Asia-Pacífico"),
+    ("MERCOSUR", "Southern Common Market (MERCOSUR)", "Marché commun du Sud (MERCOSUR)",
+     "Mercado Común del Sur (MERCOSUR)"),
+    ("EAC", "East African Community", "Communauté d'Afrique de l'Est",
+     "Comunidad del África Oriental"),
+    ("SADC", "Southern African Development Community",
+     "Communauté de développement de l'Afrique australe",
+     "Comunidad de África Meridional para el Desarrollo"),
+    ("COMESA", "Common Market for Eastern and Southern Africa",
+     "Marché commun de l'Afrique orientale et australe",
+     "Mercado Común para África Oriental y Meridional"),
+    ("ACP", "Organisation of African, Caribbean and Pacific States",
+     "Organisation des États d'Afrique, des Caraïbes et du Pacifique",
+     "Organización de Estados de África, el Caribe y el Pacífico"),
     ("AU", "African Union", "Union africaine", "Unión Africana"),
 ]
 
-# UN LDC list: member -> (included, graduated); "" where before 1990 or not known precisely
-LDC = {
-    "AFG": ("", ""), "AGO": ("1994-12-21", ""), "BGD": ("1975-11-18", "2026-11-24"),
-    "BEN": ("", ""), "BTN": ("", "2023-12-13"), "BWA": ("", "1994-12-20"), "BFA": ("", ""),
-    "BDI": ("", ""), "CPV": ("1977-12-19", "2007-12-20"), "KHM": ("1991-12-20", ""),
-    "CAF": ("1975-11-18", ""), "TCD": ("", ""), "COM": ("1977-12-19", ""),
-    "COD": ("1991-12-20", ""), "DJI": ("1982-12-17", ""), "GNQ": ("1982-12-17", "2017-06-04"),
-    "ERI": ("1994-12-21", ""), "ETH": ("", ""), "GMB": ("1975-11-18", ""), "GIN": ("", ""),
-    "GNB": ("1981-12-17", ""), "HTI": ("", ""), "KIR": ("1986-12-05", ""),
-    "LAO": ("", "2026-11-24"), "LSO": ("", ""), "LBR": ("1990-12-21", ""),
-    "MDG": ("1991-12-20", ""), "MWI": ("", ""), "MDV": ("", "2011-01-01"), "MLI": ("", ""),
-    "MRT": ("1986-12-05", ""), "MOZ": ("1988-12-20", ""), "MMR": ("1987-12-11", ""),
-    "NPL": ("", "2026-11-24"), "NER": ("", ""), "RWA": ("", ""), "WSM": ("", "2014-01-01"),
-    "STP": ("1982-12-17", "2024-12-13"), "SEN": ("2001-01-01", ""), "SLE": ("1982-12-17", ""),
-    "SLB": ("1991-12-20", "2027-12-13"), "SOM": ("", ""), "SSD": ("2012-12-18", ""),
-    "SDN": ("", ""), "TLS": ("2003-12-18", ""), "TGO": ("1982-12-17", ""),
-    "TUV": ("1986-12-05", ""), "UGA": ("", ""), "TZA": ("", ""), "VUT": ("1985-12-18", "2020-12-04"),
-    "YEM": ("", ""), "ZMB": ("1991-12-20", ""),
-}
+# UN LDC list: year of inclusion (1971 = the first list, GA resolution of 18 November 1971)
+# and graduation date where there is one (future dates are scheduled graduations).
+LDC_FIRST_LIST = ["AFG", "BEN", "BTN", "BWA", "BFA", "BDI", "TCD", "ETH", "GIN", "HTI", "LAO",
+                  "LSO", "MWI", "MDV", "MLI", "NPL", "NER", "RWA", "WSM", "SOM", "SDN", "UGA",
+                  "TZA", "YEM"]
+LDC_LATER = {"BGD": 1975, "CAF": 1975, "GMB": 1975, "CPV": 1977, "COM": 1977, "GNB": 1981,
+             "DJI": 1982, "GNQ": 1982, "STP": 1982, "SLE": 1982, "TGO": 1982, "VUT": 1985,
+             "KIR": 1986, "MRT": 1986, "TUV": 1986, "MMR": 1987, "MOZ": 1988, "LBR": 1990,
+             "KHM": 1991, "MDG": 1991, "SLB": 1991, "COD": 1991, "ZMB": 1991, "AGO": 1994,
+             "ERI": 1994, "SEN": 2000, "TLS": 2003, "SSD": 2012}
+LDC_GRADUATED = {"BWA": "1994-12-20", "CPV": "2007-12-20", "MDV": "2011-01-01",
+                 "WSM": "2014-01-01", "GNQ": "2017-06-04", "VUT": "2020-12-04",
+                 "BTN": "2023-12-13", "STP": "2024-12-13", "BGD": "2026-11-24",
+                 "LAO": "2026-11-24", "NPL": "2026-11-24", "SLB": "2027-12-13"}
 ASEAN = {"IDN": "1967-08-08", "MYS": "1967-08-08", "PHL": "1967-08-08", "SGP": "1967-08-08",
          "THA": "1967-08-08", "BRN": "1984-01-07", "VNM": "1995-07-28", "LAO": "1997-07-23",
          "MMR": "1997-07-23", "KHM": "1999-04-30", "TLS": "2025-10-26"}
+# APEC: the date of the ministerial meeting at which the economy joined
 APEC = {**dict.fromkeys(["AUS", "BRN", "CAN", "IDN", "JPN", "KOR", "MYS", "NZL", "PHL", "SGP",
                          "THA", "USA"], "1989-11-06"),
         **dict.fromkeys(["CHN", "HKG", "TWN"], "1991-11-12"),
         "MEX": "1993-11-17", "PNG": "1993-11-17", "CHL": "1994-11-11",
         **dict.fromkeys(["PER", "RUS", "VNM"], "1998-11-14")}
 MERCOSUR = [("ARG", "1991-03-26", ""), ("BRA", "1991-03-26", ""), ("PRY", "1991-03-26", ""),
-            ("URY", "1991-03-26", ""), ("VEN", "2012-07-31", "2016-12-01"), ("BOL", "2024-07-08", "")]
-EAC = [("KEN", "2000-07-07"), ("TZA", "2000-07-07"), ("UGA", "2000-07-07"), ("BDI", "2007-07-01"),
-       ("RWA", "2007-07-01"), ("SSD", "2016-04-15"), ("COD", "2022-07-11"), ("SOM", "2024-03-04")]
-SADC = [*((c, "1992-08-17") for c in ["AGO", "BWA", "LSO", "MWI", "MOZ", "NAM", "SWZ", "TZA",
-                                       "ZMB", "ZWE"]),
-        ("ZAF", "1994-08-29"), ("MUS", "1995-08-28"), ("COD", "1997-09-08"),
-        ("SYC", "2008-01-01"), ("MDG", "2005-08-18"), ("COM", "2017-08-19")]
-COMESA = [*((c, "1994-12-08") for c in ["BDI", "COM", "COD", "DJI", "ERI", "ETH", "KEN", "MDG",
-                                         "MWI", "MUS", "RWA", "SDN", "SWZ", "UGA", "ZMB", "ZWE"]),
-          ("EGY", "1999-06-29"), ("SYC", "2001-01-01"), ("LBY", "2005-06-03"),
-          ("TUN", "2018-07-18"), ("SOM", "2018-07-19")]
+            ("URY", "1991-03-26", ""), ("VEN", "2012-07-31", "2016-12-01"),
+            ("BOL", "2024-07-08", "")]
+EAC = [("KEN", "2000-07-07", ""), ("TZA", "2000-07-07", ""), ("UGA", "2000-07-07", ""),
+       ("BDI", "2007-07-01", ""), ("RWA", "2007-07-01", ""), ("SSD", "2016-09-05", ""),
+       ("COD", "2022-07-11", ""), ("SOM", "2024-03-04", "")]
+SADC = [*((c, "1992-08-17", "") for c in ["AGO", "BWA", "LSO", "MWI", "MOZ", "NAM", "SWZ",
+                                           "TZA", "ZMB", "ZWE"]),
+        ("ZAF", "1994-08-29", ""), ("MUS", "1995-08-28", ""), ("COD", "1997-09-08", ""),
+        ("SYC", "1997-09-08", "2004-07-01"), ("SYC", "2008-01-01", ""),
+        ("MDG", "2005-08-18", ""), ("COM", "2017-08-19", "")]
+COMESA = [*((c, "1994-12-08", "") for c in ["BDI", "COM", "COD", "DJI", "ERI", "ETH", "KEN",
+                                             "MDG", "MWI", "MUS", "RWA", "SDN", "SWZ", "UGA",
+                                             "ZMB", "ZWE"]),
+          ("EGY", "1999-06-29", ""), ("SYC", "2001-01-01", ""), ("LBY", "2005-06-03", ""),
+          ("TUN", "2018-07-18", ""), ("SOM", "2018-07-19", ""),
+          # former members (year of withdrawal only)
+          ("LSO", "1994-12-08", "1997-01-01"), ("MOZ", "1994-12-08", "1997-01-01"),
+          ("TZA", "1994-12-08", "2000-01-01"), ("NAM", "1994-12-08", "2004-01-01"),
+          ("AGO", "1994-12-08", "2007-01-01")]
 AFRICA = ["DZA", "AGO", "BEN", "BWA", "BFA", "BDI", "CPV", "CMR", "CAF", "TCD", "COM", "COG",
           "COD", "CIV", "DJI", "EGY", "GNQ", "ERI", "SWZ", "ETH", "GAB", "GMB", "GHA", "GIN",
           "GNB", "KEN", "LSO", "LBR", "LBY", "MDG", "MWI", "MLI", "MRT", "MUS", "MAR", "MOZ",
           "NAM", "NER", "NGA", "RWA", "STP", "SEN", "SYC", "SLE", "SOM", "ZAF", "SSD", "SDN",
           "TZA", "TGO", "TUN", "UGA", "ZMB", "ZWE"]
-NORTH_AFRICA = {"DZA", "EGY", "LBY", "MAR", "TUN"}
-ACP = [*(c for c in AFRICA if c not in NORTH_AFRICA),
+# AU: founded 2002-07-09 (OAU members carried over); South Sudan 2011, Morocco 2017; the
+# Sahrawi Arab Democratic Republic sits under ISO's Western Sahara code
+AU_START = {"MAR": "2017-01-30", "SSD": "2011-07-28"}
+# ACP (OACPS, 79): sub-Saharan Africa less South Sudan, Caribbean, Pacific
+ACP_AFRICA = [c for c in AFRICA if c not in {"DZA", "EGY", "LBY", "MAR", "TUN", "SSD"}]
+ACP = [*ACP_AFRICA,
        "ATG", "BHS", "BRB", "BLZ", "CUB", "DMA", "DOM", "GRD", "GUY", "HTI", "JAM", "KNA", "LCA",
        "VCT", "SUR", "TTO", "COK", "FJI", "KIR", "MHL", "FSM", "NRU", "NIU", "PLW", "PNG", "WSM",
        "SLB", "TLS", "TON", "TUV", "VUT"]
+ACP_START = {"CUB": "2000-01-01", "ZAF": "1998-01-01", "TLS": "2003-01-01"}
 EU = [("BEL", "1958-01-01"), ("DEU", "1958-01-01"), ("FRA", "1958-01-01"), ("ITA", "1958-01-01"),
       ("LUX", "1958-01-01"), ("NLD", "1958-01-01"), ("DNK", "1973-01-01"), ("IRL", "1973-01-01"),
       ("GRC", "1981-01-01"), ("PRT", "1986-01-01"), ("ESP", "1986-01-01"), ("AUT", "1995-01-01"),
@@ -216,152 +345,295 @@ EU = [("BEL", "1958-01-01"), ("DEU", "1958-01-01"), ("FRA", "1958-01-01"), ("ITA
       ("MLT", "2004-05-01"), ("POL", "2004-05-01"), ("SVK", "2004-05-01"), ("SVN", "2004-05-01"),
       ("BGR", "2007-01-01"), ("ROU", "2007-01-01"), ("HRV", "2013-07-01")]
 
-ALIASES = [
-    # countries: common spellings, WTO long forms, French and Spanish variants
-    ("Lao PDR", "LAO", "en"), ("Laos", "LAO", "en"), ("Lao", "LAO", "en"), ("Vietnam", "VNM", "en"),
-    ("Korea", "KOR", "en"), ("South Korea", "KOR", "en"), ("ROK", "KOR", "en"),
-    ("Korea, Republic of", "KOR", "en"), ("Corée", "KOR", "fr"), ("Corea", "KOR", "es"),
-    ("North Korea", "PRK", "en"), ("DPRK", "PRK", "en"), ("Korea, Democratic People's Republic of", "PRK", "en"),
-    ("Turkey", "TUR", "en"), ("Turkiye", "TUR", "en"), ("Bolivia", "BOL", "en"), ("Venezuela", "VEN", "en"),
-    ("Kyrgyzstan", "KGZ", "en"), ("Russia", "RUS", "en"), ("United States of America", "USA", "en"),
-    ("USA", "USA", "en"), ("U.S.", "USA", "en"), ("US", "USA", "en"), ("U.S.A.", "USA", "en"),
-    ("UK", "GBR", "en"), ("Great Britain", "GBR", "en"),
-    ("United Kingdom of Great Britain and Northern Ireland", "GBR", "en"), ("Hong Kong", "HKG", "en"),
-    ("Macao", "MAC", "en"), ("Macau", "MAC", "en"), ("Taiwan", "TWN", "en"),
-    ("Separate Customs Territory of Taiwan, Penghu, Kinmen and Matsu", "TWN", "en"),
-    ("Ivory Coast", "CIV", "en"), ("Cote d'Ivoire", "CIV", "en"), ("Czechia", "CZE", "en"),
-    ("Swaziland", "SWZ", "en"), ("Macedonia", "MKD", "en"), ("Burma", "MMR", "en"),
-    ("PRC", "CHN", "en"), ("People's Republic of China", "CHN", "en"), ("Brunei", "BRN", "en"),
-    ("United Republic of Tanzania", "TZA", "en"), ("Iran", "IRN", "en"), ("Syria", "SYR", "en"),
-    ("Moldova", "MDA", "en"), ("Micronesia", "FSM", "en"), ("PNG", "PNG", "en"),
-    ("Cape Verde", "CPV", "en"), ("Gambia", "GMB", "en"), ("East Timor", "TLS", "en"),
-    ("DRC", "COD", "en"), ("DR Congo", "COD", "en"), ("Congo, Democratic Republic of the", "COD", "en"),
-    ("Republic of the Congo", "COG", "en"), ("Saudi Arabia", "SAU", "en"), ("Bahrain", "BHR", "en"),
-    ("Kuwait", "KWT", "en"), ("Slovakia", "SVK", "en"), ("Lebanon", "LBN", "en"),
-    ("São Tomé and Príncipe", "STP", "en"), ("Sao Tome & Principe", "STP", "en"),
-    ("Vatican", "VAT", "en"), ("UAE", "ARE", "en"), ("Emirates", "ARE", "en"),
-    ("Estados Unidos de América", "USA", "es"), ("États-Unis d'Amérique", "USA", "fr"),
-    ("Bolivie", "BOL", "fr"), ("Viêt Nam", "VNM", "fr"), ("Laos", "LAO", "fr"),
-    ("Turquie", "TUR", "fr"), ("Turquía", "TUR", "es"),
+# Extra spellings, one (code, lang) per line of names separated by "|".
+ALIASES: list[tuple[str, str, str]] = [
+    # economies, English
+    ("LAO", "en", "Lao PDR|Lao P.D.R.|Laos|Lao"),
+    ("VNM", "en", "Vietnam|Socialist Republic of Viet Nam|Socialist Republic of Vietnam"),
+    # "Korea" alone: WTO and APEC documents mean the Republic of Korea (see README)
+    ("KOR", "en", "Korea|South Korea|ROK|R.O.K.|Korea, Republic of|Korea (Republic of)|"
+                  "Korea, Rep."),
+    ("PRK", "en", "North Korea|DPRK|DPR Korea|Korea, DPR|Korea DPR|"
+                  "Korea, Democratic People's Republic of|Korea, Dem. People's Rep."),
+    ("TUR", "en", "Turkey|Turkiye|Republic of Türkiye|Republic of Turkey"),
+    ("BOL", "en", "Bolivia|Bolivia, Plurinational State of|Bolivia (Plurinational State of)"),
+    ("VEN", "en", "Venezuela|Venezuela, Bolivarian Republic of|"
+                  "Venezuela (Bolivarian Republic of)"),
+    ("KGZ", "en", "Kyrgyzstan|Kyrgyz Rep."),
+    ("RUS", "en", "Russia"),
+    ("USA", "en", "United States of America|the United States|USA|U.S.|US|U.S.A.|"
+                  "United States (US)"),
+    ("GBR", "en", "UK|U.K.|Great Britain|Britain|"
+                  "United Kingdom of Great Britain and Northern Ireland"),
+    ("HKG", "en", "Hong Kong|Hong Kong SAR|Hong Kong, SAR|Hong Kong SAR, China|"
+                  "Hong Kong Special Administrative Region|Hong Kong (China)|"
+                  "Hong Kong, China SAR"),
+    ("MAC", "en", "Macao|Macau|Macau, China|Macao SAR|Macao SAR, China|Macao (China)"),
+    ("TWN", "en", "Taiwan|Chinese Taipei (Taiwan)|"
+                  "Separate Customs Territory of Taiwan, Penghu, Kinmen and Matsu"),
+    ("CIV", "en", "Ivory Coast|Cote d'Ivoire|Cote dIvoire"),
+    ("CZE", "en", "Czechia"),
+    ("SVK", "en", "Slovakia"),
+    ("SWZ", "en", "Swaziland|Kingdom of Eswatini"),
+    ("MKD", "en", "Macedonia|FYROM|Republic of North Macedonia|"
+                  "former Yugoslav Republic of Macedonia|"
+                  "Macedonia, the former Yugoslav Republic of"),
+    ("MMR", "en", "Burma"),
+    ("CHN", "en", "PRC|People's Republic of China|P.R. China|PR China|"
+                  "China, People's Republic of"),
+    ("BRN", "en", "Brunei"),
+    ("TZA", "en", "United Republic of Tanzania|Tanzania, United Republic of"),
+    ("IRN", "en", "Islamic Republic of Iran|Iran, Islamic Republic of|"
+                  "Iran (Islamic Republic of)"),
+    ("SYR", "en", "Syria"),
+    ("LBN", "en", "Lebanon"),
+    ("MDA", "en", "Moldova|Moldova, Republic of"),
+    ("FSM", "en", "Micronesia|Federated States of Micronesia"),
+    ("PNG", "en", "PNG"),
+    ("CPV", "en", "Cape Verde"),
+    ("GMB", "en", "Gambia|Gambia, The"),
+    ("TLS", "en", "East Timor|Timor Leste"),
+    ("COD", "en", "DRC|DR Congo|D.R. Congo|Congo, Democratic Republic of the|Congo, Dem. Rep.|"
+                  "Congo-Kinshasa|Zaire"),
+    # "Congo" alone is the Republic of the Congo (UN usage; see README)
+    ("COG", "en", "Republic of the Congo|Republic of Congo|Congo-Brazzaville|Congo, Rep."),
+    ("SAU", "en", "Saudi Arabia|Saudi Arabia, Kingdom of"),
+    ("BHR", "en", "Bahrain|Bahrain, Kingdom of"),
+    ("KWT", "en", "Kuwait|State of Kuwait"),
+    ("STP", "en", "São Tomé and Príncipe|Sao Tome & Principe"),
+    ("VAT", "en", "Vatican|Vatican City"),
+    ("PSE", "en", "Palestine"),
+    ("ARE", "en", "UAE|U.A.E."),
+    ("KNA", "en", "St. Kitts and Nevis|St Kitts and Nevis|Saint Kitts & Nevis"),
+    ("LCA", "en", "St. Lucia|St Lucia"),
+    ("VCT", "en", "St. Vincent and the Grenadines|St Vincent and the Grenadines|"
+                  "Saint Vincent & the Grenadines"),
+    ("ATG", "en", "Antigua & Barbuda"),
+    ("TTO", "en", "Trinidad & Tobago"),
+    ("BIH", "en", "Bosnia & Herzegovina|Bosnia-Herzegovina"),
+    ("GNB", "en", "Guinea Bissau"),
+    ("CUW", "en", "Curacao"),
+    ("NLD", "en", "Holland|Kingdom of the Netherlands"),
+    ("XKX", "en", "Republic of Kosovo"),
+    ("EU", "en", "EU|European Communities|European Community|EU member States|"
+                 "European Union member States|Member States of the European Union"),
+    # economies, French and Spanish
+    ("KOR", "fr", "Corée|Corée du Sud"), ("KOR", "es", "Corea|Corea del Sur"),
+    ("PRK", "fr", "Corée du Nord"), ("PRK", "es", "Corea del Norte"),
+    ("USA", "fr", "États-Unis d'Amérique|Etats-Unis"),
+    ("USA", "es", "Estados Unidos de América|EE.UU.|EE. UU.|EEUU"),
+    ("LAO", "fr", "RDP lao"), ("LAO", "es", "RDP Lao"),
+    ("TUR", "fr", "Turquie"), ("TUR", "es", "Turquía"),
+    ("VNM", "fr", "Viêt Nam"), ("BOL", "fr", "Bolivie"),
+    ("TZA", "fr", "République-Unie de Tanzanie"), ("TZA", "es", "República Unida de Tanzanía"),
+    ("CIV", "es", "Costa de Marfil"), ("KGZ", "es", "Kirguistán"),
+    ("EU", "fr", "UE|Communautés européennes"), ("EU", "es", "UE|Comunidades Europeas"),
     # organizations and agencies
-    ("WTO", "WTO", "en"), ("OMC", "WTO", "fr"), ("WIPO", "WIPO", "en"), ("OMPI", "WIPO", "fr"),
-    ("World IP Organisation", "WIPO", "en"), ("World Intellectual Property Organisation", "WIPO", "en"),
-    ("WCO", "WCO", "en"), ("OMD", "WCO", "fr"), ("World Customs Organisation", "WCO", "en"),
-    ("UPOV", "UPOV", "en"), ("WHO", "WHO", "en"), ("OMS", "WHO", "fr"), ("UNCTAD", "UNCTAD", "en"),
-    ("CNUCED", "UNCTAD", "fr"), ("INTERPOL", "INTERPOL", "en"), ("European Patent Office (EPO)", "EPO", "en"),
-    ("ARIPO", "ARIPO", "en"), ("OAPI", "OAPI", "en"), ("ICC", "ICC", "en"), ("INTA", "INTA", "en"),
-    ("ASEAN IP Association", "AIPA", "en"), ("AIPA", "AIPA", "en"), ("BASCAP", "BASCAP", "en"),
-    ("IPEG", "APEC-IPEG", "en"), ("APEC IPEG", "APEC-IPEG", "en"),
-    ("Intellectual Property Rights Experts' Group", "APEC-IPEG", "en"),
-    ("Intellectual Property Rights Experts Group", "APEC-IPEG", "en"),
-    ("Intellectual Property Expert Group", "APEC-IPEG", "en"),
-    ("Intellectual Property Experts' Group", "APEC-IPEG", "en"),
-    ("Committee on Trade and Investment", "APEC-CTI", "en"), ("CTI", "APEC-CTI", "en"),
-    ("Sub-Committee on Customs Procedures", "APEC-SCCP", "en"), ("SCCP", "APEC-SCCP", "en"),
-    ("ABAC", "ABAC", "en"), ("AWGIPC", "ASEAN-AWGIPC", "en"),
-    ("ASEAN Working Group on IP Cooperation", "ASEAN-AWGIPC", "en"),
-    ("ANIEE", "ANIEE", "en"), ("ASEAN Network of Intellectual Property Enforcement Experts", "ANIEE", "en"),
-    ("USPTO", "USPTO", "en"), ("U.S. Patent and Trademark Office", "USPTO", "en"),
-    ("GIPA", "GIPA", "en"), ("USTR", "USTR", "en"), ("Office of the U.S. Trade Representative", "USTR", "en"),
-    ("USAID", "USAID", "en"), ("U.S. Agency for International Development", "USAID", "en"),
-    ("USCO", "USCO", "en"), ("U.S. Copyright Office", "USCO", "en"), ("USDA", "USDA", "en"),
-    ("U.S. Department of Agriculture", "USDA", "en"), ("DOC", "USDOC", "en"),
-    ("U.S. Department of Commerce", "USDOC", "en"), ("CLDP", "CLDP", "en"), ("DHS", "DHS", "en"),
-    ("U.S. Department of Homeland Security", "DHS", "en"), ("CBP", "CBP", "en"),
-    ("Bureau of Customs and Border Protection", "CBP", "en"), ("ICE", "ICE", "en"),
-    ("U.S. Immigration and Customs Enforcement", "ICE", "en"), ("DOJ", "DOJ", "en"),
-    ("U.S. Department of Justice", "DOJ", "en"), ("CCIPS", "CCIPS", "en"), ("FBI", "FBI", "en"),
-    ("OPDAT", "OPDAT", "en"), ("DOS", "DOS", "en"), ("U.S. Department of State", "DOS", "en"),
-    ("USTDA", "USTDA", "en"), ("U.S. Trade and Development Agency", "USTDA", "en"),
-    ("KIPO", "KIPO", "en"), ("Korean IP Office", "KIPO", "en"), ("Korea Intellectual Property Office", "KIPO", "en"),
-    ("Korea Invention Promotion Association", "KIPA", "en"), ("JPO", "JPO", "en"),
-    ("EUIPO", "EUIPO", "en"), ("European IP Office", "EUIPO", "en"), ("CIPO", "CIPO", "en"),
-    ("IPI", "IPI", "en"), ("SECO", "SECO", "en"), ("UK IPO", "UKIPO", "en"), ("UKIPO", "UKIPO", "en"),
-    ("Intellectual Property Office (UK)", "UKIPO", "en"), ("IPONZ", "IPONZ", "en"),
-    ("IP Office of New Zealand", "IPONZ", "en"), ("SIPO", "CNIPA", "en"), ("CNIPA", "CNIPA", "en"),
-    ("State IP Office of PRC", "CNIPA", "en"), ("State Intellectual Property Office of the People's Republic of China", "CNIPA", "en"),
-    ("INAPI", "INAPI", "es"), ("IMPI", "IMPI", "es"), ("Mexican Institute for Industrial Property", "IMPI", "en"),
-    ("APEC Secretariat", "APEC-SECRETARIAT", "en"),
+    ("WTO", "en", "WTO"), ("WTO", "fr", "OMC"),
+    ("WIPO", "en", "WIPO|World IP Organisation|World Intellectual Property Organisation|"
+                   "World IP Organization"),
+    ("WIPO", "fr", "OMPI"),
+    ("WCO", "en", "WCO|World Customs Organisation"), ("WCO", "fr", "OMD"),
+    ("UPOV", "en", "UPOV"), ("WHO", "en", "WHO"), ("WHO", "fr", "OMS"),
+    ("UNCTAD", "en", "UNCTAD"), ("UNCTAD", "fr", "CNUCED"),
+    ("INTERPOL", "en", "INTERPOL"), ("EPO", "en", "EPO|European Patent Office (EPO)"),
+    ("EPO", "fr", "OEB"), ("ARIPO", "en", "ARIPO"), ("OAPI", "en", "OAPI"),
+    ("UNDP", "en", "UNDP"), ("UNDP", "fr", "PNUD"), ("UNIDO", "en", "UNIDO"),
+    ("UNIDO", "fr", "ONUDI"), ("OECD", "en", "OECD"), ("OECD", "fr", "OCDE"),
+    ("WORLD-BANK", "en", "World Bank Group"),
+    ("ICC", "en", "ICC"), ("INTA", "en", "INTA"),
+    ("AIPA", "en", "AIPA|ASEAN IP Association"), ("BASCAP", "en", "BASCAP"),
+    ("APEC-IPEG", "en", "IPEG|APEC IPEG|IPEG (APEC)|Intellectual Property Rights Experts' Group|"
+                        "Intellectual Property Rights Experts Group|"
+                        "Intellectual Property Expert Group|Intellectual Property Experts' Group|"
+                        "IP Rights Experts' Group|IP Experts' Group|"
+                        "APEC Intellectual Property Experts Group"),
+    ("APEC-CTI", "en", "CTI|Committee on Trade and Investment"),
+    ("APEC-SCCP", "en", "SCCP|Sub-Committee on Customs Procedures"),
+    ("ABAC", "en", "ABAC"),
+    ("ASEAN-AWGIPC", "en", "AWGIPC|ASEAN AWGIPC|ASEAN Working Group on IP Cooperation|"
+                           "Working Group on Intellectual Property Cooperation"),
+    ("ANIEE", "en", "ANIEE|ASEAN Network of Intellectual Property Enforcement Experts"),
+    ("APEC-SECRETARIAT", "en", "APEC Secretariat"),
+    ("USPTO", "en", "USPTO|U.S. Patent and Trademark Office|US Patent and Trademark Office|"
+                    "United States Patent & Trademark Office"),
+    ("GIPA", "en", "GIPA|Global IP Academy|USPTO Global Intellectual Property Academy"),
+    ("USTR", "en", "USTR|Office of the U.S. Trade Representative|"
+                   "Office of the US Trade Representative|U.S. Trade Representative|"
+                   "United States Trade Representative"),
+    ("USAID", "en", "USAID|U.S. Agency for International Development|"
+                    "US Agency for International Development"),
+    ("USCO", "en", "USCO|U.S. Copyright Office|US Copyright Office"),
+    ("USDA", "en", "USDA|U.S. Department of Agriculture|US Department of Agriculture"),
+    ("USDOC", "en", "DOC|USDOC|U.S. Department of Commerce|US Department of Commerce"),
+    ("CLDP", "en", "CLDP"),
+    ("US-ITA", "en", "U.S. International Trade Administration"),
+    ("DHS", "en", "DHS|U.S. Department of Homeland Security|US Department of Homeland Security"),
+    ("CBP", "en", "CBP|Bureau of Customs and Border Protection|U.S. Customs and Border Protection|"
+                  "US Customs and Border Protection"),
+    ("ICE", "en", "ICE|U.S. Immigration and Customs Enforcement|"
+                  "US Immigration and Customs Enforcement"),
+    ("DOJ", "en", "DOJ|U.S. Department of Justice|US Department of Justice"),
+    ("CCIPS", "en", "CCIPS"), ("FBI", "en", "FBI"), ("OPDAT", "en", "OPDAT"),
+    ("DOS", "en", "DOS|U.S. Department of State|US Department of State|State Department"),
+    ("USTDA", "en", "USTDA|U.S. Trade and Development Agency|US Trade and Development Agency"),
+    ("KIPO", "en", "KIPO|Korean IP Office|Korea Intellectual Property Office"),
+    ("KIPA", "en", "KIPA"), ("KOICA", "en", "KOICA"),
+    ("JPO", "en", "JPO|Japanese Patent Office"), ("JICA", "en", "JICA"),
+    ("EUIPO", "en", "EUIPO|European IP Office|European Union IP Office|OHIM|"
+                    "Office for Harmonization in the Internal Market"),
+    ("EU-COMMISSION", "en", "European Commission (EC)"),
+    ("CIPO", "en", "CIPO"), ("IPI", "en", "IPI|Swiss Federal Institute of IP"),
+    ("SECO", "en", "SECO|Swiss State Secretariat for Economic Affairs"),
+    ("UKIPO", "en", "UKIPO|UK IPO|Intellectual Property Office (UK)|"
+                    "United Kingdom Intellectual Property Office"),
+    ("DFAT", "en", "DFAT|Australian Department of Foreign Affairs and Trade"),
+    ("IPONZ", "en", "IPONZ|IP Office of New Zealand"),
+    ("CNIPA", "en", "CNIPA|SIPO|State IP Office of PRC|State Intellectual Property Office|"
+                    "State Intellectual Property Office of the People's Republic of China|"
+                    "State Intellectual Property Office of China|"
+                    "National Intellectual Property Administration, PRC"),
+    ("IPOS", "en", "IPOS"), ("IPOPHL", "en", "IPOPHL|IPO Philippines"),
+    ("MYIPO", "en", "MyIPO"), ("INDECOPI", "es", "INDECOPI"), ("OEPM", "es", "OEPM"),
+    ("DPMA", "en", "DPMA"), ("INAPI", "es", "INAPI"),
+    ("IMPI", "es", "IMPI"), ("IMPI", "en", "Mexican Institute for Industrial Property"),
     # groups
-    ("LDC", "LDC", "en"), ("LDCs", "LDC", "en"), ("least developed country", "LDC", "en"),
-    ("least-developed countries", "LDC", "en"), ("least developed country Members", "LDC", "en"),
-    ("LDC Members", "LDC", "en"), ("PMA", "LDC", "fr"), ("pays les moins avancés (PMA)", "LDC", "fr"),
-    ("PMA membres", "LDC", "fr"), ("PMD", "LDC", "es"), ("países menos adelantados (PMA)", "LDC", "es"),
-    ("ASEAN Member States", "ASEAN", "en"), ("AMS", "ASEAN", "en"), ("AMSs", "ASEAN", "en"),
-    ("ASEAN countries", "ASEAN", "en"), ("ASEAN", "ASEAN", "en"),
-    ("Association of South East Asian Nations", "ASEAN", "en"), ("ANASE", "ASEAN", "fr"),
-    ("APEC", "APEC", "en"), ("APEC economies", "APEC", "en"), ("APEC member economies", "APEC", "en"),
-    ("APEC Member Economies", "APEC", "en"), ("MERCOSUR", "MERCOSUR", "en"), ("MERCOSUL", "MERCOSUR", "en"),
-    ("Mercosur countries", "MERCOSUR", "en"), ("EAC", "EAC", "en"), ("SADC", "SADC", "en"),
-    ("COMESA", "COMESA", "en"), ("ACP", "ACP", "en"), ("ACP countries", "ACP", "en"), ("OACPS", "ACP", "en"),
-    ("AU", "AU", "en"), ("EU", "EU", "en"), ("European Communities", "EU", "en"), ("UE", "EU", "fr"),
-    ("EU member States", "EU", "en"),
+    ("LDC", "en", "LDC|LDCs|least developed country|least-developed countries|"
+                  "least-developed country|least developed country Members|LDC Members|"
+                  "LDC Member|least-developed country Members|LDC countries"),
+    ("LDC", "fr", "PMA|pays les moins avancés (PMA)|PMA membres|pays moins avancés|"
+                  "pays les moins avancés Membres"),
+    ("LDC", "es", "países menos adelantados (PMA)|PMA|países menos adelantados Miembros|"
+                  "PMA Miembros"),
+    ("ASEAN", "en", "ASEAN|ASEAN Member States|AMS|AMSs|the ten ASEAN Member States|"
+                    "ASEAN countries|ASEAN member countries|Member States of ASEAN|"
+                    "Association of South East Asian Nations|ASEAN Member State"),
+    ("ASEAN", "fr", "ANASE"),
+    ("APEC", "en", "APEC|APEC economies|APEC member economies|APEC members|"
+                   "APEC Member Economy|Asia Pacific Economic Cooperation"),
+    ("MERCOSUR", "en", "MERCOSUR|MERCOSUL|Mercosur countries|Southern Common Market"),
+    ("MERCOSUR", "es", "Mercado Común del Sur"),
+    ("EAC", "en", "EAC|EAC Partner States"), ("SADC", "en", "SADC|SADC Member States"),
+    ("COMESA", "en", "COMESA"),
+    ("ACP", "en", "ACP|ACP countries|ACP States|OACPS|ACP Group|"
+                  "African, Caribbean and Pacific Group of States"),
+    ("AU", "en", "AU|African Union Member States"),
 ]
-
-
-def _name(locale: Locale, iso2: str) -> str:
-    return locale.territories.get(iso2, "")
 
 
 def main() -> None:
     """Write parties.csv, aliases.csv and memberships.csv."""
-    fr, es = Locale("fr"), Locale("es")
+    locales = {"en": Locale("en"), "fr": Locale("fr"), "es": Locale("es")}
     rows: list[dict[str, str]] = []
-    for code, status, table in [*((c, "member", WTO_MEMBERS) for c in WTO_MEMBERS),
-                                *((c, "observer", WTO_OBSERVERS) for c in WTO_OBSERVERS)]:
-        rows.append(_country(code, table[code], status, fr, es))
-    rows.append({"code": "EU", "kind": "economy", "name_en": "European Union", "name_fr": FR["EU"],
-                 "name_es": ES["EU"], "iso2": "", "iso3": "", "isonum": "", "wto_status": "member",
-                 "parent": "", "website": ""})
+    for status, table in (("member", WTO_MEMBERS), ("observer", WTO_OBSERVERS)):
+        rows += [_country(code, name, status, locales) for code, name in table.items()]
+    rows.append(_row("EU", "economy", "European Union", FR["EU"], ES["EU"], wto="member"))
     listed = {r["code"] for r in rows}
     for country in pycountry.countries:
         if country.alpha_3 not in listed:
-            name = OTHER_NAMES.get(country.alpha_3) or getattr(country, "common_name", None) or country.name
-            rows.append(_country(country.alpha_3, name, "", fr, es))
-    rows.append({"code": "XKX", "kind": "economy", "name_en": "Kosovo", "name_fr": "Kosovo",
-                 "name_es": "Kosovo", "iso2": "XK", "iso3": "", "isonum": "", "wto_status": "",
-                 "parent": "", "website": ""})
-    for code, kind, en, f, s, parent, site in ORGANIZATIONS:
-        rows.append({"code": code, "kind": kind, "name_en": en, "name_fr": f, "name_es": s,
-                     "iso2": "", "iso3": "", "isonum": "", "wto_status": "", "parent": parent,
-                     "website": site})
-    for code, en, f, s in GROUPS:
-        rows.append({"code": code, "kind": "group", "name_en": en, "name_fr": f, "name_es": s,
-                     "iso2": "", "iso3": "", "isonum": "", "wto_status": "", "parent": "",
-                     "website": ""})
+            name = (OTHER_NAMES.get(country.alpha_3) or getattr(country, "common_name", None)
+                    or country.name)
+            rows.append(_country(country.alpha_3, name, "", locales))
+    rows.append(_row("XKX", "economy", "Kosovo", "Kosovo", "Kosovo", iso2="XK"))
+    for code, kind, parent, site, en, fr, es in ORGANIZATIONS:
+        rows.append(_row(code, kind, en, fr, es, parent=parent, website=site))
+    for code, en, fr, es in GROUPS:
+        rows.append(_row(code, "group", en, fr, es))
     _write("parties.csv", rows)
-    _write("aliases.csv", [{"alias": a, "code": c, "lang": lang} for a, c, lang in ALIASES])
-    members: list[dict[str, str]] = []
-    members += [{"group": "LDC", "member": c, "start": s, "end": e} for c, (s, e) in LDC.items()]
-    members += [{"group": "ASEAN", "member": c, "start": s, "end": ""} for c, s in ASEAN.items()]
-    members += [{"group": "APEC", "member": c, "start": s, "end": ""} for c, s in APEC.items()]
-    members += [{"group": "MERCOSUR", "member": c, "start": s, "end": e} for c, s, e in MERCOSUR]
-    members += [{"group": "EAC", "member": c, "start": s, "end": ""} for c, s in EAC]
-    members += [{"group": "SADC", "member": c, "start": s, "end": ""} for c, s in SADC]
-    members += [{"group": "COMESA", "member": c, "start": s, "end": ""} for c, s in COMESA]
-    members += [{"group": "ACP", "member": c, "start": "1975-06-06" if c != "SSD" else "2017-01-01",
-                 "end": ""} for c in ACP]
-    members += [{"group": "AU", "member": c,
-                 "start": "2017-01-30" if c == "MAR" else ("2011-07-28" if c == "SSD" else "2002-07-09"),
-                 "end": ""} for c in AFRICA]
-    members += [{"group": "EU", "member": c, "start": s, "end": ""} for c, s in EU]
-    members.append({"group": "EU", "member": "GBR", "start": "1973-01-01", "end": "2020-01-31"})
-    _write("memberships.csv", members)
+    _write("aliases.csv", _aliases(rows, locales))
+    _write("memberships.csv", _memberships())
 
 
-def _country(code: str, name: str, status: str, fr: Locale, es: Locale) -> dict[str, str]:
+def _row(code: str, kind: str, en: str, fr: str, es: str, *, iso2: str = "", iso3: str = "",
+         isonum: str = "", wto: str = "", parent: str = "", website: str = "") -> dict[str, str]:
+    return {"code": code, "kind": kind, "name_en": en, "name_fr": fr, "name_es": es,
+            "iso2": iso2, "iso3": iso3, "isonum": isonum, "wto_status": wto, "parent": parent,
+            "website": website}
+
+
+def _country(code: str, name: str, status: str, locales: dict[str, Locale]) -> dict[str, str]:
+    country = _iso(code)
+    iso2 = country.alpha_2
+    return _row(code, "economy", name,
+                FR.get(code) or locales["fr"].territories.get(iso2, ""),
+                ES.get(code) or locales["es"].territories.get(iso2, ""),
+                iso2=iso2, iso3=code, isonum=country.numeric, wto=status)
+
+
+def _iso(code: str) -> Any:
     country = pycountry.countries.get(alpha_3=code)
-    iso2 = country.alpha_2 if country else ""
-    return {"code": code, "kind": "economy", "name_en": name,
-            "name_fr": FR.get(code) or _name(fr, iso2), "name_es": ES.get(code) or _name(es, iso2),
-            "iso2": iso2, "iso3": code if country else "", "isonum": country.numeric if country else "",
-            "wto_status": status, "parent": "", "website": ""}
+    if country is None:
+        raise SystemExit(f"{code} is not an ISO 3166 alpha-3 code known to pycountry")
+    return country
+
+
+def _aliases(rows: list[dict[str, str]], locales: dict[str, Locale]) -> list[dict[str, str]]:
+    """Hand-written spellings, then CLDR and ISO names not already taken by another party."""
+    official = {normalize_name(r[f"name_{lang}"]): r["code"]
+                for r in rows for lang in ("en", "fr", "es") if r[f"name_{lang}"]}
+    out: list[dict[str, str]] = []
+    seen: dict[str, str] = dict(official)
+
+    def add(alias: str, code: str, lang: str, *, generated: bool) -> None:
+        key = normalize_name(alias)
+        if seen.get(key, code) != code:
+            if generated:  # a library's spelling that clashes is dropped, a written one fails
+                return
+            raise SystemExit(f"{alias!r} is written for {code} but names {seen[key]}")
+        if key in seen and (generated or key in official):
+            return
+        seen[key] = code
+        out.append({"alias": alias, "code": code, "lang": lang})
+
+    for code, lang, names in ALIASES:
+        for alias in names.split("|"):
+            add(alias, code, lang, generated=False)
+    for row in rows:
+        if not row["iso3"]:
+            continue
+        country = _iso(row["iso3"])
+        spellings = [("en", country.name), ("en", getattr(country, "official_name", "")),
+                     ("en", getattr(country, "common_name", "")),
+                     *((lang, loc.territories.get(row["iso2"], ""))
+                       for lang, loc in locales.items())]
+        for lang, alias in spellings:
+            if alias:
+                add(alias, row["code"], lang, generated=True)
+    return out
+
+
+def _memberships() -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
+
+    def add(group: str, member: str, start: str, end: str = "") -> None:
+        out.append({"group": group, "member": member, "start": start, "end": end})
+
+    for code in LDC_FIRST_LIST:
+        add("LDC", code, "1971-11-18", LDC_GRADUATED.get(code, ""))
+    for code, year in LDC_LATER.items():
+        add("LDC", code, f"{year}-01-01", LDC_GRADUATED.get(code, ""))
+    for code, start in ASEAN.items():
+        add("ASEAN", code, start)
+    for code, start in APEC.items():
+        add("APEC", code, start)
+    for group, table in (("MERCOSUR", MERCOSUR), ("EAC", EAC), ("SADC", SADC),
+                         ("COMESA", COMESA)):
+        for code, start, end in table:
+            add(group, code, start, end)
+    for code in ACP:
+        add("ACP", code, ACP_START.get(code, "1975-06-06"))
+    for code in [*AFRICA, "ESH"]:
+        add("AU", code, AU_START.get(code, "2002-07-09"))
+    for code, start in EU:
+        add("EU", code, start)
+    add("EU", "GBR", "1973-01-01", "2020-01-31")
+    return out
 
 
 def _write(name: str, rows: list[dict[str, str]]) -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with (OUT / name).open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
 

@@ -4,16 +4,23 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "“": '"', "”": '"',
-                         "–": "-", "—": "-", "‐": "-", "\u00a0": " "})
-_ARTICLE = re.compile(r"^(?:the|la|le|les|el|los|las|l')\s*", re.IGNORECASE)
-_ACRONYM = re.compile(r"^[A-Z][A-Z.&-]{0,4}$")
+_QUOTES = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u02bc": "'", "\u2032": "'", "`": "'",
+    "\u00b4": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u00a0": " ",
+})
+# a leading article is a word of its own ("the Gambia"), or "l'" glued to the next word
+_ARTICLE = re.compile(r"^(?:(?:the|la|le|les|el|los|las)\s+|l')(?=\S)", re.IGNORECASE)
+_ACRONYM = re.compile(r"^[A-Z][A-Z.&-]*$")
+_ACRONYM_LETTERS = 4  # "US", "DOS", "PMA" match only in capitals; longer ones in any case
 
 
 @dataclass(frozen=True)
@@ -74,8 +81,20 @@ def _date(text: str) -> dt.date | None:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    with (files("ipcoop.parties") / "data" / name).open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    text = (files("ipcoop.parties") / "data" / name).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def _party(row: dict[str, str]) -> PartyInfo:
+    """A parties.csv row; empty optional cells become None."""
+    def opt(key: str) -> str | None:
+        return row[key] or None
+
+    if not row.get("code") or not row.get("kind") or not row.get("name_en"):
+        raise ReferenceDataError(f"parties.csv row without code, kind or English name: {row}")
+    return PartyInfo(row["code"], row["kind"], row["name_en"], opt("name_fr"), opt("name_es"),
+                     opt("iso2"), opt("iso3"), opt("isonum"), opt("wto_status"), opt("parent"),
+                     opt("website"))
 
 
 class Resolver:
@@ -100,10 +119,15 @@ class Resolver:
                 raise ReferenceDataError(
                     f"{alias!r} names both {self._index[key]} and {code}")
             self._index[key] = code
+        for party in parties:
+            if party.parent is not None and party.parent not in self._parties:
+                raise ReferenceDataError(f"{party.code} has unknown parent {party.parent}")
         for membership in memberships:
             for code in (membership.group, membership.member):
                 if code not in self._parties:
                     raise ReferenceDataError(f"membership names unknown code {code}")
+            if membership.start and membership.end and membership.end <= membership.start:
+                raise ReferenceDataError(f"{membership} ends before it starts")
         self._memberships = memberships
         self._groups = {m.group for m in memberships} | {
             p.code for p in parties if p.kind == "group"}
@@ -113,8 +137,7 @@ class Resolver:
     @cache
     def default(cls) -> Resolver:
         """The resolver over the packaged CSV files (loaded once per process)."""
-        parties = [PartyInfo(**{k: (v or None) if k not in ("code", "kind", "name_en") else v
-                                for k, v in row.items()}) for row in _rows("parties.csv")]
+        parties = [_party(row) for row in _rows("parties.csv")]
         aliases = [(r["alias"], r["code"], r["lang"]) for r in _rows("aliases.csv")]
         memberships = [Membership(r["group"], r["member"], _date(r["start"]), _date(r["end"]))
                        for r in _rows("memberships.csv")]
@@ -186,11 +209,26 @@ class Resolver:
 
     def _scan(self) -> re.Pattern[str]:
         if self._scanner is None:
-            names = sorted({a for a, _, _ in self._aliases}, key=len, reverse=True)
-            parts = []
-            for name in names:
-                body = re.escape(name.translate(_QUOTES)).replace("'", "['’]")
-                body = body.replace(r"\ ", r"\s+")
-                parts.append(body if _ACRONYM.match(name) else f"(?i:{body})")
-            self._scanner = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+            # one branch per first letter, longest alias first within it: the regex engine
+            # then tries a few dozen alternatives at a word start instead of all of them
+            branches: dict[str, list[str]] = {}
+            for name in sorted({a for a, _, _ in self._aliases}, key=len, reverse=True):
+                first = unicodedata.normalize("NFKC", name)[0].lower()
+                branches.setdefault(first, []).append(_pattern(name))
+            parts = [f"(?={re.escape(first)}|{re.escape(first.upper())})(?:{'|'.join(alts)})"
+                     for first, alts in branches.items()]
+            # not inside a word, an address (".../ecuador-...", "asean.org") or after a
+            # lower-case prefix ("non-LDC"); "U.S.-ASEAN" and "ASEAN-Japan" are two names each
+            self._scanner = re.compile(r"(?<![\w/@])(?<!\w\.)(?<![a-z]-)(?:" + "|".join(parts)
+                                       + r")(?![\w/@])(?!\.\w)")
         return self._scanner
+
+
+def _pattern(name: str) -> str:
+    """A regex for one alias: any quote or run of spaces; capitals only for short acronyms."""
+    body = re.escape(unicodedata.normalize("NFKC", name).translate(_QUOTES))
+    body = body.replace("'", "['\u2019\u2018]").replace(r"\ ", r"\s+")
+    body = body.replace(r"\-", "[-\u2010\u2011\u2013]")
+    if _ACRONYM.match(name) and sum(c.isalpha() for c in name) <= _ACRONYM_LETTERS:
+        return body
+    return f"(?i:{body})"
