@@ -53,7 +53,7 @@ def original(session: Session, report: Report) -> Original | None:
 
 def summary(report: Report, activities: int | None = None) -> dict[str, Any]:
     """A report's header in JSON."""
-    party = None
+    party: dict[str, str | None] | None = None
     if report.reporting_party_code:
         party = {
             "code": report.reporting_party_code,

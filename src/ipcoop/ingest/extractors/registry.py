@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from ipcoop.ingest.candidates import RawActivity
 from ipcoop.ingest.document import Document
-from ipcoop.ingest.extractors import annex, narrative, table
+from ipcoop.ingest.extractors import annex, instruments, narrative, offers, table
 from ipcoop.ingest.extractors.metadata import Metadata
 from ipcoop.ingest.records import ExtractedInstrument, ExtractedProgramme
 
@@ -21,9 +21,9 @@ PROSE_EXTRACTORS: list[Extractor] = [narrative.extract]
 
 def extract_programmes(document: Document, meta: Metadata) -> list[ExtractedProgramme]:
     """Standing programme offers in the document."""
-    return []
+    return offers.extract(document)
 
 
 def extract_instruments(document: Document, meta: Metadata) -> list[ExtractedInstrument]:
     """Instruments, bodies and platforms in the document."""
-    return []
+    return instruments.extract(document)
