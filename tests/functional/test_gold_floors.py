@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -14,17 +15,24 @@ GOLD = ROOT / "tests" / "gold"
 
 # Raise a number when extraction improves; never lower one to make a test pass.
 FLOORS: dict[str, dict[str, float]] = {
-    "000": {"activity_f1": 0.85},  # prose (APEC IPEG page)
+    "000": {"activity_f1": 1.0},  # prose (APEC IPEG page); the issue asks 0.85
     "001": {"max_invented": 0},  # regional page: instruments, no activities
     "002": {"max_invented": 0},  # US report with an empty Gateway table
-    "003": {"activity_f1": 0.95},  # WCO annex blocks
+    "003": {"activity_f1": 1.0},  # WCO annex blocks; the issue asks 0.95
     "004": {"max_invented": 0},  # joint declaration
+}
+# Field F1 over all matched activities of the five seeds (measured 2026-11-22).
+FIELD_FLOORS: dict[str, float] = {
+    "title": 0.86, "start": 1.0, "end": 1.0, "beneficiaries": 1.0, "participants": 1.0,
+    "city": 0.97,
 }
 
 
 @pytest.fixture(scope="module")
 def evaluation() -> Evaluation:
     if not SEEDS.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"{SEEDS} is missing: CI runs with ../shared beside the clone")
         pytest.skip(f"{SEEDS} is missing: ../shared/seeds must sit beside this checkout")
     return evaluate(sorted(GOLD.glob("*.json")), seeds_dir=SEEDS)
 
@@ -56,3 +64,8 @@ def test_documents_without_activities_score_one_when_nothing_is_extracted(
     assert doc.activities.tp + doc.activities.fn == 0  # the gold has none
     if not doc.invented:
         assert doc.activities.f1 == 1.0
+
+
+@pytest.mark.parametrize("name", sorted(FIELD_FLOORS))
+def test_field_floor(evaluation: Evaluation, name: str) -> None:
+    assert evaluation.field(name).f1 >= FIELD_FLOORS[name]
