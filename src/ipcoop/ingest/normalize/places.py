@@ -67,6 +67,7 @@ class _City:
     main: bool  # the key is the city's main name, not an alternate
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _norm(name: str) -> str:
     """Casefolded, accent-free, single-spaced; apostrophes unified; leading 'the' dropped."""
     text = unicodedata.normalize("NFKD", name.replace("’", "'"))
