@@ -14,6 +14,7 @@ from rich.table import Table
 from sqlalchemy import Engine
 
 from ipcoop.config import get_settings
+from ipcoop.search.filters import ActivityFilters
 
 app = typer.Typer(
     help="ipcoop: an open registry of IP technical cooperation.",
@@ -37,6 +38,33 @@ def _engine() -> Engine:
     from ipcoop.db import get_engine
 
     return get_engine()
+
+
+def _filters(
+    query: str,
+    beneficiary: list[str] | None,
+    provider: list[str] | None,
+    reporter: list[str] | None,
+    year: int | None,
+    topic: list[str] | None,
+    type_: list[str] | None,
+) -> ActivityFilters:
+    """The command's filters, or exit 2 naming the value that is not known."""
+    from ipcoop.search import filters as search_filters
+
+    try:
+        return search_filters.parse(
+            q=query,
+            beneficiary=beneficiary,
+            provider=provider,
+            reporter=reporter,
+            year=year,
+            topic=topic,
+            type=type_,
+        )
+    except search_filters.FilterError as error:
+        errors.print(f"[red]{error}[/red]")
+        raise typer.Exit(2) from None
 
 
 def _ensure_schema() -> None:
@@ -148,22 +176,9 @@ def search(
     """Search activities with full text and filters."""
     from ipcoop.activities.service import item
     from ipcoop.db import session_scope
-    from ipcoop.search import filters as search_filters
     from ipcoop.search.service import search as run
 
-    try:
-        parsed = search_filters.parse(
-            q=query,
-            beneficiary=beneficiary,
-            provider=provider,
-            reporter=reporter,
-            year=year,
-            topic=topic,
-            type=type_,
-        )
-    except search_filters.FilterError as error:
-        errors.print(f"[red]{error}[/red]")
-        raise typer.Exit(2) from None
+    parsed = _filters(query, beneficiary, provider, reporter, year, topic, type_)
     _ensure_schema()
     with session_scope(_engine()) as session:
         result = run(session, parsed, limit=limit, facets=())
@@ -216,25 +231,12 @@ def export(
     """Export the matching activities to a spreadsheet or JSON file."""
     from ipcoop.activities.export import FORMATS, write
     from ipcoop.db import session_scope
-    from ipcoop.search import filters as search_filters
     from ipcoop.search.service import iterate
 
     if fmt not in FORMATS:
         errors.print(f"[red]Unknown format {fmt!r}[/red]: use one of {', '.join(FORMATS)}.")
         raise typer.Exit(2)
-    try:
-        parsed = search_filters.parse(
-            q=query,
-            beneficiary=beneficiary,
-            provider=provider,
-            reporter=reporter,
-            year=year,
-            topic=topic,
-            type=type_,
-        )
-    except search_filters.FilterError as error:
-        errors.print(f"[red]{error}[/red]")
-        raise typer.Exit(2) from None
+    parsed = _filters(query, beneficiary, provider, reporter, year, topic, type_)
     _ensure_schema()
     with session_scope(_engine()) as session, output.open("wb") as out:
         write(iterate(session, parsed), fmt, out)
