@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import replace
 
 from ipcoop.ingest.candidates import RawActivity, Span
 from ipcoop.ingest.document import Block, BlockKind, Document
@@ -35,6 +36,7 @@ HEADERS: dict[str, str] = {
     "catégorie de technologie": "description",
     "categoría de tecnología": "description",
 }
+NUMBER_HEADERS = {"#", "no", "no.", "n°", "nº", "n.º", "núm."}
 
 
 def _norm(text: str) -> str:
@@ -52,24 +54,50 @@ def _columns(block: Block) -> dict[int, str] | None:
     return columns if "title" in columns.values() and len(columns) >= 2 else None
 
 
+def _activity(block: Block, columns: dict[int, str]) -> RawActivity | None:
+    """The activity one body row gives, or None when its title cell is empty."""
+    raw = RawActivity(METHOD, start=block.start, end=block.end)
+    for index, name in columns.items():
+        if index < len(block.cells) and block.cells[index].text.strip():
+            cell = block.cells[index]
+            words = cell.text.strip()
+            start = cell.start + cell.text.find(words)
+            raw.fields[name] = Span(words, start, start + len(words))
+    return raw if raw.get("title") else None
+
+
+def _continues(block: Block, header: Block) -> bool:
+    """Whether a row of another table carries on the list: the text reader starts a new table
+    at a blank line, and PDF pages split one table in two. It must be as wide as the header
+    and, under a "#" column, numbered."""
+    if block.kind is not BlockKind.ROW or len(block.cells) != len(header.cells):
+        return False
+    if _norm(header.cells[0].text) in NUMBER_HEADERS:
+        return block.cells[0].text.strip().rstrip(".").isdigit()
+    return True
+
+
 def extract(document: Document) -> list[RawActivity]:
     """One activity per row under a list-table header, until the table ends."""
     found: list[RawActivity] = []
     columns: dict[int, str] | None = None
-    table: int | None = None
+    header: Block | None = None
     for block in document.blocks:
-        header = _columns(block)
-        if header is not None:
-            columns, table = header, block.table
+        found_columns = _columns(block)
+        if found_columns is not None:
+            columns, header = found_columns, block
             continue
-        if columns is None or block.kind is not BlockKind.ROW or block.table != table:
-            columns = None if block.kind is not BlockKind.ROW or block.table != table else columns
+        if columns is None or header is None:
             continue
-        raw = RawActivity(METHOD, start=block.start, end=block.end)
-        for index, name in columns.items():
-            if index < len(block.cells) and block.cells[index].text.strip():
-                cell = block.cells[index]
-                raw.fields[name] = Span(cell.text.strip(), cell.start, cell.end)
-        if raw.get("title"):
+        if block.kind is not BlockKind.ROW:
+            columns = None  # prose between rows ends the list
+            continue
+        if block.table != header.table:
+            if not _continues(block, header):
+                columns = None
+                continue
+            header = replace(header, table=block.table)
+        raw = _activity(block, columns)
+        if raw is not None:
             found.append(raw)
     return found
