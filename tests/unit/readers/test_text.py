@@ -180,3 +180,26 @@ def test_known_unsupported_formats_say_what_to_do(data: bytes, what: str) -> Non
     with pytest.raises(UnsupportedFormat, match=what) as caught:
         read(data, source="upload")
     assert isinstance(caught.value, ReadError) and isinstance(caught.value, ValueError)
+
+
+def test_pipe_rows_are_never_joined_as_wrapped_lines() -> None:
+    prose = (
+        "This report was written by hand for the test, and its lines are wrapped at\n"
+        "a fixed width as a PDF copied to text would be, so that the reader decides\n"
+        "to join the lines of each paragraph again before it makes its blocks from\n"
+        "them; the table below must keep each of its rows apart all the same, too.\n"
+    )
+    table = (
+        "# | Title of programme or activity | Start date | Beneficiary Members\n"
+        "1 | Seminar on Trademark Examination for Examiners | 01/06/2018 | Cambodia\n"
+        "2 | Workshop on Copyright Enforcement for the Judges | 15/11/2019 | Kenya\n"
+    )
+    from ipcoop.ingest.readers import read as read_any
+
+    document = read_any((prose + table).encode(), source="list.txt")
+    rows = [b for b in document.blocks if b.kind is BlockKind.ROW]
+    assert [r.cells[1].text for r in rows] == [
+        "Title of programme or activity",
+        "Seminar on Trademark Examination for Examiners",
+        "Workshop on Copyright Enforcement for the Judges",
+    ]

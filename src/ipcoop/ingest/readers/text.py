@@ -225,6 +225,16 @@ def _hard_wrapped(lines: list[str]) -> bool:
     return wrapped / len(lengths) >= 0.5
 
 
+def _is_row(line: str) -> bool:
+    """A table row: tab-separated, or cells between pipes."""
+    stripped = line.strip()
+    return (
+        "\t" in line
+        or " | " in stripped
+        or (stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1)
+    )
+
+
 def _unwrap(lines: list[str]) -> list[str]:
     """Join the lines of hard-wrapped paragraphs: a long line continues on the next one."""
     lengths = sorted(len(x.rstrip()) for x in lines if x.strip())
@@ -233,7 +243,7 @@ def _unwrap(lines: list[str]) -> list[str]:
     joinable = False
     for line in lines:
         stripped = line.strip()
-        starts_block = not stripped or bool(_BULLET.match(line)) or "\t" in line
+        starts_block = not stripped or bool(_BULLET.match(line)) or _is_row(line)
         if joinable and out and not starts_block:
             out[-1] = out[-1] + " " + stripped
         else:
@@ -242,7 +252,7 @@ def _unwrap(lines: list[str]) -> list[str]:
         joinable = (
             bool(stripped)
             and len(line.rstrip()) >= 0.75 * width
-            and "\t" not in line
+            and not _is_row(line)
             and not _is_caps_heading(last)
         )
     return out
