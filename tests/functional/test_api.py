@@ -279,3 +279,21 @@ def test_search_page_shows_active_filters_with_remove_links(client: TestClient) 
     page = client.get("/", params={"q": "counterfeiting", "beneficiary": "LDC"}).text
     assert "beneficiary: Least developed countries" in page
     assert 'href="/?q=counterfeiting"' in page
+
+
+def test_sorting(client: TestClient) -> None:
+    newest = client.get("/api/v1/activities", params={"provider": "WCO"}).json()["items"]
+    oldest = client.get("/api/v1/activities", params={"provider": "WCO", "sort": "-date"}).json()[
+        "items"
+    ]
+    assert newest[0]["start_date"] == "2023-05-31" and oldest[0]["start_date"] == "2022-09-26"
+    titles = [
+        i["title"]
+        for i in client.get("/api/v1/activities", params={"sort": "title"}).json()["items"]
+    ]
+    assert titles == sorted(titles)
+    ranked = client.get(
+        "/api/v1/activities", params={"q": "geographical indications", "sort": "relevance"}
+    ).json()
+    assert ranked["items"][0]["title"].startswith("Regional Workshop on Geographical")
+    assert client.get("/api/v1/activities", params={"sort": "random"}).status_code == 422

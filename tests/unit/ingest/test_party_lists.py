@@ -1,0 +1,28 @@
+"""Beneficiary lists: split on semicolons and 'and', groups expanded at the date and remembered."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ipcoop.ingest.normalize.parties import resolve_list, split_names
+
+
+def test_commas_inside_names_are_not_separators() -> None:
+    assert split_names("Australia; Hong Kong, China and Singapore") == [
+        "Australia",
+        "Hong Kong, China",
+        "Singapore",
+    ]
+
+
+def test_a_group_is_expanded_at_the_date_and_remembered() -> None:
+    refs = resolve_list("the ten ASEAN Member States", on=dt.date(2020, 5, 1))
+    assert len(refs) == 10 and {r.via_group for r in refs} == {"ASEAN"}
+    assert "TLS" not in {r.code for r in refs}
+    later = resolve_list("ASEAN Member States", on=dt.date(2026, 1, 1))
+    assert "TLS" in {r.code for r in later}
+
+
+def test_unknown_names_are_kept_unresolved_in_order() -> None:
+    refs = resolve_list("Kenya; Atlantis; Kenya")
+    assert [(r.code, r.name) for r in refs] == [("KEN", "Kenya"), (None, "Atlantis")]
