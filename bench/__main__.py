@@ -9,10 +9,13 @@ import shutil
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from sqlalchemy import Engine, create_engine, text
 
+from bench import queries
 from ipcoop.config import Settings
 from ipcoop.db import make_engine
 from ipcoop.ingest.service import ingest
@@ -56,10 +59,59 @@ def bench_ingest(reports: int, work: Path) -> dict[str, float | int]:
     }
 
 
+PG_ADMIN = "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+
+
+def _postgres(name: str) -> Engine | None:
+    """A new, empty PostgreSQL database for the benchmark, or None when there is no server."""
+    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    except Exception as error:  # no server on this machine
+        Console(stderr=True).print(f"PostgreSQL skipped: {error}")
+        return None
+    finally:
+        admin.dispose()
+    return make_engine(PG_ADMIN.rsplit("/", 1)[0] + "/" + name)
+
+
+def bench_queries(reports: int, work: Path) -> list[dict[str, Any]]:
+    """Search latency per query shape on SQLite and PostgreSQL holding the same corpus."""
+    corpus = work / f"corpus-q{reports}"
+    if not corpus.exists():
+        generate(corpus, reports=reports, seed=96)
+        (corpus / "truth.json").unlink()
+    engines: list[tuple[str, Engine]] = []
+    db = work / f"queries-{reports}.sqlite3"
+    db.unlink(missing_ok=True)
+    engines.append(("sqlite", make_engine(f"sqlite:///{db}")))
+    pg = _postgres(f"ipcoop_bench_{reports}")
+    if pg is not None:
+        engines.append(("postgresql", pg))
+    results: list[dict[str, Any]] = []
+    for backend, engine in engines:
+        upgrade(engine)
+        summary = ingest(engine, [corpus], Settings(data_dir=work))
+        if backend == "postgresql":
+            with engine.begin() as conn:
+                conn.execute(text("ANALYZE"))
+        results += queries.run(engine, backend, summary.activities)
+        engine.dispose()
+    return results
+
+
 def main() -> None:
     """Run the benchmarks and record the figures."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--reports", type=int, default=1000)
+    parser.add_argument(
+        "--query-reports",
+        type=int,
+        default=1000,
+        help="reports (10 activities each) behind the query benchmark; 0 skips",
+    )
     args = parser.parse_args()
     work = HERE / "data"
     work.mkdir(exist_ok=True)
@@ -81,6 +133,28 @@ def main() -> None:
         str(result["activities_per_s"]),
     )
     console.print(table)
+    measured: list[dict[str, Any]] = []
+    if args.query_reports:
+        measured = bench_queries(args.query_reports, work)
+        shapes = Table(
+            "query shape",
+            "backend",
+            "rows",
+            "p50 ms",
+            "p95 ms",
+            "p99 ms",
+            title="search latency (service level)",
+        )
+        for row in measured:
+            shapes.add_row(
+                row["name"],
+                row["backend"],
+                str(row["rows"]),
+                str(row["p50_ms"]),
+                str(row["p95_ms"]),
+                str(row["p99_ms"]),
+            )
+        console.print(shapes)
     out = HERE / "results" / "latest.json"
     out.write_text(
         json.dumps(

@@ -62,6 +62,9 @@ def _beneficiary_clause(codes: tuple[str, ...]) -> ColumnElement[bool]:
     """Activities with a beneficiary that is one of the codes, or a member of one of the groups
     at the activity's start date (at any time when the activity has no date)."""
     ap = aliased(ActivityParty)
+    direct = ap.party_code.in_(codes)
+    if not any(Resolver.default().is_group(code) for code in codes):
+        return exists().where(ap.activity_id == Activity.id, ap.role == "beneficiary", direct)
     gm = aliased(GroupMembership)
     in_group = exists().where(
         gm.member_code == ap.party_code,
@@ -70,9 +73,7 @@ def _beneficiary_clause(codes: tuple[str, ...]) -> ColumnElement[bool]:
         or_(Activity.start_on.is_(None), gm.end_on.is_(None), gm.end_on > Activity.start_on),
     )
     return exists().where(
-        ap.activity_id == Activity.id,
-        ap.role == "beneficiary",
-        or_(ap.party_code.in_(codes), in_group),
+        ap.activity_id == Activity.id, ap.role == "beneficiary", or_(direct, in_group)
     )
 
 
