@@ -99,7 +99,17 @@ def bench_queries(reports: int, work: Path) -> list[dict[str, Any]]:
                 conn.execute(text("ANALYZE"))
         results += queries.run(engine, backend, summary.activities)
         engine.dispose()
+    if pg is not None:
+        _drop(pg.url.database or "")
     return results
+
+
+def _drop(name: str) -> None:
+    """Remove the benchmark's PostgreSQL database."""
+    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
 
 
 def main() -> None:
