@@ -97,9 +97,10 @@ def _beneficiaries(rng: random.Random, resolver: Resolver, on: date) -> list[str
     return rng.sample(sorted(CITIES), k=1)
 
 
-def _activity(
+def sample_activity(
     rng: random.Random, resolver: Resolver, year: int, titles: list[str]
 ) -> dict[str, Any]:
+    """One activity as the generator means it: the ground truth its report text is written from."""
     start = date(year, 1, 1) + timedelta(days=rng.randrange(0, 360))
     end = start + timedelta(days=rng.choice((0, 1, 2, 4)))
     title = (
@@ -156,7 +157,7 @@ def report(
     """One annex-format report with its ground truth."""
     provider = rng.choice(PROVIDERS)
     year = rng.randrange(1996, 2026)
-    items = [_activity(rng, resolver, year, titles) for _ in range(activities)]
+    items = [sample_activity(rng, resolver, year, titles) for _ in range(activities)]
     name = resolver.get(provider).name_en
     head = (
         f"{rng.randrange(1, 28)} October {year + 1}\n\n"
