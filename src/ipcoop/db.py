@@ -35,12 +35,17 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
 
 
 def make_engine(url: str) -> Engine:
-    """An engine for the URL, with SQLite tuned for one writer and many readers."""
+    """An engine for the URL (SQLite tuned for one writer and many readers) whose writes to the
+    searchable record raise the data revision."""
+    from ipcoop.search import revision
+
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
-        return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    else:
+        engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+    revision.watch(engine)
+    return engine
 
 
 @cache

@@ -5,12 +5,14 @@ from ipcoop.db import Base
 from ipcoop.parties.models import GroupMembership, Party, PartyAlias
 from ipcoop.programmes.models import Instrument, ProgrammeOffer
 from ipcoop.reports.models import Original, Report
+from ipcoop.search.revision import DataRevision
 
 __all__ = [
     "Activity",
     "ActivityParty",
     "ActivityTag",
     "Base",
+    "DataRevision",
     "Evidence",
     "GroupMembership",
     "Instrument",

@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from ipcoop.activities.models import Activity, ActivityParty, ActivityTag
+from ipcoop.activities.models import Activity
 from ipcoop.ingest.normalize import taxonomy
-from ipcoop.parties.models import GroupMembership
 from ipcoop.parties.resolver import Resolver
-from ipcoop.reports.models import Report
 from ipcoop.search.filters import ActivityFilters
-from ipcoop.search.fulltext import FullText
+from ipcoop.search.index import ActivityIndex, Mask, current
 
 SORTS = ("relevance", "date", "-date", "title")
 FACETS = (
@@ -58,74 +55,6 @@ class CursorError(ValueError):
     """A cursor that this server did not make."""
 
 
-def _beneficiary_clause(codes: tuple[str, ...]) -> ColumnElement[bool]:
-    """Activities with a beneficiary that is one of the codes, or a member of one of the groups
-    at the activity's start date (at any time when the activity has no date)."""
-    ap = aliased(ActivityParty)
-    direct = ap.party_code.in_(codes)
-    if not any(Resolver.default().is_group(code) for code in codes):
-        return exists().where(ap.activity_id == Activity.id, ap.role == "beneficiary", direct)
-    gm = aliased(GroupMembership)
-    in_group = exists().where(
-        gm.member_code == ap.party_code,
-        gm.group_code.in_(codes),
-        or_(Activity.start_on.is_(None), gm.start_on.is_(None), gm.start_on <= Activity.start_on),
-        or_(Activity.start_on.is_(None), gm.end_on.is_(None), gm.end_on > Activity.start_on),
-    )
-    return exists().where(
-        ap.activity_id == Activity.id, ap.role == "beneficiary", or_(direct, in_group)
-    )
-
-
-def _provider_clause(codes: tuple[str, ...]) -> ColumnElement[bool]:
-    """Activities provided by one of the codes or by a body under it (GIPA, USPTO for USA)."""
-    resolver = Resolver.default()
-    expanded = sorted({d for code in codes for d in resolver.descendants(code)})
-    ap = aliased(ActivityParty)
-    return exists().where(
-        ap.activity_id == Activity.id, ap.role != "beneficiary", ap.party_code.in_(expanded)
-    )
-
-
-def _tag_clause(kind: str, codes: tuple[str, ...]) -> ColumnElement[bool]:
-    tag = aliased(ActivityTag)
-    return exists().where(tag.activity_id == Activity.id, tag.kind == kind, tag.code.in_(codes))
-
-
-def filtered(session: Session, filters: ActivityFilters) -> Select[int]:
-    """A select of the ids of every activity matching the filters."""
-    query = select(Activity.id).join(Report, Report.id == Activity.report_id)
-    if filters.q:
-        match = FullText.for_engine(session.get_bind()).match("activities", filters.q)
-        if match is not None:
-            query = query.where(Activity.id.in_(select(match.subquery().c.id)))
-    if filters.beneficiary:
-        query = query.where(_beneficiary_clause(filters.beneficiary))
-    if filters.provider:
-        query = query.where(_provider_clause(filters.provider))
-    if filters.reporter:
-        query = query.where(Report.reporting_party_code.in_(filters.reporter))
-    if filters.topic:
-        query = query.where(_tag_clause("topic", filters.topic))
-    if filters.audience:
-        query = query.where(_tag_clause("audience", filters.audience))
-    if filters.type:
-        query = query.where(Activity.type.in_(filters.type))
-    if filters.modality:
-        query = query.where(Activity.modality.in_(filters.modality))
-    if filters.kind:
-        query = query.where(Report.kind.in_(filters.kind))
-    if filters.report_id is not None:
-        query = query.where(Activity.report_id == filters.report_id)
-    if filters.year_from is not None:
-        query = query.where(Activity.start_year >= filters.year_from)
-    if filters.year_to is not None:
-        query = query.where(Activity.start_year <= filters.year_to)
-    if filters.needs_review is not None:
-        query = query.where(Activity.needs_review.is_(filters.needs_review))
-    return query
-
-
 def _encode(offset: int) -> str:
     return base64.urlsafe_b64encode(json.dumps({"o": offset}).encode()).decode().rstrip("=")
 
@@ -145,24 +74,6 @@ def _decode(cursor: str | None) -> int:
     return offset
 
 
-def _ordered(
-    session: Session, ids: Select[int], filters: ActivityFilters, sort: str
-) -> Select[Activity]:
-    query = select(Activity).where(Activity.id.in_(ids))
-    if sort == "relevance" and filters.q:
-        match = FullText.for_engine(session.get_bind()).match("activities", filters.q)
-        if match is not None:
-            ranked = match.subquery()
-            return query.join(ranked, ranked.c.id == Activity.id).order_by(
-                ranked.c.rank, Activity.id
-            )
-    if sort == "title":
-        return query.order_by(Activity.title, Activity.id)
-    if sort == "-date":
-        return query.order_by(Activity.start_on.is_(None), Activity.start_on, Activity.id)
-    return query.order_by(Activity.start_on.is_(None), Activity.start_on.desc(), Activity.id.desc())
-
-
 def _label(facet: str, code: str) -> str:
     if facet in ("beneficiary", "provider", "reporter"):
         try:
@@ -180,48 +91,22 @@ def _label(facet: str, code: str) -> str:
 
 
 def facet_counts(
-    session: Session, ids: Select[int], facet: str, size: int = FACET_SIZE
+    index: ActivityIndex, mask: Mask | None, facet: str, size: int = FACET_SIZE
 ) -> list[FacetValue]:
-    """Counts of matching activities per value of one facet, largest first."""
-    subset = ids.subquery()
-    matching = select(subset.c.id)
-    key: Any
-    if facet in ("beneficiary", "provider"):
-        role = (
-            ActivityParty.role == "beneficiary"
-            if facet == "beneficiary"
-            else (ActivityParty.role != "beneficiary")
-        )
-        key = ActivityParty.party_code
-        counted = func.count(func.distinct(ActivityParty.activity_id))
-        query = select(key, counted).where(
-            ActivityParty.activity_id.in_(matching), role, key.is_not(None)
-        )
-    elif facet in ("topic", "audience"):
-        key = ActivityTag.code
-        counted = func.count(func.distinct(ActivityTag.activity_id))
-        query = select(key, counted).where(
-            ActivityTag.activity_id.in_(matching), ActivityTag.kind == facet
-        )
-    else:
-        key = {
-            "reporter": Report.reporting_party_code,
-            "kind": Report.kind,
-            "year": Activity.start_year,
-            "type": Activity.type,
-            "modality": Activity.modality,
-        }[facet]
-        counted = func.count(Activity.id)
-        query = (
-            select(key, counted)
-            .join(Report, Report.id == Activity.report_id)
-            .where(Activity.id.in_(matching), key.is_not(None))
-        )
-    query = query.group_by(key).order_by(counted.desc(), key).limit(size)
-    rows = session.execute(query).all()
+    """Counts of matching activities per value of one facet: the largest first (years newest
+    first among the largest)."""
+    found = [(values[0], count) for values, count in index.tally(mask, (facet,)) if values[0]]
+    found.sort(key=lambda pair: (-pair[1], pair[0]))
+    top = found[:size]
     if facet == "year":
-        rows = sorted(rows, key=lambda r: int(r[0] or 0), reverse=True)
-    return [FacetValue(str(code), _label(facet, str(code)), int(count)) for code, count in rows]
+        top.sort(key=lambda pair: pair[0], reverse=True)
+    return [FacetValue(str(code), _label(facet, str(code)), count) for code, count in top]
+
+
+def _activities(session: Session, ids: Sequence[int]) -> list[Activity]:
+    """The activities with these ids, in the order given."""
+    found = {a.id: a for a in session.scalars(select(Activity).where(Activity.id.in_(ids)))}
+    return [found[i] for i in ids if i in found]
 
 
 def search(
@@ -237,20 +122,24 @@ def search(
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}: one of {', '.join(SORTS)}")
     offset = _decode(cursor)
-    ids = filtered(session, filters)
-    total = session.scalar(select(func.count()).select_from(ids.subquery())) or 0
-    page = list(session.scalars(_ordered(session, ids, filters, sort).offset(offset).limit(limit)))
-    result = SearchResult(total=total, items=list(page), sort=sort)
+    index = current(session)
+    mask = index.mask(session, filters)
+    ordered = index.ordered(session, mask, sort, filters.q)
+    total = len(ordered)
+    page = _activities(session, index.ids[ordered[offset : offset + limit]].tolist())
+    result = SearchResult(total=total, items=page, sort=sort)
     if offset + len(page) < total:
         result.next_cursor = _encode(offset + len(page))
-    result.facets = {name: facet_counts(session, ids, name) for name in facets}
+    result.facets = {name: facet_counts(index, mask, name) for name in facets}
     return result
 
 
 def iterate(
     session: Session, filters: ActivityFilters, *, sort: str = "date", batch: int = 1000
 ) -> Iterator[Activity]:
-    """Every matching activity, fetched in batches (for streamed exports)."""
-    ids = filtered(session, filters)
-    query = _ordered(session, ids, filters, sort).execution_options(yield_per=batch)
-    yield from session.scalars(query)
+    """Every matching activity in order, fetched in batches (for streamed exports)."""
+    index = current(session)
+    ordered = index.ordered(session, index.mask(session, filters), sort, filters.q)
+    for start in range(0, len(ordered), batch):
+        yield from _activities(session, index.ids[ordered[start : start + batch]].tolist())
+        session.expunge_all()

@@ -6,15 +6,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import ColumnElement, Subquery, func, select
+import numpy as np
 from sqlalchemy.orm import Session
 
-from ipcoop.activities.models import Activity, ActivityParty, ActivityTag
 from ipcoop.ingest.normalize import taxonomy
 from ipcoop.parties.resolver import PartyInfo, Resolver
-from ipcoop.reports.models import Report
 from ipcoop.search.filters import ActivityFilters, FilterError
-from ipcoop.search.service import filtered
+from ipcoop.search.index import current
 
 DIMENSIONS = (
     "year",
@@ -87,39 +85,6 @@ def check_dimensions(by: Sequence[str]) -> tuple[str, ...]:
     return names
 
 
-def _pairs(dimension: str, name: str) -> Subquery:
-    """(aid, key): the activity id and each value of one dimension, as a named subquery."""
-    query: Any
-    if dimension in ("beneficiary", "provider"):
-        role: ColumnElement[bool] = (
-            ActivityParty.role == "beneficiary"
-            if dimension == "beneficiary"
-            else ActivityParty.role != "beneficiary"
-        )
-        query = (
-            select(ActivityParty.activity_id.label("aid"), ActivityParty.party_code.label("key"))
-            .where(role, ActivityParty.party_code.is_not(None))
-            .distinct()
-        )
-    elif dimension in ("topic", "audience"):
-        query = (
-            select(ActivityTag.activity_id.label("aid"), ActivityTag.code.label("key"))
-            .where(ActivityTag.kind == dimension)
-            .distinct()
-        )
-    elif dimension in ("reporter", "kind"):
-        column: Any = Report.reporting_party_code if dimension == "reporter" else Report.kind
-        query = select(Activity.id.label("aid"), column.label("key")).join(
-            Report, Report.id == Activity.report_id
-        )
-    else:
-        column = {"year": Activity.start_year, "type": Activity.type,
-                  "modality": Activity.modality}[dimension]
-        query = select(Activity.id.label("aid"), column.label("key"))
-    subquery: Subquery = query.subquery(name)
-    return subquery
-
-
 def _sort_key(dimension: str, value: Any, count: int) -> tuple[Any, ...]:
     """Years in order; other values largest count first; no value last."""
     if value is None:
@@ -136,18 +101,10 @@ def counts(session: Session, filters: ActivityFilters, by: Sequence[str]) -> Sta
     values of a multi-valued dimension (topics, parties) is counted once under each.
     """
     names = check_dimensions(by)
-    ids = filtered(session, filters).subquery()
-    total = session.scalar(select(func.count()).select_from(ids)) or 0
-    joined: Any = ids
-    keys = []
-    for index, name in enumerate(names):
-        pairs = _pairs(name, f"d{index}")
-        # outer joins keep the activities without a value: they are counted under None
-        joined = joined.outerjoin(pairs, pairs.c.aid == ids.c.id)
-        keys.append(pairs.c.key)
-    counted = func.count(func.distinct(ids.c.id))
-    statement = select(*keys, counted).select_from(joined).group_by(*keys)
-    raw = [tuple(row) for row in session.execute(statement)]
+    index = current(session)
+    mask = index.mask(session, filters)
+    total = index.size if mask is None else int(np.count_nonzero(mask))
+    raw = [(*values, count) for values, count in index.tally(mask, names)]
     totals: dict[Any, int] = {}
     for row in raw:
         totals[row[0]] = totals.get(row[0], 0) + int(row[-1])
@@ -293,19 +250,8 @@ def _role(session: Session, party: PartyInfo, role: str, members: list[str],
 def _members_reached(session: Session, filters: ActivityFilters,
                      group: str) -> list[dict[str, Any]]:
     """For a group as beneficiary: per member, the activities it received while a member."""
-    resolver = Resolver.default()
-    ids = filtered(session, filters).subquery()
-    pairs = session.execute(
-        select(Activity.id, Activity.start_on, ActivityParty.party_code)
-        .join(ActivityParty, ActivityParty.activity_id == Activity.id)
-        .where(Activity.id.in_(select(ids.c.id)), ActivityParty.role == "beneficiary",
-               ActivityParty.party_code.is_not(None))
-        .distinct()
-    ).all()
-    reached: dict[str, int] = {}
-    for _id, start_on, code in pairs:
-        if code in resolver.members(group, start_on):
-            reached[code] = reached.get(code, 0) + 1
+    index = current(session)
+    reached = index.members_reached(index.mask(session, filters), group)
     ranked = sorted(reached.items(), key=lambda item: (-item[1], item[0]))
     return [{"code": c, "name": label("beneficiary", c), "count": n} for c, n in ranked]
 

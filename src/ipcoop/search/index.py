@@ -1,0 +1,366 @@
+"""The activity index: every activity's filterable values as columns in memory.
+
+Filters become boolean masks over positions, facet and stats counts become ``bincount`` over the
+values of the matching positions, and a page is the first matching positions in sort order. The
+database stays the record: the index is rebuilt from it whenever the data revision moves, and
+full text and the page's rows are read from it on each search.
+
+Positions are numbered in the default order (newest start date first, undated last, then
+highest id first), so the default sort needs no sorting at all.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+from sqlalchemy import Connection, Engine, Select, select
+from sqlalchemy.orm import Session
+
+from ipcoop.activities.models import Activity
+from ipcoop.parties.resolver import Resolver
+from ipcoop.search import revision
+from ipcoop.search.filters import ActivityFilters
+from ipcoop.search.fulltext import FullText
+
+Mask = NDArray[np.bool_]
+Positions = NDArray[np.int64]
+
+# dimensions with one value per activity (None when absent), read from activities and reports
+SINGLE = ("year", "type", "modality", "reporter", "kind")
+# dimensions with any number of values per activity
+MULTI = ("beneficiary", "provider", "topic", "audience")
+_NO_DATE = np.iinfo(np.int64).max
+
+
+@dataclass(slots=True)
+class Dimension:
+    """One dimension's values as (position, value) pairs; value 0 is None (no value).
+
+    Pairs are distinct and sorted by position, and every position has at least one pair (the
+    None pair when it has no value), so counting pairs counts activities.
+    """
+
+    values: list[Any]
+    pos: NDArray[np.int64]
+    code: NDArray[np.int64]
+    single: bool
+    _index: dict[Any, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._index = {v: i for i, v in enumerate(self.values)}
+
+    def codes_of(self, wanted: Iterable[Any]) -> NDArray[np.int64]:
+        """The value numbers of the wanted values that occur (unknown values match nothing)."""
+        return np.array([self._index[w] for w in wanted if w in self._index], dtype=np.int64)
+
+    def having(self, wanted: Iterable[Any], size: int) -> Mask:
+        """Positions with at least one of the wanted values."""
+        hit = np.isin(self.code, self.codes_of(wanted))
+        if self.single:
+            return hit
+        mask = np.zeros(size, dtype=bool)
+        mask[self.pos[hit]] = True
+        return mask
+
+    def count(self, mask: Mask | None) -> NDArray[np.int64]:
+        """Matching activities per value number."""
+        codes = self.code if mask is None else self.code[mask[self.pos]]
+        return np.bincount(codes, minlength=len(self.values))
+
+
+def _dimension(size: int, pairs: Iterable[tuple[int, Any]], *, single: bool) -> Dimension:
+    """A dimension from (position, value) pairs; positions without a pair get the None pair."""
+    values: list[Any] = [None]
+    index: dict[Any, int] = {None: 0}
+    pos_list: list[int] = []
+    code_list: list[int] = []
+    for position, value in pairs:
+        number = index.get(value)
+        if number is None:
+            number = index[value] = len(values)
+            values.append(value)
+        pos_list.append(position)
+        code_list.append(number)
+    pos = np.array(pos_list, dtype=np.int64)
+    code = np.array(code_list, dtype=np.int64)
+    if single:
+        dense = np.zeros(size, dtype=np.int64)
+        dense[pos] = code
+        return Dimension(values, np.arange(size, dtype=np.int64), dense, single=True)
+    # distinct pairs, sorted by position, plus the None pair of every position without a value
+    width = len(values)
+    keys = np.unique(pos * width + code)
+    pos, code = keys // width, keys % width
+    missing = np.setdiff1d(np.arange(size, dtype=np.int64), pos, assume_unique=True)
+    pos = np.concatenate([pos, missing])
+    code = np.concatenate([code, np.zeros(len(missing), dtype=np.int64)])
+    order = np.argsort(pos, kind="stable")
+    return Dimension(values, pos[order], code[order], single=False)
+
+
+def _ordinal(value: Any) -> int:
+    if value is None:
+        return _NO_DATE
+    if isinstance(value, date):
+        return value.toordinal()
+    return date.fromisoformat(str(value)[:10]).toordinal()
+
+
+class ActivityIndex:
+    """Every activity's filterable values at one data revision."""
+
+    def __init__(self, connection: Connection, number: int) -> None:
+        self.revision = number
+        rows = connection.exec_driver_sql(
+            "SELECT a.id, a.start_on, a.start_year, a.type, a.modality, a.report_id,"
+            " a.needs_review, r.reporting_party_code, r.kind"
+            " FROM activities a JOIN reports r ON r.id = a.report_id"
+        ).all()
+        size = self.size = len(rows)
+        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=size)
+        starts = np.fromiter((_ordinal(r[1]) for r in rows), dtype=np.int64, count=size)
+        undated = starts == _NO_DATE
+        # the default order: newest first, undated last, then highest id first
+        order = np.lexsort((-ids, -np.where(undated, 0, starts), undated))
+        self.ids = ids[order]
+        self.starts = starts[order]
+        self.position_of = np.full(int(ids.max(initial=0)) + 1, -1, dtype=np.int64)
+        self.position_of[self.ids] = np.arange(size, dtype=np.int64)
+        rank = np.empty(size, dtype=np.int64)
+        rank[order] = np.arange(size, dtype=np.int64)  # database row -> position
+        self.years = np.fromiter(
+            (r[2] if r[2] is not None else 0 for r in rows), dtype=np.int64, count=size
+        )[order]
+        self.report_ids = np.fromiter((r[5] for r in rows), dtype=np.int64, count=size)[order]
+        self.needs_review = np.fromiter((bool(r[6]) for r in rows), dtype=bool, count=size)[order]
+        columns = {"year": 2, "type": 3, "modality": 4, "reporter": 7, "kind": 8}
+        self.dimensions: dict[str, Dimension] = {
+            name: _dimension(
+                size,
+                ((int(rank[i]), r[column]) for i, r in enumerate(rows) if r[column] is not None),
+                single=True,
+            )
+            for name, column in columns.items()
+        }
+        del rows
+        parties = connection.exec_driver_sql(
+            "SELECT activity_id, role, party_code FROM activity_parties"
+            " WHERE party_code IS NOT NULL"
+        ).all()
+        at = self.position_of
+        self.dimensions["beneficiary"] = _dimension(
+            size, ((int(at[a]), c) for a, role, c in parties if role == "beneficiary"), single=False
+        )
+        self.dimensions["provider"] = _dimension(
+            size, ((int(at[a]), c) for a, role, c in parties if role != "beneficiary"), single=False
+        )
+        del parties
+        tags = connection.exec_driver_sql("SELECT activity_id, kind, code FROM activity_tags").all()
+        for kind in ("topic", "audience"):
+            self.dimensions[kind] = _dimension(
+                size, ((int(at[a]), c) for a, k, c in tags if k == kind), single=False
+            )
+        self._groups: dict[str, Mask] = {}
+        self._orders: dict[str, Positions] = {}
+        self._lock = threading.Lock()
+
+    # -- filters -----------------------------------------------------------------------------
+
+    def mask(self, session: Session, filters: ActivityFilters) -> Mask | None:
+        """Positions matching every filter; None when nothing narrows (everything matches)."""
+        masks: list[Mask] = []
+        if filters.q:
+            matched = self.full_text(session, filters.q, ranked=False)
+            if matched is not None:
+                hit = np.zeros(self.size, dtype=bool)
+                hit[matched] = True
+                masks.append(hit)
+        if filters.beneficiary:
+            masks.append(self.beneficiary(filters.beneficiary))
+        if filters.provider:
+            resolver = Resolver.default()
+            bodies = {d for code in filters.provider for d in resolver.descendants(code)}
+            masks.append(self.dimensions["provider"].having(bodies, self.size))
+        for name in ("reporter", "topic", "audience", "type", "modality", "kind"):
+            wanted = getattr(filters, name)
+            if wanted:
+                masks.append(self.dimensions[name].having(wanted, self.size))
+        if filters.report_id is not None:
+            masks.append(self.report_ids == filters.report_id)
+        if filters.year_from is not None:
+            masks.append((self.years >= filters.year_from) & (self.years != 0))
+        if filters.year_to is not None:
+            masks.append((self.years <= filters.year_to) & (self.years != 0))
+        if filters.needs_review is not None:
+            masks.append(self.needs_review == filters.needs_review)
+        if not masks:
+            return None
+        combined = masks[0]
+        for other in masks[1:]:
+            combined = combined & other
+        return combined
+
+    def full_text(self, session: Session, query: str, *, ranked: bool) -> Positions | None:
+        """Positions of the activities matching every word (best first when ``ranked``); None
+        when the query has no words."""
+        match = FullText.for_engine(session.get_bind()).match("activities", query)
+        if match is None:
+            return None
+        rows = match.subquery()
+        ids_query = select(rows.c.id)
+        if ranked:
+            ids_query = ids_query.order_by(rows.c.rank, rows.c.id)
+        found = session.scalars(ids_query).all()
+        ids = np.array(found, dtype=np.int64)
+        ids = ids[ids < len(self.position_of)]
+        positions = self.position_of[ids]
+        return positions[positions >= 0]
+
+    def beneficiary(self, codes: Sequence[str]) -> Mask:
+        """Activities with a beneficiary among the codes, or a member of one of the groups on
+        the activity's start date (at any time when the activity or the membership is undated)."""
+        resolver = Resolver.default()
+        dimension = self.dimensions["beneficiary"]
+        mask = dimension.having(codes, self.size)
+        for group in (c for c in codes if resolver.is_group(c)):
+            mask |= self.group(group)
+        return mask
+
+    def group(self, code: str) -> Mask:
+        """Activities with a beneficiary that was a member of the group on their start date."""
+        dimension = self.dimensions["beneficiary"]
+        mask = np.zeros(self.size, dtype=bool)
+        mask[dimension.pos[self.group_pairs(code)]] = True
+        return mask
+
+    def group_pairs(self, code: str) -> Mask:
+        """Which beneficiary pairs name a member of the group on the activity's start date (at
+        any time of the membership when the activity is undated, and vice versa)."""
+        with self._lock:
+            cached = self._groups.get(code)
+            if cached is not None:
+                return cached
+            dimension = self.dimensions["beneficiary"]
+            on = self.starts[dimension.pos]
+            dated = on != _NO_DATE
+            hit = np.zeros(len(dimension.pos), dtype=bool)
+            for membership in Resolver.default().memberships():
+                if membership.group != code:
+                    continue
+                member = dimension.codes_of([membership.member])
+                if not len(member):
+                    continue
+                ok = dimension.code == member[0]
+                if membership.start is not None:
+                    ok &= ~dated | (on >= membership.start.toordinal())
+                if membership.end is not None:
+                    ok &= ~dated | (on < membership.end.toordinal())
+                hit |= ok
+            self._groups[code] = hit
+            return hit
+
+    # -- counts ------------------------------------------------------------------------------
+
+    def tally(self, mask: Mask | None, names: Sequence[str]) -> list[tuple[tuple[Any, ...], int]]:
+        """Matching activities per combination of values of one or two dimensions.
+
+        An activity without a value is counted under None; one with several values of a
+        dimension is counted once under each.
+        """
+        first = self.dimensions[names[0]]
+        if len(names) == 1:
+            counts = first.count(mask)
+            return [((first.values[i],), int(counts[i])) for i in np.flatnonzero(counts)]
+        second = self.dimensions[names[1]]
+        pos, code = first.pos, first.code
+        if mask is not None:
+            keep = mask[pos]
+            pos, code = pos[keep], code[keep]
+        if second.single:
+            other = second.code[pos]
+        else:  # pair every (position, first value) with each second value of that position
+            starts = np.searchsorted(second.pos, pos)
+            lengths = np.searchsorted(second.pos, pos, side="right") - starts
+            code = np.repeat(code, lengths)
+            steps = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+            other = second.code[np.repeat(starts, lengths) + steps]
+        width = len(second.values)
+        counts = np.bincount(code * width + other, minlength=len(first.values) * width)
+        return [
+            ((first.values[i // width], second.values[i % width]), int(counts[i]))
+            for i in np.flatnonzero(counts)
+        ]
+
+    def members_reached(self, mask: Mask | None, group: str) -> dict[str, int]:
+        """Per member of the group: the matching activities it received while a member."""
+        dimension = self.dimensions["beneficiary"]
+        hit = self.group_pairs(group)
+        if mask is not None:
+            hit = hit & mask[dimension.pos]
+        counts = np.bincount(dimension.code[hit], minlength=len(dimension.values))
+        return {dimension.values[i]: int(counts[i]) for i in np.flatnonzero(counts)}
+
+    # -- order -------------------------------------------------------------------------------
+
+    def ordered(self, session: Session, mask: Mask | None, sort: str, q: str = "") -> Positions:
+        """Matching positions in the order of ``sort`` (relevance needs the query)."""
+        if sort == "relevance" and q:
+            ranked = self.full_text(session, q, ranked=True)
+            if ranked is not None:
+                return ranked if mask is None else ranked[mask[ranked]]
+        if sort in ("title", "-date"):
+            order = self.order(session, sort)
+            return order if mask is None else order[mask[order]]
+        if mask is None:
+            return np.arange(self.size, dtype=np.int64)
+        return np.flatnonzero(mask)
+
+    def order(self, session: Session, sort: str) -> Positions:
+        """All positions in the order of ``sort``: titles as the database collates them."""
+        with self._lock:
+            cached = self._orders.get(sort)
+            if cached is not None:
+                return cached
+            if sort == "title":
+                ids = np.array(session.scalars(_ids_by_title()).all(), dtype=np.int64)
+                order = self.position_of[ids]
+            else:  # -date: oldest first, undated last, then lowest id first
+                undated = self.starts == _NO_DATE
+                order = np.lexsort((self.ids, self.starts, undated)).astype(np.int64)
+            self._orders[sort] = order
+            return order
+
+
+def _ids_by_title() -> Select[int]:
+    """Activity ids in title order (the database's collation), then id."""
+    return select(Activity.id).order_by(Activity.title, Activity.id)
+
+
+_INDEXES: weakref.WeakKeyDictionary[Engine, ActivityIndex] = weakref.WeakKeyDictionary()
+_BUILDING: weakref.WeakKeyDictionary[Engine, threading.Lock] = weakref.WeakKeyDictionary()
+_GUARD = threading.Lock()
+
+
+def current(session: Session) -> ActivityIndex:
+    """The index at the database's current revision (rebuilt once when the revision moved)."""
+    engine = session.get_bind()
+    assert isinstance(engine, Engine)
+    connection = session.connection()
+    number = revision.current(connection)
+    index = _INDEXES.get(engine)
+    if index is not None and index.revision == number:
+        return index
+    with _GUARD:
+        lock = _BUILDING.setdefault(engine, threading.Lock())
+    with lock:
+        index = _INDEXES.get(engine)
+        if index is None or index.revision != number:
+            index = _INDEXES[engine] = ActivityIndex(connection, number)
+        return index

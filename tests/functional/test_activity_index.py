@@ -1,0 +1,202 @@
+"""The activity index answers exactly what a plain reading of every stored activity answers.
+
+The oracle below loads every activity with its parties, tags and report and applies each filter
+to one activity at a time, as a person reading the rows would; the search service must agree on
+the total, the order of the page and every facet count, on both databases.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine, select, text
+
+from ipcoop.activities.models import Activity
+from ipcoop.config import Settings
+from ipcoop.db import session_scope
+from ipcoop.ingest.service import ingest
+from ipcoop.parties.resolver import Resolver
+from ipcoop.reports.models import Report
+from ipcoop.search import filters as search_filters
+from ipcoop.search.service import FACETS, iterate, search
+from ipcoop.stats.service import counts
+from ipcoop.synth import generate
+
+
+@dataclass
+class Row:
+    """One stored activity as the oracle reads it."""
+
+    id: int
+    start_on: date | None
+    year: int | None
+    title: str
+    values: dict[str, set[Any]]
+    report_id: int
+
+
+def _rows(engine: Engine) -> list[Row]:
+    out = []
+    with session_scope(engine) as session:
+        reports = {r.id: r for r in session.scalars(select(Report))}
+        for a in session.scalars(select(Activity)):
+            report = reports[a.report_id]
+            values: dict[str, set[Any]] = {
+                "beneficiary": {
+                    p.party_code for p in a.parties if p.role == "beneficiary" and p.party_code
+                },
+                "provider": {
+                    p.party_code for p in a.parties if p.role != "beneficiary" and p.party_code
+                },
+                "topic": {t.code for t in a.tags if t.kind == "topic"},
+                "audience": {t.code for t in a.tags if t.kind == "audience"},
+                "type": {a.type} - {None},
+                "modality": {a.modality} - {None},
+                "year": {a.start_year} - {None},
+                "reporter": {report.reporting_party_code} - {None},
+                "kind": {report.kind} - {None},
+            }
+            out.append(Row(a.id, a.start_on, a.start_year, a.title, values, a.report_id))
+    return out
+
+
+def _member(code: str, group: str, on: date | None) -> bool:
+    for m in Resolver.default().memberships():
+        if m.group != group or m.member != code:
+            continue
+        if on is None or ((m.start is None or m.start <= on) and (m.end is None or m.end > on)):
+            return True
+    return False
+
+
+def _matches(row: Row, f: search_filters.ActivityFilters) -> bool:
+    resolver = Resolver.default()
+    if f.beneficiary:
+        named = row.values["beneficiary"]
+        if not any(
+            code in f.beneficiary
+            or any(_member(code, g, row.start_on) for g in f.beneficiary if resolver.is_group(g))
+            for code in named
+        ):
+            return False
+    if f.provider:
+        bodies = {d for code in f.provider for d in resolver.descendants(code)}
+        if not row.values["provider"] & bodies:
+            return False
+    for name in ("reporter", "topic", "audience", "type", "modality", "kind"):
+        wanted = getattr(f, name)
+        if wanted and not row.values[name] & set(wanted):
+            return False
+    if f.year_from is not None and (row.year is None or row.year < f.year_from):
+        return False
+    return not (f.year_to is not None and (row.year is None or row.year > f.year_to))
+
+
+def _date_order(row: Row) -> tuple[Any, ...]:
+    return (row.start_on is None, -(row.start_on.toordinal() if row.start_on else 0), -row.id)
+
+
+@pytest.fixture
+def corpus_engine(engine: Engine, tmp_path: Path) -> Engine:
+    generate(tmp_path / "corpus", reports=12, seed=11)
+    (tmp_path / "corpus" / "truth.json").unlink()
+    ingest(engine, [tmp_path / "corpus"], Settings(data_dir=tmp_path))
+    return engine
+
+
+def _random_filters(rng: random.Random, rows: list[Row]) -> search_filters.ActivityFilters:
+    def some(name: str) -> list[str]:
+        seen = sorted({str(v) for r in rows for v in r.values[name]})
+        return rng.sample(seen, k=min(len(seen), rng.choice((1, 1, 2))))
+
+    raw: dict[str, Any] = {}
+    for name in ("beneficiary", "provider", "topic", "audience", "type", "reporter"):
+        if rng.random() < 0.3:
+            raw[name] = some(name)
+    if rng.random() < 0.3:
+        raw["beneficiary"] = [*raw.get("beneficiary", []), rng.choice(["LDC", "ASEAN", "ACP"])]
+    if rng.random() < 0.4:
+        raw["year_from"] = rng.randrange(1996, 2020)
+    if rng.random() < 0.3:
+        raw["year_to"] = rng.randrange(2000, 2027)
+    return search_filters.parse(**raw)
+
+
+def test_search_agrees_with_a_row_by_row_reading(corpus_engine: Engine) -> None:
+    rows = _rows(corpus_engine)
+    assert len(rows) >= 100
+    rng = random.Random(5)
+    checked = 0
+    for _ in range(40):
+        f = _random_filters(rng, rows)
+        expected = sorted((r for r in rows if _matches(r, f)), key=_date_order)
+        with session_scope(corpus_engine) as session:
+            result = search(session, f, limit=20)
+            assert result.total == len(expected), f
+            assert [a.id for a in result.items] == [r.id for r in expected[:20]], f
+            for facet in FACETS:
+                want = Counter(str(v) for r in expected for v in r.values[facet])
+                got = {v.code: v.count for v in result.facets[facet]}
+                assert got == dict(want.most_common(30)) or (
+                    len(want) > 30 and all(want[c] == n for c, n in got.items())
+                ), (f, facet)
+        checked += bool(expected)
+    assert checked >= 10, "too few of the random filter sets matched anything"
+
+
+def test_every_sort_and_the_export_order(corpus_engine: Engine) -> None:
+    rows = _rows(corpus_engine)
+    oldest = sorted(
+        rows,
+        key=lambda r: (r.start_on is None, r.start_on.toordinal() if r.start_on else 0, r.id),
+    )
+    with session_scope(corpus_engine) as session:
+        everything = search_filters.parse()
+        page = search(session, everything, sort="-date", limit=500, facets=())
+        assert [a.id for a in page.items] == [r.id for r in oldest]
+        titled = search(session, everything, sort="title", limit=500, facets=())
+        collated = session.scalars(select(Activity.id).order_by(Activity.title, Activity.id))
+        assert [a.id for a in titled.items] == list(collated)
+        assert [a.id for a in iterate(session, everything, batch=7)] == [
+            r.id for r in sorted(rows, key=_date_order)
+        ]
+        q = search_filters.parse(q="workshop")
+        ranked = search(session, q, sort="relevance", limit=500, facets=())
+        assert ranked.total == len({a.id for a in ranked.items}) > 0
+        assert all("workshop" in (a.title + (a.description or "")).lower() for a in ranked.items)
+
+
+def test_two_dimension_counts_agree_with_the_rows(corpus_engine: Engine) -> None:
+    rows = _rows(corpus_engine)
+    f = search_filters.parse(beneficiary=["LDC"])
+    matching = [r for r in rows if _matches(r, f)]
+    want: Counter[tuple[Any, Any]] = Counter()
+    for r in matching:
+        for topic in r.values["topic"] or {None}:
+            for code in r.values["beneficiary"] or {None}:
+                want[(topic, code)] += 1
+    with session_scope(corpus_engine) as session:
+        stats = counts(session, f, ["topic", "beneficiary"])
+    assert stats.total == len(matching) > 0
+    assert {(r["topic"], r["beneficiary"]): r["count"] for r in stats.rows} == dict(want)
+
+
+def test_a_write_is_seen_by_the_next_search(corpus_engine: Engine, tmp_path: Path) -> None:
+    with session_scope(corpus_engine) as session:
+        before = search(session, search_filters.parse(), facets=()).total
+    generate(tmp_path / "more", reports=2, seed=99)
+    (tmp_path / "more" / "truth.json").unlink()
+    summary = ingest(corpus_engine, [tmp_path / "more"], Settings(data_dir=tmp_path))
+    with session_scope(corpus_engine) as session:
+        after = search(session, search_filters.parse(), facets=()).total
+    assert after == before + summary.activities
+    with corpus_engine.begin() as conn:
+        conn.execute(text("DELETE FROM activities WHERE report_id = (SELECT MIN(id) FROM reports)"))
+    with session_scope(corpus_engine) as session:
+        assert search(session, search_filters.parse(), facets=()).total == len(_rows(corpus_engine))
