@@ -1,0 +1,251 @@
+"""HTTP throughput and p95 on loopback: `ipcoop serve` on a database, loaded by wrk.
+
+wrk (Debian's package; `make bench` installs it) runs bench/http_load.lua, which rotates through
+the request paths of ``PATHS`` below (the one list: they are passed to the script after ``--``)
+and prints requests/s, latency percentiles and errors as one JSON line.
+
+Run by hand (as a module: a script named http.py would shadow the standard library's http):
+
+    .venv/bin/python -m bench.http var/ipcoop.sqlite3 --seconds 5 --concurrency 1 8 32
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+import httpx
+
+HERE = Path(__file__).resolve().parent
+LUA = HERE / "http_load.lua"
+
+# What users and other systems ask, in the order wrk rotates through them. {activity} is
+# replaced by the id of the newest activity (the first item of the default search).
+PATHS: tuple[str, ...] = (
+    # search with three filters; the API always returns every facet with the page
+    "/api/v1/activities?beneficiary=ASEAN&topic=enforcement&year_from=2005",
+    # a group filter: LDC members at each activity's date
+    "/api/v1/activities?beneficiary=LDC",
+    # full text
+    "/api/v1/activities?q=counterfeiting+piracy",
+    # two filters, one of them a year range
+    "/api/v1/activities?type=workshop&year_from=2010&year_to=2015",
+    # a party profile
+    "/api/v1/parties/WIPO/profile",
+    # counts by year x topic
+    "/api/v1/stats?by=year&by=topic",
+    # one activity with its evidence and related activities
+    "/api/v1/activities/{activity}",
+    # the HTML search page with filters (facets, results, export links)
+    "/?type=workshop&topic=enforcement",
+)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_until_up(
+    base: str, process: subprocess.Popen[bytes], probe: str, timeout: float = 60.0
+) -> None:
+    """Return once ``base + probe`` answers 200; raise if the server died or never answered."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server at {base} exited with {process.returncode}")
+        try:
+            if httpx.get(base + probe, timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    raise TimeoutError(f"the server at {base} did not answer within {timeout:.0f} s")
+
+
+# Several workers: uvicorn's own `--workers` binds the listening socket with protocol 0, so
+# asyncio never sets TCP_NODELAY on the accepted sockets and every keep-alive response after
+# the first waits ~40 ms for the client's delayed ACK (uvicorn issue #3149; `--workers 2` on
+# loopback answered everything, even /api/v1/openapi.json, in 44-52 ms here). This launcher binds
+# the socket as TCP itself and hands it to uvicorn's supervisor, as a fixed
+# `ipcoop serve --workers N` would. Run with -c so that spawned workers do not re-run it.
+WORKERS_LAUNCHER = """
+import socket, sys
+import uvicorn
+from uvicorn.supervisors import Multiprocess
+port, workers = int(sys.argv[1]), int(sys.argv[2])
+config = uvicorn.Config("ipcoop.web.app:create_app", factory=True, host="127.0.0.1",
+                        port=port, workers=workers, log_level="warning")
+sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+sock.bind(("127.0.0.1", port))
+sock.set_inheritable(True)
+Multiprocess(config, sockets=[sock]).run()
+"""
+
+
+def serve_command(port: int, workers: int = 1) -> list[str]:
+    """The command serving ipcoop on 127.0.0.1:port.
+
+    One worker is exactly `ipcoop serve` (uvicorn, no reload, one process). `ipcoop serve` has no
+    workers option, so more workers run uvicorn's supervisor on the same app factory (see
+    WORKERS_LAUNCHER).
+    """
+    if workers == 1:
+        return [sys.executable, "-m", "ipcoop.cli", "serve", "--host", "127.0.0.1",
+                "--port", str(port)]  # fmt: skip
+    return [sys.executable, "-c", WORKERS_LAUNCHER, str(port), str(workers)]
+
+
+@contextmanager
+def running(
+    command: list[str],
+    base: str,
+    env: dict[str, str],
+    probe: str = "/api/v1/openapi.json",
+    output: IO[bytes] | None = None,
+) -> Iterator[None]:
+    """Run a server command until the block ends; stop it (and its workers) afterwards.
+
+    ``output`` receives the server's stdout and stderr (its access log, say); by default they
+    go to ours.
+    """
+    process = subprocess.Popen(
+        command, env=env, start_new_session=True, stdout=output, stderr=output
+    )
+    try:
+        wait_until_up(base, process, probe)
+        yield
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+
+
+def resolve_paths(base: str) -> list[str]:
+    """PATHS with {activity} filled in; each is asked once and must answer 200 (warm-up too)."""
+    with httpx.Client(base_url=base, timeout=60) as client:
+        first = client.get("/api/v1/activities", params={"limit": 1})
+        first.raise_for_status()
+        items = first.json()["items"]
+        if not items:
+            raise RuntimeError("the database holds no activities: nothing to measure")
+        paths = [p.format(activity=items[0]["id"]) for p in PATHS]
+        for path in paths:
+            response = client.get(path)
+            if response.status_code != 200:
+                raise RuntimeError(f"GET {path} answered {response.status_code}: {response.text}")
+    return paths
+
+
+def run_wrk(
+    base: str, paths: list[str], concurrency: int, seconds: int, timeout_s: int
+) -> dict[str, Any]:
+    """One wrk run at a given number of connections; wrk's JSON line as a dict."""
+    wrk = shutil.which("wrk")
+    if wrk is None:
+        raise RuntimeError("wrk is not installed: `apt-get install wrk` (make bench does)")
+    command = [
+        wrk,
+        f"-c{concurrency}",
+        f"-t{min(concurrency, 2)}",
+        f"-d{seconds}s",
+        f"--timeout={timeout_s}s",
+        "-s",
+        str(LUA),
+        base,
+        "--",
+        *paths,
+    ]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    for line in done.stdout.splitlines():
+        if line.startswith("WRK_JSON "):
+            return dict(json.loads(line.removeprefix("WRK_JSON ")))
+    raise RuntimeError(f"wrk printed no result:\n{done.stdout}\n{done.stderr}")
+
+
+def measure_http(
+    db_url: str,
+    concurrency: tuple[int, ...] = (1, 8, 32),
+    seconds: int = 10,
+    *,
+    workers: int = 1,
+    timeout_s: int = 2,
+) -> list[dict[str, Any]]:
+    """Requests/s, p95 and errors at each number of concurrent clients against one server.
+
+    ``errors`` adds wrk's connect, read, write and timeout errors to the non-2xx responses;
+    ``detail`` keeps every figure wrk gave. A request slower than ``timeout_s`` (wrk's default,
+    2 s) is a timeout error.
+    """
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "IPCOOP_DATABASE_URL": db_url}
+    results: list[dict[str, Any]] = []
+    with running(serve_command(port, workers), base, env):
+        paths = resolve_paths(base)
+        for clients in concurrency:
+            figures = run_wrk(base, paths, clients, seconds, timeout_s)
+            e = figures["errors"]
+            errors = e["connect"] + e["read"] + e["write"] + e["timeout"] + e["non_2xx"]
+            results.append(
+                {
+                    "concurrency": clients,
+                    "requests_per_s": round(figures["requests_per_s"], 1),
+                    "p95_ms": round(figures["p95_ms"], 1),
+                    "errors": errors,
+                    "workers": workers,
+                    "detail": figures,
+                }
+            )
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="HTTP throughput and p95 with wrk on loopback.")
+    parser.add_argument("database", type=Path, help="an SQLite file (or use --url)")
+    parser.add_argument("--url", help="a database URL instead of the SQLite file")
+    parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 8, 32])
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1])
+    parser.add_argument("--timeout", type=int, default=2, help="wrk's request timeout, seconds")
+    args = parser.parse_args()
+    url = args.url or f"sqlite:///{args.database.resolve()}"
+    rows = []
+    for workers in args.workers:
+        rows += measure_http(
+            url, tuple(args.concurrency), args.seconds, workers=workers, timeout_s=args.timeout
+        )
+    print(
+        f"{'workers':>7} {'clients':>7} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} "
+        f"{'p99 ms':>8} {'errors':>6}  kinds"
+    )
+    for row in rows:
+        d = row["detail"]
+        print(
+            f"{row['workers']:>7} {row['concurrency']:>7} {row['requests_per_s']:>8} "
+            f"{d['p50_ms']:>8.1f} {row['p95_ms']:>8} {d['p99_ms']:>8.1f} {row['errors']:>6}  "
+            + ", ".join(f"{k} {v}" for k, v in d["errors"].items() if v)
+        )
+    print(json.dumps(rows, indent=2))
+
+
+if __name__ == "__main__":
+    main()
