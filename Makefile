@@ -36,6 +36,13 @@ lint: $(STAMP)
 	$(BIN)/mypy
 
 bench: $(STAMP)
+	@command -v wrk >/dev/null 2>&1 || { \
+	  echo "Installing Debian's wrk for the HTTP benchmark"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk) >/dev/null; }
+	@test -x bench/.datasette-venv/bin/datasette || { \
+	  echo "Installing Datasette 0.65 in its own venv (bench/.datasette-venv)"; \
+	  $(PYTHON) -m venv bench/.datasette-venv && \
+	  bench/.datasette-venv/bin/pip install -q -c bench/datasette-constraints.txt datasette; }
 	$(BIN)/python -m bench
 
 clean:
