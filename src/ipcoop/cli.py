@@ -249,12 +249,34 @@ def synth(
     reports: Annotated[int, typer.Option(help="How many reports.")] = 100,
     seed: Annotated[int, typer.Option(help="Random seed (same seed, same files).")] = 1,
     activities: Annotated[int, typer.Option(help="Activities per report.")] = 10,
+    formats: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            help="text, docx, pdf, html or prose; repeat for several (default: all, mixed).",
+        ),
+    ] = None,
 ) -> None:
-    """Generate realistic synthetic reports with their ground truth (truth.json)."""
-    from ipcoop.synth import generate
+    """Generate realistic synthetic reports in every format, with their ground truth."""
+    from collections import Counter
 
-    total = generate(output, reports=reports, seed=seed, activities=activities)
-    console.print(f"Wrote {reports} reports with {total} activities to {output}")
+    from ipcoop.synth import FORMATS, UnknownFormat, generate
+
+    try:
+        total = generate(
+            output,
+            reports=reports,
+            seed=seed,
+            activities=activities,
+            formats=tuple(formats) if formats else FORMATS,
+        )
+    except UnknownFormat as error:
+        errors.print(f"[red]{error}[/red]")
+        raise typer.Exit(2) from None
+    truth = json.loads((output / "truth.json").read_text(encoding="utf-8"))
+    mix = Counter(item["format"] for item in truth.values())
+    spread = ", ".join(f"{mix[name]} {name}" for name in FORMATS if mix[name])
+    console.print(f"Wrote {reports} reports ({spread}) with {total} activities to {output}")
 
 
 @app.command()
