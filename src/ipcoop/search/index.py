@@ -52,9 +52,17 @@ class Dimension:
     code: NDArray[np.int64]
     single: bool
     _index: dict[Any, int] = field(default_factory=dict)
+    # the positions grouped by value: positions of value v are by_value[starts[v]:starts[v + 1]]
+    by_value: NDArray[np.int64] = field(default_factory=lambda: np.empty(0, dtype=np.int64))
+    starts: NDArray[np.int64] = field(default_factory=lambda: np.empty(0, dtype=np.int64))
 
     def __post_init__(self) -> None:
         self._index = {v: i for i, v in enumerate(self.values)}
+        grouped = np.argsort(self.code, kind="stable")
+        self.by_value = self.pos[grouped]
+        self.starts = np.searchsorted(
+            self.code[grouped], np.arange(len(self.values) + 1, dtype=np.int64)
+        )
 
     def codes_of(self, wanted: Iterable[Any]) -> NDArray[np.int64]:
         """The value numbers of the wanted values that occur (unknown values match nothing)."""
@@ -62,17 +70,17 @@ class Dimension:
 
     def having(self, wanted: Iterable[Any], size: int) -> Mask:
         """Positions with at least one of the wanted values."""
-        hit = np.isin(self.code, self.codes_of(wanted))
-        if self.single:
-            return hit
         mask = np.zeros(size, dtype=bool)
-        mask[self.pos[hit]] = True
+        for number in self.codes_of(wanted):
+            mask[self.by_value[self.starts[number] : self.starts[number + 1]]] = True
         return mask
 
     def count(self, mask: Mask | None) -> NDArray[np.int64]:
         """Matching activities per value number."""
-        codes = self.code if mask is None else self.code[mask[self.pos]]
-        return np.bincount(codes, minlength=len(self.values))
+        if mask is None:
+            return np.bincount(self.code, minlength=len(self.values))
+        matching = mask if self.single else mask[self.pos]
+        return np.bincount(self.code[matching], minlength=len(self.values))
 
 
 def _dimension(size: int, pairs: Iterable[tuple[int, Any]], *, single: bool) -> Dimension:
