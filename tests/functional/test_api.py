@@ -15,6 +15,7 @@ from sqlalchemy import Engine
 
 from ipcoop.config import Settings
 from ipcoop.ingest.service import ingest
+from ipcoop.synth import generate
 from ipcoop.web.app import create_app
 
 DEMO = Path(__file__).resolve().parents[2] / "src" / "ipcoop" / "demo"
@@ -297,3 +298,20 @@ def test_sorting(client: TestClient) -> None:
     ).json()
     assert ranked["items"][0]["title"].startswith("Regional Workshop on Geographical")
     assert client.get("/api/v1/activities", params={"sort": "random"}).status_code == 422
+
+
+def test_api_answers_carry_an_etag_that_holds_until_the_data_changes(
+    engine: Engine, tmp_path: Path
+) -> None:
+    client = TestClient(create_app(engine))
+    first = client.get("/api/v1/activities")
+    tag = first.headers["etag"]
+    assert first.status_code == 200 and tag.startswith('W/"')
+    again = client.get("/api/v1/activities", headers={"If-None-Match": tag})
+    assert again.status_code == 304 and again.content == b""
+    generate(tmp_path / "more", reports=1, seed=4)
+    (tmp_path / "more" / "truth.json").unlink()
+    ingest(engine, [tmp_path / "more"], Settings(data_dir=tmp_path))
+    changed = client.get("/api/v1/activities", headers={"If-None-Match": tag})
+    assert changed.status_code == 200 and changed.headers["etag"] != tag
+    assert changed.json()["total"] == 10

@@ -17,7 +17,7 @@ from ipcoop.parties.resolver import Resolver
 from ipcoop.reports.api import router as reports_api
 from ipcoop.search.snippets import snippet
 from ipcoop.stats.api import router as stats_api
-from ipcoop.web import pages, party_pages, problems
+from ipcoop.web import caching, pages, party_pages, problems
 
 
 def party_name(code: str | None) -> str:
@@ -57,4 +57,5 @@ def create_app(engine: Engine | None = None) -> FastAPI:
     app.include_router(party_pages.router)
     app.mount("/static", StaticFiles(directory=str(root / "static")), name="static")
     problems.install(app)
+    caching.install(app)
     return app
