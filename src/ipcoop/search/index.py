@@ -23,6 +23,7 @@ from numpy.typing import NDArray
 from sqlalchemy import Connection, Engine, Select, select
 from sqlalchemy.orm import Session
 
+import ipcoop.models  # noqa: F401  (every mapper, so relationships resolve in any process)
 from ipcoop.activities.models import Activity
 from ipcoop.parties.resolver import Resolver
 from ipcoop.search import revision
@@ -83,28 +84,37 @@ class Dimension:
         return np.bincount(self.code[matching], minlength=len(self.values))
 
 
-def _dimension(size: int, pairs: Iterable[tuple[int, Any]], *, single: bool) -> Dimension:
-    """A dimension from (position, value) pairs; positions without a pair get the None pair."""
-    values: list[Any] = [None]
-    index: dict[Any, int] = {None: 0}
-    pos_list: list[int] = []
-    code_list: list[int] = []
-    for position, value in pairs:
-        number = index.get(value)
-        if number is None:
-            number = index[value] = len(values)
-            values.append(value)
-        pos_list.append(position)
-        code_list.append(number)
-    pos = np.array(pos_list, dtype=np.int64)
-    code = np.array(code_list, dtype=np.int64)
+class _Numbers(dict[Any, int]):
+    """Numbers values in the order they are first seen; None is number 0."""
+
+    def __init__(self) -> None:
+        super().__init__({None: 0})
+
+    def __missing__(self, value: Any) -> int:
+        number = self[value] = len(self)
+        return number
+
+
+def _numbered(column: Sequence[Any]) -> tuple[list[Any], NDArray[np.int64]]:
+    """The distinct values of a column (None first, as number 0) and each row's value number."""
+    numbers = _Numbers()
+    coded = np.fromiter(map(numbers.__getitem__, column), dtype=np.int64, count=len(column))
+    return list(numbers), coded
+
+
+def _dimension(
+    size: int, positions: NDArray[np.int64], column: Sequence[Any], *, single: bool
+) -> Dimension:
+    """A dimension from the position and value of each pair; positions without a pair get the
+    None pair."""
+    values, code = _numbered(column)
     if single:
         dense = np.zeros(size, dtype=np.int64)
-        dense[pos] = code
+        dense[positions] = code
         return Dimension(values, np.arange(size, dtype=np.int64), dense, single=True)
     # distinct pairs, sorted by position, plus the None pair of every position without a value
     width = len(values)
-    keys = np.unique(pos * width + code)
+    keys = np.unique(positions * width + code)
     pos, code = keys // width, keys % width
     missing = np.setdiff1d(np.arange(size, dtype=np.int64), pos, assume_unique=True)
     pos = np.concatenate([pos, missing])
@@ -113,12 +123,37 @@ def _dimension(size: int, pairs: Iterable[tuple[int, Any]], *, single: bool) -> 
     return Dimension(values, pos[order], code[order], single=False)
 
 
-def _ordinal(value: Any) -> int:
-    if value is None:
-        return _NO_DATE
-    if isinstance(value, date):
-        return value.toordinal()
-    return date.fromisoformat(str(value)[:10]).toordinal()
+def _days(column: Sequence[Any]) -> NDArray[np.int64]:
+    """Dates (ISO text or date objects) as days since 1970; no date as _NO_DATE."""
+    days = np.array([None if v is None else str(v)[:10] for v in column], dtype="datetime64[D]")
+    out = days.astype(np.int64)
+    out[np.isnat(days)] = _NO_DATE
+    return out
+
+
+def _day(value: date) -> int:
+    return int(np.datetime64(value.isoformat(), "D").astype(np.int64))
+
+
+def _columns(connection: Connection, sql: str, width: int) -> list[Sequence[Any]]:
+    """The columns of a query's result, read through the driver's own cursor (fast)."""
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.execute(sql)
+        rows = cursor.fetchall()
+    finally:
+        cursor.close()
+    return list(zip(*rows, strict=True)) if rows else [()] * width
+
+
+_PAIRS = {
+    "beneficiary": "SELECT activity_id, party_code FROM activity_parties"
+    " WHERE role = 'beneficiary' AND party_code IS NOT NULL",
+    "provider": "SELECT activity_id, party_code FROM activity_parties"
+    " WHERE role <> 'beneficiary' AND party_code IS NOT NULL",
+    "topic": "SELECT activity_id, code FROM activity_tags WHERE kind = 'topic'",
+    "audience": "SELECT activity_id, code FROM activity_tags WHERE kind = 'audience'",
+}
 
 
 class ActivityIndex:
@@ -126,14 +161,16 @@ class ActivityIndex:
 
     def __init__(self, connection: Connection, number: int) -> None:
         self.revision = number
-        rows = connection.exec_driver_sql(
-            "SELECT a.id, a.start_on, a.start_year, a.type, a.modality, a.report_id,"
-            " a.needs_review, r.reporting_party_code, r.kind"
-            " FROM activities a JOIN reports r ON r.id = a.report_id"
-        ).all()
-        size = self.size = len(rows)
-        ids = np.fromiter((r[0] for r in rows), dtype=np.int64, count=size)
-        starts = np.fromiter((_ordinal(r[1]) for r in rows), dtype=np.int64, count=size)
+        columns = _columns(
+            connection,
+            "SELECT a.id, a.start_on, a.report_id, a.needs_review,"
+            " a.start_year, a.type, a.modality, r.reporting_party_code, r.kind"
+            " FROM activities a JOIN reports r ON r.id = a.report_id",
+            9,
+        )
+        size = self.size = len(columns[0])
+        ids = np.array(columns[0], dtype=np.int64)
+        starts = _days(columns[1])
         undated = starts == _NO_DATE
         # the default order: newest first, undated last, then highest id first
         order = np.lexsort((-ids, -np.where(undated, 0, starts), undated))
@@ -143,38 +180,18 @@ class ActivityIndex:
         self.position_of[self.ids] = np.arange(size, dtype=np.int64)
         rank = np.empty(size, dtype=np.int64)
         rank[order] = np.arange(size, dtype=np.int64)  # database row -> position
-        self.years = np.fromiter(
-            (r[2] if r[2] is not None else 0 for r in rows), dtype=np.int64, count=size
-        )[order]
-        self.report_ids = np.fromiter((r[5] for r in rows), dtype=np.int64, count=size)[order]
-        self.needs_review = np.fromiter((bool(r[6]) for r in rows), dtype=bool, count=size)[order]
-        columns = {"year": 2, "type": 3, "modality": 4, "reporter": 7, "kind": 8}
+        self.report_ids = np.array(columns[2], dtype=np.int64)[order]
+        self.needs_review = np.array([bool(v) for v in columns[3]], dtype=bool)[order]
+        self.years = np.array([y or 0 for y in columns[4]], dtype=np.int64)[order]
         self.dimensions: dict[str, Dimension] = {
-            name: _dimension(
-                size,
-                ((int(rank[i]), r[column]) for i, r in enumerate(rows) if r[column] is not None),
-                single=True,
-            )
-            for name, column in columns.items()
+            name: _dimension(size, rank, column, single=True)
+            for name, column in zip(SINGLE, columns[4:], strict=True)
         }
-        del rows
-        parties = connection.exec_driver_sql(
-            "SELECT activity_id, role, party_code FROM activity_parties"
-            " WHERE party_code IS NOT NULL"
-        ).all()
-        at = self.position_of
-        self.dimensions["beneficiary"] = _dimension(
-            size, ((int(at[a]), c) for a, role, c in parties if role == "beneficiary"), single=False
-        )
-        self.dimensions["provider"] = _dimension(
-            size, ((int(at[a]), c) for a, role, c in parties if role != "beneficiary"), single=False
-        )
-        del parties
-        tags = connection.exec_driver_sql("SELECT activity_id, kind, code FROM activity_tags").all()
-        for kind in ("topic", "audience"):
-            self.dimensions[kind] = _dimension(
-                size, ((int(at[a]), c) for a, k, c in tags if k == kind), single=False
-            )
+        del columns
+        for name, sql in _PAIRS.items():
+            activity_ids, values = _columns(connection, sql, 2)
+            positions = self.position_of[np.array(activity_ids, dtype=np.int64)]
+            self.dimensions[name] = _dimension(size, positions, values, single=False)
         self._groups: dict[str, Mask] = {}
         self._orders: dict[str, Positions] = {}
         self._lock = threading.Lock()
@@ -267,9 +284,9 @@ class ActivityIndex:
                     continue
                 ok = dimension.code == member[0]
                 if membership.start is not None:
-                    ok &= ~dated | (on >= membership.start.toordinal())
+                    ok &= ~dated | (on >= _day(membership.start))
                 if membership.end is not None:
-                    ok &= ~dated | (on < membership.end.toordinal())
+                    ok &= ~dated | (on < _day(membership.end))
                 hit |= ok
             self._groups[code] = hit
             return hit
