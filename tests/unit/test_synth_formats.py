@@ -3,11 +3,12 @@ an SQLite file, gives back the activities its truth.json holds.
 
 The same seed gives every format the same content, so the five corpora describe the same
 activities written five ways. Figures measured on 25 reports (250 activities) per format,
-seed 7: activity count, title, start and end exact everywhere; beneficiaries exact for 97.6%
-of activities in text, DOCX, PDF and HTML (the misses are all "Sao Tome and Principe", split
-on its "and") and for none in prose (the narrative extractor reads no beneficiaries);
-participants exact; city 99.2% ("Dar es Salaam" is not found as a place). The known misses
-are pinned below as strict xfails, so that a fix shows up.
+seed 7: activity count, title, start and end exact everywhere; beneficiaries exact for all
+250 activities in every format (prose too: the participants' origin, the requester and the
+national authorities named around the event); participants exact; city exact for all 250.
+The three gaps once pinned below as strict xfails ("Sao Tome and Principe" split on its
+"and", no beneficiaries read from prose, "Dar es Salaam" not found as a place) are fixed, and
+their tests now assert the fixed behaviour.
 """
 
 from __future__ import annotations
@@ -46,8 +47,8 @@ SEED = 67  # the demo's seed
 REPORTS = 3
 ACTIVITIES = 10
 # share of activities whose beneficiaries come back exactly (see the module docstring)
-BENEFICIARY_FLOOR = {"text": 1.0, "docx": 1.0, "pdf": 1.0, "html": 1.0, "prose": 0.0}
-CITY_FLOOR = 0.95  # 29 of 30 at this seed: one activity in Dar es Salaam
+BENEFICIARY_FLOOR = {"text": 1.0, "docx": 1.0, "pdf": 1.0, "html": 1.0, "prose": 1.0}
+CITY_FLOOR = 1.0  # 30 of 30 at this seed (one activity in Dar es Salaam)
 
 Found = dict[str, Any]
 
@@ -269,7 +270,7 @@ def test_cli_writes_the_mix_by_default_and_one_format_on_request(tmp_path: Path)
     assert bad.exit_code == 2
 
 
-# ------------------------------------------------------------------ known extraction gaps
+# ------------------------------------------------------------------ gaps once known, now fixed
 
 
 def _one(fmt: str, codes: list[str], city: str | None = None) -> Any:
@@ -282,19 +283,16 @@ def _one(fmt: str, codes: list[str], city: str | None = None) -> Any:
     return activity, item.truth["activities"][0]
 
 
-@pytest.mark.xfail(strict=True, reason="'Sao Tome and Principe' is split on its 'and'")
-def test_known_gap_names_with_and_in_them() -> None:
+def test_names_with_and_in_them() -> None:
     activity, told = _one("text", ["STP"])
     assert [b.code for b in activity.beneficiaries] == told["beneficiaries"]
 
 
-@pytest.mark.xfail(strict=True, reason="the narrative extractor reads no beneficiaries")
-def test_known_gap_beneficiaries_in_prose() -> None:
+def test_beneficiaries_in_prose() -> None:
     activity, told = _one("prose", ["KHM"], "Phnom Penh")
     assert [b.code for b in activity.beneficiaries] == told["beneficiaries"]
 
 
-@pytest.mark.xfail(strict=True, reason="'Dar es Salaam' (lower-case 'es') is not found")
-def test_known_gap_city_with_a_lower_case_word() -> None:
+def test_city_with_a_lower_case_word() -> None:
     activity, told = _one("text", ["TZA"], "Dar es Salaam")
     assert activity.city == told["city"]

@@ -7,15 +7,26 @@ sentence, and its title the nearest quoted name, "entitled" name or event phrase
 are planned or under way ("currently being organized", "will be") are not activities. A line
 that starts with a date and ends with a place ("18 Aug 2016 IPEG Meeting Lima, Peru") is a
 calendar entry.
+
+Beneficiaries are read only where the sentence says who the event was for: countries named as
+the participants' origin ("40 officials from Cambodia, Lao PDR and Myanmar", also in the next
+sentence), as the requester ("at the request of Nepal") or as the national authorities worked
+with, and the country of the venue or the one named after "for" when the event is a national
+(in-country) one ("a national workshop ... in Bamako (Mali)"). Every name goes through the
+parties resolver; only economies count, never the reporting party or a body under it (providers
+such as WIPO, USPTO or the reporter itself are never beneficiaries), and never a group.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ipcoop.ingest.candidates import RawActivity, Span
 from ipcoop.ingest.document import Block, BlockKind, Document
+from ipcoop.ingest.extractors import metadata
 from ipcoop.ingest.normalize import dates, participants, places
+from ipcoop.parties.resolver import Resolver
 
 METHOD = "narrative"
 
@@ -42,6 +53,30 @@ PHRASE = re.compile(
     r"(?:\s+(?:on|for|in)\s+[^,.;]{3,160}?)?)(?=\s+(?:was|were|took|held|organi[sz]ed|,))",
     re.IGNORECASE,
 )
+# Who an event was for: the words right before a list of party names.
+ORIGIN = re.compile(
+    r"\b(?:participants|participant|attendees|delegates|delegations|officials|officers|trainees|"
+    r"representatives|examiners|judges|prosecutors|inspectors|lawyers|practitioners|students|"
+    r"researchers|staff|stakeholders)\s+(?:(?:who\s+)?came\s+)?from\s+",
+    re.IGNORECASE,
+)
+REQUESTER = re.compile(
+    r"\bat\s+the\s+(?:request|invitation)\s+of\s+"
+    r"(?:(?:the\s+)?(?:governments?|authorities)\s+of\s+)?",
+    re.IGNORECASE,
+)
+AUTHORITIES = re.compile(r"\b(?:national|local)\s+authorities\s+of\s+", re.IGNORECASE)
+# A national (in-country) event: its venue's country, or the one it was "for", benefits.
+NATIONAL = re.compile(
+    r"\b(?:national|in-country)\s+(?:[\w-]+\s+){0,2}?(?:workshops?|seminars?|courses?|"
+    r"trainings?|training\s+courses?|missions?|webinars?|symposi(?:um|a)|conferences?|forums?|"
+    r"colloqui(?:um|a)|meetings?|sessions?)\b",
+    re.IGNORECASE,
+)
+FOR = re.compile(r"\bfor\s+", re.IGNORECASE)
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+|&\s+)?|\s+and\s+|\s*&\s*)")
+_ARTICLE = re.compile(r"the\s+", re.IGNORECASE)
+
 _ABBREVIATIONS = ("D.C.", "U.S.", "Mr.", "Ms.", "Dr.", "e.g.", "i.e.", "No.", "St.")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[”\"]?\s+(?=[A-Z“\"‘(])")
 
@@ -108,7 +143,108 @@ def _nearest_place(sentence: Span, before: tuple[int, int], after: tuple[int, in
     return None
 
 
-def _events(sentence: Span, follower: Span | None) -> list[RawActivity]:
+@dataclass(frozen=True, slots=True)
+class _Parties:
+    """Who may be a beneficiary in this document: an economy the resolver knows, other than the
+    reporting party, the bodies under it and the one it belongs to."""
+
+    resolver: Resolver
+    excluded: frozenset[str]
+
+    @classmethod
+    def of(cls, document: Document) -> _Parties:
+        resolver = Resolver.default()
+        reporter = metadata.extract(document, resolver).reporting_party
+        excluded: set[str] = set()
+        code = reporter.code if reporter is not None else None
+        if code is not None:
+            excluded.update(resolver.descendants(code))
+            parent = resolver.get(code).parent
+            while parent is not None and parent not in excluded:
+                excluded.add(parent)
+                parent = resolver.get(parent).parent
+        return cls(resolver, frozenset(excluded))
+
+    def may_benefit(self, code: str) -> bool:
+        return code not in self.excluded and self.resolver.get(code).kind == "economy"
+
+
+Hit = tuple[int, int, str]  # start, end, party code: offsets into one sentence's text
+Named = tuple[int, int, str, str]  # document start and end, the name as written, party code
+
+
+def _hits(span: Span, parties: _Parties) -> dict[int, Hit]:
+    """The party names in a sentence, by where they start."""
+    return {hit[0]: hit for hit in parties.resolver.find_in_text(span.text)}
+
+
+def _list_at(text: str, at: int, hits: dict[int, Hit]) -> list[Hit]:
+    """The party names listed from ``at`` on: "Cambodia, Lao PDR and the Gambia" (an article
+    is read with the name when an alias has it, else skipped); stops at the first word that is
+    not a name."""
+    found: list[Hit] = []
+    while True:
+        hit = hits.get(at)
+        if hit is None and (article := _ARTICLE.match(text, at)) is not None:
+            hit = hits.get(article.end())
+        if hit is None:
+            return found
+        found.append(hit)
+        separator = _LIST_SEPARATOR.match(text, hit[1])
+        if separator is None:
+            return found
+        at = separator.end()
+
+
+def _named(span: Span, hits: list[Hit]) -> list[Named]:
+    return [(span.start + s, span.start + e, span.text[s:e], code) for s, e, code in hits]
+
+
+def _listed_after(
+    cues: tuple[re.Pattern[str], ...], span: Span, hits: dict[int, Hit], window: tuple[int, int]
+) -> list[Named]:
+    """The names listed right after any of the cues within ``window`` of the sentence."""
+    return [
+        named
+        for cue in cues
+        for match in cue.finditer(span.text, window[0], window[1])
+        for named in _named(span, _list_at(span.text, match.end(), hits))
+    ]
+
+
+def _beneficiaries(
+    sentence: Span,
+    window: tuple[int, int],
+    place: Span | None,
+    follower: Span | None,
+    parties: _Parties,
+) -> Span | None:
+    """The countries the event in ``window`` of the sentence was for (see the module text), in
+    the order the text names them. The span runs from the first name to the last; its text is
+    the names as written, separated by semicolons, for the list reader."""
+    hits = _hits(sentence, parties)
+    found = _listed_after((ORIGIN, REQUESTER, AUTHORITIES), sentence, hits, window)
+    if NATIONAL.search(sentence.text, window[0], window[1]):
+        if place is not None:
+            found += [
+                named
+                for named in _named(sentence, list(hits.values()))
+                if place.start <= named[0] and named[1] <= place.end
+            ]
+        found += _listed_after((FOR,), sentence, hits, window)
+    if follower is not None and not dates.find_dates(follower.text):
+        whole = (0, len(follower.text))
+        found += _listed_after((ORIGIN,), follower, _hits(follower, parties), whole)
+    names: list[Named] = []
+    for named in sorted(found):
+        if parties.may_benefit(named[3]) and named[3] not in {n[3] for n in names}:
+            names.append(named)
+    if not names:
+        return None
+    return Span("; ".join(n[2] for n in names), names[0][0], names[-1][1])
+
+
+def _events(sentence: Span, follower: Span | None, parties: _Parties) -> list[RawActivity]:
     text = sentence.text
     if not (EVENT.search(text) and HAPPENED.search(text)) or NOT_YET.search(text):
         return []
@@ -132,9 +268,13 @@ def _events(sentence: Span, follower: Span | None) -> list[RawActivity]:
         place = _nearest_place(sentence, (previous_end, start), (end, next_start))
         if place is not None:
             raw.fields["place"] = place
-        _participants(
-            raw, sentence, (end, next_start), follower if index + 1 == len(found) else None
-        )
+        last = index + 1 == len(found)
+        _participants(raw, sentence, (end, next_start), follower if last else None)
+        stop = HAPPENED.search(text, end, next_start)  # after the next "was held": that event's
+        reach = (previous_end, stop.start() if stop else next_start)
+        beneficiaries = _beneficiaries(sentence, reach, place, follower if last else None, parties)
+        if beneficiaries is not None:
+            raw.fields["beneficiaries"] = beneficiaries
         events.append(raw)
     return events
 
@@ -191,6 +331,7 @@ def _calendar_entry(block: Block) -> RawActivity | None:
 def extract(document: Document) -> list[RawActivity]:
     """Every dated event the document's prose reports."""
     found: list[RawActivity] = []
+    parties = _Parties.of(document)
     prose = [b for b in document.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)]
     for block in prose:
         entry = _calendar_entry(block)
@@ -200,5 +341,5 @@ def extract(document: Document) -> list[RawActivity]:
         parts = sentences(block)
         for index, sentence in enumerate(parts):
             follower = parts[index + 1] if index + 1 < len(parts) else None
-            found += _events(sentence, follower)
+            found += _events(sentence, follower, parties)
     return found

@@ -8,14 +8,70 @@ import re
 from ipcoop.ingest.records import PartyRef
 from ipcoop.parties.resolver import Resolver
 
-_SPLIT = re.compile(r"\s*(?:;|\n|\s+and\s+|\s+et\s+|\s+y\s+)\s*", re.IGNORECASE)
+# Always separators: a semicolon or a new line ends a name.
+_HARD = re.compile(r"\s*[;\n]\s*")
+# A separator only where the reference data says so: "Cambodia and Lao PDR" is two names,
+# "Sao Tome and Principe" one.
+_CONJUNCTION = re.compile(r"\s+(?:and|et|y)\s+", re.IGNORECASE)
 _NUMBERED = re.compile(r"^\s*(?:the\s+)?(?:ten|10|eleven|11|twenty-one|21)\s+", re.IGNORECASE)
 
 
-def split_names(text: str) -> list[str]:
-    """Split a list of names on semicolons, new lines and a final 'and' (never on commas:
-    'Hong Kong, China' is one name)."""
-    return [n.strip(" .,") for n in _SPLIT.split(text) if n.strip(" .,")]
+def _clean(name: str) -> str:
+    return name.strip(" .,")
+
+
+def _resolves(name: str, resolver: Resolver) -> bool:
+    return (resolver.resolve(name) or resolver.resolve(_NUMBERED.sub("", name))) is not None
+
+
+def _split_on_conjunctions(piece: str, resolver: Resolver) -> list[str]:
+    """One piece between hard separators, cut at an 'and' (et, y) only where the reference data
+    calls for it: never inside a name that resolves, and only where the cut makes more of the
+    words resolve ("Cambodia and Lao PDR"; not "Trinidad and Tobago", nor an unknown "Ministry
+    of Trade and Industry", which stays one unresolved name)."""
+    if _resolves(piece, resolver):
+        return [piece]
+    cuts = list(_CONJUNCTION.finditer(piece))
+    if not cuts:
+        return [piece]
+    # chunks between conjunctions; a name is a run of neighbouring chunks
+    bounds = [0] + [c for cut in cuts for c in (cut.start(), cut.end())] + [len(piece)]
+    chunks = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+    count = len(chunks)
+    # best[i]: (chunks covered by resolved names, -names) for the chunks before i, and the cuts
+    best: list[tuple[tuple[int, int], list[int]] | None] = [None] * (count + 1)
+    best[0] = ((0, 0), [])
+    for end in range(1, count + 1):
+        for start in range(end):
+            before = best[start]
+            if before is None:
+                continue
+            name = _clean(piece[chunks[start][0] : chunks[end - 1][1]])
+            covered = end - start if _resolves(name, resolver) else 0
+            score = (before[0][0] + covered, before[0][1] - 1)
+            current = best[end]
+            if current is None or score > current[0]:
+                best[end] = (score, [*before[1], end])
+    found = best[count]
+    assert found is not None
+    names, start = [], 0
+    for end in found[1]:
+        names.append(_clean(piece[chunks[start][0] : chunks[end - 1][1]]))
+        start = end
+    return [n for n in names if n]
+
+
+def split_names(text: str, *, resolver: Resolver | None = None) -> list[str]:
+    """Split a list of names on semicolons and new lines, and on an 'and' where the reference
+    data says the words around it are separate names (never on commas: 'Hong Kong, China' is
+    one name)."""
+    resolver = resolver or Resolver.default()
+    names: list[str] = []
+    for piece in _HARD.split(text):
+        piece = _clean(piece)
+        if piece:
+            names += _split_on_conjunctions(piece, resolver)
+    return names
 
 
 def resolve_name(

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 # Names reports use that ISO tables do not resolve (WTO usage and common short forms).
+# fmt: off
 _COUNTRY_ALIASES: dict[str, str] = {
     "korea": "KOR", "republic of korea": "KOR", "south korea": "KOR", "rok": "KOR",
     "viet nam": "VNM", "vietnam": "VNM",
@@ -39,6 +40,7 @@ _COUNTRY_ALIASES: dict[str, str] = {
     "png": "PNG", "uae": "ARE", "vatican": "VAT", "east timor": "TLS", "timor leste": "TLS",
     "burma": "MMR", "the gambia": "GMB", "kosovo": "XKX",
 }
+# fmt: on
 _MONTH_WORDS = frozenset(
     " ".join(
         [
@@ -47,12 +49,21 @@ _MONTH_WORDS = frozenset(
         ]
     ).split()
 )
+# The longest venue phrase tried, particles included ("Santo Domingo de los Colorados").
+_MAX_WORDS = 6
 # Unqualified "in X" must name a city this big to count (small towns need their country).
 _MIN_BARE_POPULATION = 50_000
 
 _WORD = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*"
-_CONNECTOR = r"(?:de|del|da|do|dos|das|la|le|les|el|sur|upon|am|im|of|and)"
-_PHRASE = re.compile(rf"{_WORD}(?:[ \t]+(?:{_CONNECTOR}[ \t]+)?{_WORD}){{0,5}}")
+# Lower-case particles inside names: "Dar es Salaam", "Ras al Khaimah", "Santa Cruz de la
+# Sierra", "Sharm el-Sheikh", "Saint Vincent and the Grenadines"; up to two in a row.
+_CONNECTOR = (
+    r"(?:de|del|della|di|da|do|dos|das|du|des|la|las|los|le|les|el|al|es|ul|sur|upon|am|im|"
+    r"der|van|von|of|and|the)"
+)
+_PHRASE = re.compile(
+    rf"{_WORD}(?:(?:[ \t]+(?:{_CONNECTOR}[ \t]+){{0,2}}|[ \t]+{_CONNECTOR}-){_WORD}){{0,6}}"
+)
 _PREPOSITION = re.compile(r"\b(?:in|at|à|en|near)\s+(?:the\s+(?:city\s+of\s+)?)?$", re.I)
 _DC = re.compile(r",?\s*D\.\s?C\.")
 _AFTER_COMMA = re.compile(r"\s*,\s*(?:the\s+)?")
@@ -241,7 +252,7 @@ def _place_at(
 ) -> tuple[int, int, str, str | None] | None:
     """The longest city phrase starting at ``start`` that reads as a venue."""
     after_preposition = _PREPOSITION.search(text, max(0, start - 40), start) is not None
-    for count in range(min(len(words), 4), 0, -1):
+    for count in range(min(len(words), _MAX_WORDS), 0, -1):
         end = run_start + words[count - 1].end()
         name = text[start:end].rstrip(".,")
         if not name[:1].isupper():
