@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import statistics
 import time
 from collections.abc import Callable
@@ -14,47 +16,54 @@ from ipcoop.search import filters
 from ipcoop.search.service import search
 from ipcoop.stats.service import counts, profile
 
-SHAPES: dict[str, Callable[[Any], object]] = {}
+SHAPES: dict[str, Callable[[Any, int], object]] = {}
 
 
-def shape(name: str) -> Callable[[Callable[[Any], object]], Callable[[Any], object]]:
+def shape(name: str) -> Callable[[Callable[[Any, int], object]], Callable[[Any, int], object]]:
     """Register a query shape."""
 
-    def register(fn: Callable[[Any], object]) -> Callable[[Any], object]:
+    def register(fn: Callable[[Any, int], object]) -> Callable[[Any, int], object]:
         SHAPES[name] = fn
         return fn
 
     return register
 
 
+def _cursor(offset: int) -> str:
+    return base64.urlsafe_b64encode(json.dumps({"o": offset}).encode()).decode()
+
+
 def _page(session: Any, **raw: Any) -> object:
     return search(session, filters.parse(**raw), limit=50)
 
 
-shape("full text")(lambda s: _page(s, q="counterfeiting piracy"))
-shape("beneficiary country")(lambda s: _page(s, beneficiary=["KHM"]))
-shape("beneficiary group LDC")(lambda s: _page(s, beneficiary=["LDC"]))
-shape("provider")(lambda s: _page(s, provider=["USA"]))
-shape("year range")(lambda s: _page(s, year_from=2010, year_to=2015))
-shape("topic")(lambda s: _page(s, topic=["geographical_indications"]))
-shape("type")(lambda s: _page(s, type=["workshop"]))
+shape("everything + facets")(lambda s, n: _page(s))
+shape("full text")(lambda s, n: _page(s, q="counterfeiting piracy"))
+shape("beneficiary country")(lambda s, n: _page(s, beneficiary=["KHM"]))
+shape("beneficiary group LDC")(lambda s, n: _page(s, beneficiary=["LDC"]))
+shape("provider")(lambda s, n: _page(s, provider=["USA"]))
+shape("year range")(lambda s, n: _page(s, year_from=2010, year_to=2015))
+shape("topic")(lambda s, n: _page(s, topic=["geographical_indications"]))
+shape("type")(lambda s, n: _page(s, type=["workshop"]))
 shape("three filters + facets")(
-    lambda s: _page(s, beneficiary=["ASEAN"], topic=["enforcement"], year_from=2005)
+    lambda s, n: _page(s, beneficiary=["ASEAN"], topic=["enforcement"], year_from=2005)
 )
-shape("deep page (offset 5,000)")(
-    lambda s: search(
+shape("audience")(lambda s, n: _page(s, audience=["customs_officers"]))
+shape("reporter")(lambda s, n: _page(s, reporter=["JPN"]))
+shape("deep page (middle of everything)")(
+    lambda s, n: search(
         s,
         filters.parse(),
         limit=50,
         facets=(),
-        cursor=__import__("base64").urlsafe_b64encode(b'{"o": 5000}').decode(),
+        cursor=_cursor(n // 2),
     )
 )
-shape("party profile")(lambda s: profile(s, "WIPO"))
-shape("stats year x topic")(lambda s: counts(s, filters.parse(), ("year", "topic")))
+shape("party profile")(lambda s, n: profile(s, "WIPO"))
+shape("stats year x topic")(lambda s, n: counts(s, filters.parse(), ("year", "topic")))
 
 
-def run(engine: Engine, backend: str, rows: int, repeat: int = 15) -> list[dict[str, Any]]:
+def run(engine: Engine, backend: str, rows: int, repeat: int = 30) -> list[dict[str, Any]]:
     """p50/p95/p99 in milliseconds per shape (one warm-up call each)."""
     results = []
     for name, fn in SHAPES.items():
@@ -62,7 +71,7 @@ def run(engine: Engine, backend: str, rows: int, repeat: int = 15) -> list[dict[
         for attempt in range(repeat + 1):
             with session_scope(engine) as session:
                 started = time.perf_counter()
-                fn(session)
+                fn(session, rows)
                 elapsed = (time.perf_counter() - started) * 1000
             if attempt:
                 timings.append(elapsed)

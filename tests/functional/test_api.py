@@ -315,3 +315,17 @@ def test_api_answers_carry_an_etag_that_holds_until_the_data_changes(
     changed = client.get("/api/v1/activities", headers={"If-None-Match": tag})
     assert changed.status_code == 200 and changed.headers["etag"] != tag
     assert changed.json()["total"] == 10
+
+
+def test_facets_can_be_chosen_or_left_out(engine: Engine, tmp_path: Path) -> None:
+    generate(tmp_path / "c", reports=1, seed=8)
+    (tmp_path / "c" / "truth.json").unlink()
+    ingest(engine, [tmp_path / "c"], Settings(data_dir=tmp_path))
+    client = TestClient(create_app(engine))
+    every = client.get("/api/v1/activities").json()["facets"]
+    assert len(every) == 9
+    some = client.get("/api/v1/activities?facet=year&facet=type").json()["facets"]
+    assert some == {"year": every["year"], "type": every["type"]}
+    assert client.get("/api/v1/activities?facet=none").json()["facets"] == {}
+    bad = client.get("/api/v1/activities?facet=colour")
+    assert bad.status_code == 422 and "colour" in bad.text

@@ -13,7 +13,7 @@ from ipcoop.activities import export
 from ipcoop.activities.service import evidence, get_activity, item, related
 from ipcoop.db import session_scope
 from ipcoop.search.filters import ActivityFilters
-from ipcoop.search.service import SORTS, SearchResult, iterate, search
+from ipcoop.search.service import SORTS, SearchResult, facet_names, iterate, search
 from ipcoop.web.deps import activity_filters, get_session
 
 router = APIRouter(tags=["activities"])
@@ -42,10 +42,15 @@ def list_activities(
     ),
     cursor: str | None = Query(None, description="next_cursor of the previous page."),
     limit: int = Query(50, ge=1, le=500, description="Items per page."),
+    facet: list[str] = Query(
+        [], description="Facets to count (repeat for several; none for no counts). Default: all."
+    ),
     session: Session = Depends(get_session),
 ) -> dict[str, Any]:
     """Activities matching every filter, with facet counts and the next page's cursor."""
-    return result_json(search(session, filters, sort=sort, cursor=cursor, limit=limit))
+    return result_json(
+        search(session, filters, sort=sort, cursor=cursor, limit=limit, facets=facet_names(facet))
+    )
 
 
 @router.get("/activities.{fmt}")

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from ipcoop.activities.models import Activity
 from ipcoop.ingest.normalize import taxonomy
 from ipcoop.parties.resolver import Resolver
-from ipcoop.search.filters import ActivityFilters
+from ipcoop.search.filters import ActivityFilters, FilterError
 from ipcoop.search.index import ActivityIndex, Mask, current
 
 SORTS = ("relevance", "date", "-date", "title")
@@ -101,6 +101,17 @@ def facet_counts(
     if facet == "year":
         top.sort(key=lambda pair: pair[0], reverse=True)
     return [FacetValue(str(code), _label(facet, str(code)), count) for code, count in top]
+
+
+def facet_names(asked: Sequence[str]) -> tuple[str, ...]:
+    """The facets a caller asked for (every facet when none); FilterError names an unknown one."""
+    names = tuple(dict.fromkeys(a.strip() for a in asked if a.strip()))
+    for name in names:
+        if name not in FACETS and name != "none":
+            raise FilterError("facet", name, "one of " + ", ".join(FACETS) + ", or none")
+    if "none" in names:
+        return ()
+    return names or FACETS
 
 
 def _activities(session: Session, ids: Sequence[int]) -> list[Activity]:
