@@ -31,13 +31,14 @@ from ipcoop.search.filters import ActivityFilters
 from ipcoop.search.fulltext import FullText
 
 Mask = NDArray[np.bool_]
-Positions = NDArray[np.int64]
+Positions = NDArray[np.integer[Any]]
+Vector = NDArray[np.int32]
 
 # dimensions with one value per activity (None when absent), read from activities and reports
 SINGLE = ("year", "type", "modality", "reporter", "kind")
 # dimensions with any number of values per activity
 MULTI = ("beneficiary", "provider", "topic", "audience")
-_NO_DATE = np.iinfo(np.int64).max
+_NO_DATE = np.iinfo(np.int32).max
 
 
 @dataclass(slots=True)
@@ -49,12 +50,12 @@ class Dimension:
     """
 
     values: list[Any]
-    pos: NDArray[np.int64]
-    code: NDArray[np.int64]
+    pos: Vector
+    code: Vector
     single: bool
     _index: dict[Any, int] = field(default_factory=dict)
     # the positions grouped by value: positions of value v are by_value[starts[v]:starts[v + 1]]
-    by_value: NDArray[np.int64] = field(default_factory=lambda: np.empty(0, dtype=np.int64))
+    by_value: Vector = field(default_factory=lambda: np.empty(0, dtype=np.int32))
     starts: NDArray[np.int64] = field(default_factory=lambda: np.empty(0, dtype=np.int64))
 
     def __post_init__(self) -> None:
@@ -95,38 +96,30 @@ class _Numbers(dict[Any, int]):
         return number
 
 
-def _numbered(column: Sequence[Any]) -> tuple[list[Any], NDArray[np.int64]]:
-    """The distinct values of a column (None first, as number 0) and each row's value number."""
-    numbers = _Numbers()
-    coded = np.fromiter(map(numbers.__getitem__, column), dtype=np.int64, count=len(column))
-    return list(numbers), coded
-
-
 def _dimension(
-    size: int, positions: NDArray[np.int64], column: Sequence[Any], *, single: bool
+    size: int, positions: Vector, code: Vector, values: list[Any], *, single: bool
 ) -> Dimension:
-    """A dimension from the position and value of each pair; positions without a pair get the
-    None pair."""
-    values, code = _numbered(column)
+    """A dimension from the position and value number of each pair; positions without a pair
+    get the None pair."""
     if single:
-        dense = np.zeros(size, dtype=np.int64)
+        dense = np.zeros(size, dtype=np.int32)
         dense[positions] = code
-        return Dimension(values, np.arange(size, dtype=np.int64), dense, single=True)
+        return Dimension(values, np.arange(size, dtype=np.int32), dense, single=True)
     # distinct pairs, sorted by position, plus the None pair of every position without a value
     width = len(values)
-    keys = np.unique(positions * width + code)
-    pos, code = keys // width, keys % width
-    missing = np.setdiff1d(np.arange(size, dtype=np.int64), pos, assume_unique=True)
+    keys = np.unique(positions.astype(np.int64) * width + code)
+    pos, code = (keys // width).astype(np.int32), (keys % width).astype(np.int32)
+    missing = np.setdiff1d(np.arange(size, dtype=np.int32), pos, assume_unique=True)
     pos = np.concatenate([pos, missing])
-    code = np.concatenate([code, np.zeros(len(missing), dtype=np.int64)])
+    code = np.concatenate([code, np.zeros(len(missing), dtype=np.int32)])
     order = np.argsort(pos, kind="stable")
     return Dimension(values, pos[order], code[order], single=False)
 
 
-def _days(column: Sequence[Any]) -> NDArray[np.int64]:
+def _days(column: Sequence[Any]) -> Vector:
     """Dates (ISO text or date objects) as days since 1970; no date as _NO_DATE."""
     days = np.array([None if v is None else str(v)[:10] for v in column], dtype="datetime64[D]")
-    out = days.astype(np.int64)
+    out = days.astype(np.int32)
     out[np.isnat(days)] = _NO_DATE
     return out
 
@@ -135,15 +128,44 @@ def _day(value: date) -> int:
     return int(np.datetime64(value.isoformat(), "D").astype(np.int64))
 
 
-def _columns(connection: Connection, sql: str, width: int) -> list[Sequence[Any]]:
-    """The columns of a query's result, read through the driver's own cursor (fast)."""
+_CHUNK = 50_000
+
+
+def _read(
+    connection: Connection, sql: str, kinds: Sequence[str]
+) -> tuple[list[Vector], list[list[Any]]]:
+    """A query's columns as arrays, read in chunks through the driver's own cursor.
+
+    Kinds: "int" (None as 0), "day" (see _days), "bool", or "value" (numbered in the order first
+    seen, None as 0; the values of each column are returned beside the arrays).
+    """
+    numbers = [_Numbers() for _ in kinds]
+    parts: list[list[Vector]] = [[] for _ in kinds]
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute(sql)
-        rows = cursor.fetchall()
+        while rows := cursor.fetchmany(_CHUNK):
+            for i, column in enumerate(zip(*rows, strict=True)):
+                kind = kinds[i]
+                if kind == "day":
+                    parts[i].append(_days(column))
+                elif kind == "bool":
+                    parts[i].append(np.fromiter(map(bool, column), dtype=bool, count=len(rows)))
+                else:
+                    items = (
+                        map(numbers[i].__getitem__, column)
+                        if kind == "value"
+                        else (v or 0 for v in column)
+                    )
+                    parts[i].append(np.fromiter(items, dtype=np.int32, count=len(rows)))
+            del rows
     finally:
         cursor.close()
-    return list(zip(*rows, strict=True)) if rows else [()] * width
+    arrays = [
+        np.concatenate(p) if p else np.empty(0, dtype=bool if k == "bool" else np.int32)
+        for p, k in zip(parts, kinds, strict=True)
+    ]
+    return arrays, [list(n) for n in numbers]
 
 
 _PAIRS = {
@@ -161,37 +183,37 @@ class ActivityIndex:
 
     def __init__(self, connection: Connection, number: int) -> None:
         self.revision = number
-        columns = _columns(
+        columns, values = _read(
             connection,
             "SELECT a.id, a.start_on, a.report_id, a.needs_review,"
             " a.start_year, a.type, a.modality, r.reporting_party_code, r.kind"
             " FROM activities a JOIN reports r ON r.id = a.report_id",
-            9,
+            ("int", "day", "int", "bool", "value", "value", "value", "value", "value"),
         )
-        size = self.size = len(columns[0])
-        ids = np.array(columns[0], dtype=np.int64)
-        starts = _days(columns[1])
+        ids, starts = columns[0], columns[1]
+        size = self.size = len(ids)
         undated = starts == _NO_DATE
         # the default order: newest first, undated last, then highest id first
-        order = np.lexsort((-ids, -np.where(undated, 0, starts), undated))
+        order = np.lexsort((-ids, -np.where(undated, 0, starts), undated)).astype(np.int32)
         self.ids = ids[order]
         self.starts = starts[order]
-        self.position_of = np.full(int(ids.max(initial=0)) + 1, -1, dtype=np.int64)
-        self.position_of[self.ids] = np.arange(size, dtype=np.int64)
-        rank = np.empty(size, dtype=np.int64)
-        rank[order] = np.arange(size, dtype=np.int64)  # database row -> position
-        self.report_ids = np.array(columns[2], dtype=np.int64)[order]
-        self.needs_review = np.array([bool(v) for v in columns[3]], dtype=bool)[order]
-        self.years = np.array([y or 0 for y in columns[4]], dtype=np.int64)[order]
+        self.position_of = np.full(int(ids.max(initial=0)) + 1, -1, dtype=np.int32)
+        self.position_of[self.ids] = np.arange(size, dtype=np.int32)
+        rank = np.empty(size, dtype=np.int32)
+        rank[order] = np.arange(size, dtype=np.int32)  # database row -> position
+        self.report_ids = columns[2][order]
+        self.needs_review = columns[3][order]
         self.dimensions: dict[str, Dimension] = {
-            name: _dimension(size, rank, column, single=True)
-            for name, column in zip(SINGLE, columns[4:], strict=True)
+            name: _dimension(size, rank, code, names, single=True)
+            for name, code, names in zip(SINGLE, columns[4:], values[4:], strict=True)
         }
-        del columns
+        year_values = np.array([v or 0 for v in self.dimensions["year"].values], dtype=np.int32)
+        self.years = year_values[self.dimensions["year"].code]
+        del columns, order, rank
         for name, sql in _PAIRS.items():
-            activity_ids, values = _columns(connection, sql, 2)
-            positions = self.position_of[np.array(activity_ids, dtype=np.int64)]
-            self.dimensions[name] = _dimension(size, positions, values, single=False)
+            (activity_ids, code), (_, names) = _read(connection, sql, ("int", "value"))
+            positions = self.position_of[activity_ids]
+            self.dimensions[name] = _dimension(size, positions, code, names, single=False)
         self._groups: dict[str, Mask] = {}
         self._orders: dict[str, Positions] = {}
         self._lock = threading.Lock()
