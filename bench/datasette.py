@@ -265,8 +265,8 @@ def compare(
             with (
                 (Path(tmp) / "datasette.log").open("wb") as log,
                 running(command, theirs_base, env, probe="/-/versions.json", output=log),
-                httpx.Client(base_url=ours_base, timeout=120) as ours,
-                httpx.Client(base_url=theirs_base, timeout=120) as theirs,
+                httpx.Client(base_url=ours_base, timeout=300) as ours,
+                httpx.Client(base_url=theirs_base, timeout=300) as theirs,
             ):
                 route = _route(theirs, db_name)
                 limits = {"facet": facet_time_limit_ms, "count": sql_time_limit_ms}

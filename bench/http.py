@@ -21,6 +21,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
@@ -141,7 +142,7 @@ def running(
 
 def resolve_paths(base: str) -> list[str]:
     """PATHS with {activity} filled in; each is asked once and must answer 200 (warm-up too)."""
-    with httpx.Client(base_url=base, timeout=60) as client:
+    with httpx.Client(base_url=base, timeout=300) as client:
         first = client.get("/api/v1/activities", params={"limit": 1})
         first.raise_for_status()
         items = first.json()["items"]
@@ -153,6 +154,30 @@ def resolve_paths(base: str) -> list[str]:
             if response.status_code != 200:
                 raise RuntimeError(f"GET {path} answered {response.status_code}: {response.text}")
     return paths
+
+
+def warm_up(base: str, path: str, workers: int, fast_s: float = 1.0, tries: int = 10) -> None:
+    """Make every worker process answer once before measuring.
+
+    Each process builds its in-memory activity index on its first search (seconds at 100k
+    activities), so a cold worker would turn the first requests it gets under load into
+    timeouts. Which process accepts a connection is the kernel's choice: send several
+    concurrent requests on new connections until one round comes back fast everywhere.
+    """
+    if workers == 1:
+        return
+    for _ in range(tries):
+        with ThreadPoolExecutor(4 * workers) as pool:
+            seconds = list(pool.map(lambda _: _timed_get(base + path), range(4 * workers)))
+        if max(seconds) < fast_s:
+            return
+    raise RuntimeError(f"{workers} workers still answer slowly after warm-up: {seconds}")
+
+
+def _timed_get(url: str) -> float:
+    started = time.perf_counter()
+    httpx.get(url, timeout=300).raise_for_status()
+    return time.perf_counter() - started
 
 
 def run_wrk(
@@ -201,6 +226,7 @@ def measure_http(
     results: list[dict[str, Any]] = []
     with running(serve_command(port, workers), base, env):
         paths = resolve_paths(base)
+        warm_up(base, paths[0], workers)
         for clients in concurrency:
             figures = run_wrk(base, paths, clients, seconds, timeout_s)
             e = figures["errors"]
