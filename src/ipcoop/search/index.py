@@ -11,6 +11,7 @@ highest id first), so the default sort needs no sorting at all.
 
 from __future__ import annotations
 
+import gc
 import threading
 import weakref
 from collections.abc import Iterable, Sequence
@@ -410,4 +411,7 @@ def current(session: Session) -> ActivityIndex:
         index = _INDEXES.get(engine)
         if index is None or index.revision != number:
             index = _INDEXES[engine] = ActivityIndex(connection, number)
+            # what exists now lives as long as the process: keep the collector off it
+            gc.collect()
+            gc.freeze()
         return index
