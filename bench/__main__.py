@@ -179,14 +179,23 @@ def bench_queries(
     return loads, measured
 
 
+FAILED: dict[str, str] = {}
+
+
 def stage(name: str, skip: bool, fn: Callable[[], Any]) -> Any:
-    """Run one stage with its name on the console; None when skipped."""
+    """Run one stage with its name on the console; None when skipped or failed (a failed stage
+    is recorded and the others still run)."""
     if skip:
         console.print(f"[dim]{name}: skipped[/dim]")
         return None
     console.rule(name)
     started = time.perf_counter()
-    result = fn()
+    try:
+        result = fn()
+    except Exception as error:  # record it, keep the other stages' figures
+        FAILED[name] = f"{type(error).__name__}: {error}"
+        console.print_exception()
+        return None
     console.print(f"[dim]{name}: {time.perf_counter() - started:.0f} s[/dim]")
     return result
 
@@ -303,6 +312,7 @@ def main() -> None:
         "http": http_rows,
         "export": export_rows,
         "datasette": versus,
+        "failed": FAILED,
     }
     results = HERE / "results"
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
