@@ -1,0 +1,114 @@
+"""Export benchmark: the real `ipcoop export` in a child process, timed, with its peak memory.
+
+The child is waited for with ``os.wait4``, whose resource usage is that child's alone (and of
+any processes it waited for itself), so the peak RSS is not mixed with this process's.
+
+Run by hand against a populated database (see bench.populate)::
+
+    python -m bench.export sqlite:///var/bench-1m.sqlite3 csv xlsx
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import os
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from ipcoop.activities.export import COLUMNS
+
+FORMATS = ("csv", "xlsx")
+
+
+def _command() -> list[str]:
+    """The `ipcoop` command of this environment."""
+    script = Path(sys.executable).with_name("ipcoop")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-m", "ipcoop.cli"]
+
+
+def run_child(args: list[str], env: dict[str, str]) -> tuple[int, float, float]:
+    """(exit code, wall seconds, peak RSS in MB) of one child process."""
+    started = time.perf_counter()
+    process = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    assert process.stderr is not None
+    errors = process.stderr.read()  # the child ends when it closes stderr, or soon after
+    _pid, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)  # Popen must not wait again
+    process.stderr.close()
+    if process.returncode:
+        raise RuntimeError(
+            f"{' '.join(args)} exited with {process.returncode}: "
+            + errors.decode("utf-8", "replace")[-2000:]
+        )
+    # Linux reports ru_maxrss in kilobytes (macOS in bytes)
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
+    return process.returncode, seconds, usage.ru_maxrss / scale
+
+
+def csv_rows(path: Path) -> int:
+    """Data rows of an exported CSV, read back with the csv module; the header must come first."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader, None)
+        if header != list(COLUMNS):
+            raise ValueError(f"{path}: the first row is not the header: {header!r}")
+        return sum(1 for _ in reader)
+
+
+def xlsx_rows(path: Path) -> int:
+    """Data rows of an exported workbook's one sheet, counted in its XML as it streams."""
+    with zipfile.ZipFile(path) as workbook:
+        sheets = sorted(n for n in workbook.namelist() if n.startswith("xl/worksheets/sheet"))
+        if len(sheets) != 1:
+            raise ValueError(f"{path}: expected one worksheet, found {sheets}")
+        count, tail = 0, b""
+        with workbook.open(sheets[0]) as sheet:
+            while chunk := sheet.read(1 << 20):
+                data = tail + chunk
+                count += data.count(b"<row ") + data.count(b"<row>")
+                tail = data[-5:]  # a tag cut by the chunk boundary is counted in the next one
+                count -= tail.count(b"<row ") + tail.count(b"<row>")
+        count += tail.count(b"<row ") + tail.count(b"<row>")
+    return count - 1  # the header row
+
+
+def measure_export(db_url: str, fmt: str, out: Path) -> dict[str, Any]:
+    """Export every activity of the database at `db_url` to `out` with `ipcoop export` in a
+    child process: {"format", "rows", "seconds", "peak_rss_mb"}. Rows are counted by reading the
+    file back. Seconds are the child's whole run (start-up and schema check included)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: one of {', '.join(FORMATS)}")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.unlink(missing_ok=True)
+    env = {**os.environ, "IPCOOP_DATABASE_URL": db_url}
+    _code, seconds, peak = run_child([*_command(), "export", "--format", fmt, "-o", str(out)], env)
+    rows = csv_rows(out) if fmt == "csv" else xlsx_rows(out)
+    return {
+        "format": fmt,
+        "rows": rows,
+        "seconds": round(seconds, 1),
+        "peak_rss_mb": round(peak, 1),
+    }
+
+
+def main() -> None:
+    """Export the database at URL in each format and print the figures."""
+    parser = argparse.ArgumentParser(description=main.__doc__)
+    parser.add_argument("url", help="SQLAlchemy URL of a populated database")
+    parser.add_argument("formats", nargs="*", default=list(FORMATS))
+    parser.add_argument("--out", type=Path, default=Path("var/bench-export"))
+    args = parser.parse_args()
+    for fmt in args.formats:
+        print(measure_export(args.url, fmt, args.out / f"activities.{fmt}"), flush=True)
+
+
+if __name__ == "__main__":
+    main()
