@@ -320,7 +320,7 @@ class Generator:
         report_id = self.report_id
         provider = rng.choice(PROVIDERS)
         provider_name = resolver.get(provider).name_en
-        provider_refs = self._names((provider,)).refs
+        providers = self._names((provider,))
         year = self._year()
         kind = self._kind()
         communicated = date(year + 1, 9, rng.randrange(1, 28))
@@ -359,7 +359,7 @@ class Generator:
             if tagged is None:
                 tagged = self.tags[key] = self._tagged(title, description, place, a["audience"])
             beneficiaries = self._names(codes)
-            confidence, reasons = _confidence(beneficiaries.reasons)
+            confidence, reasons = _confidence(beneficiaries.reasons + providers.reasons)
             needs_review = needs_review or bool(reasons)
             activities.append(
                 (
@@ -390,7 +390,7 @@ class Generator:
                     json.dumps(reasons),
                 )
             )
-            for role, refs in (("beneficiary", beneficiaries.refs), ("provider", provider_refs)):
+            for role, refs in (("beneficiary", beneficiaries.refs), ("provider", providers.refs)):
                 for ref in refs:
                     self.party_id += 1
                     parties.append(

@@ -71,9 +71,7 @@ LDC_BENEFICIARIES = """
 """
 
 
-def test_populated_database_answers_search_like_sql(
-    engine: Engine, populate: ModuleType
-) -> None:
+def test_populated_database_answers_search_like_sql(engine: Engine, populate: ModuleType) -> None:
     before = _schema(engine)
     assert populate.populate(engine, ACTIVITIES, seed=67, progress=False) == ACTIVITIES
     assert _schema(engine) == before  # indexes, triggers and keys back as the migration made them
