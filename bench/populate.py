@@ -248,6 +248,22 @@ def _confidence(reasons: Sequence[str]) -> tuple[float, list[str]]:
     return score, out
 
 
+@dataclass(frozen=True, slots=True)
+class Derived:
+    """One activity's stored values, derived as the ingester derives them."""
+
+    title: str
+    description: str
+    start: date
+    end: date
+    tags: _Tags
+    city: str | None
+    country: str | None
+    beneficiaries: tuple[PartyRef, ...]
+    confidence: float
+    reasons: list[str]
+
+
 @dataclass(slots=True)
 class Generator:
     """Deterministic rows for a seed: reports of 10-20 activities, one provider each."""
@@ -313,6 +329,40 @@ class Generator:
             )
         )
 
+    def derive(self, a: dict[str, Any], provider: str) -> Derived:
+        """What ingesting the annex entry of a sampled activity (``sample_activity``) from
+        `provider` stores for it."""
+        providers = self._names((provider,))
+        title, codes, city, audience = a["title"], a["beneficiaries"], a["city"], a["audience"]
+        start = date.fromisoformat(a["start"])
+        end = date.fromisoformat(a["end"]) if a["end"] else start
+        place = f" in {city}, {self.resolver.get(codes[0]).name_en}" if city else " online"
+        description = (
+            f"The {title} was held{place} from {_long_date(start)} to {_long_date(end)}. "
+            f"It was attended by {a['participants']} participants."
+        )
+        located = self.places.get(place)
+        if located is None:
+            located = self.places[place] = _located(description)
+        key = (title, audience, place)
+        tagged = self.tags.get(key)
+        if tagged is None:
+            tagged = self.tags[key] = self._tagged(title, description, place, audience)
+        beneficiaries = self._names(codes)
+        confidence, reasons = _confidence(beneficiaries.reasons + providers.reasons)
+        return Derived(
+            title,
+            description,
+            start,
+            end,
+            tagged,
+            located[0],
+            located[1],
+            beneficiaries.refs,
+            confidence,
+            reasons,
+        )
+
     def report(self, size: int, rows: Rows) -> int:
         """Append one report with `size` activities to `rows`; returns `size`."""
         rng, resolver = self.rng, self.resolver
@@ -343,23 +393,8 @@ class Generator:
             a = sample_activity(rng, resolver, year, self.titles)
             self.activity_id += 1
             activity_id = self.activity_id
-            title, codes, city = a["title"], a["beneficiaries"], a["city"]
-            start, end = date.fromisoformat(a["start"]), date.fromisoformat(a["end"])
-            host = codes[0]
-            place = f" in {city}, {resolver.get(host).name_en}" if city else " online"
-            description = (
-                f"The {title} was held{place} from {_long_date(start)} to {_long_date(end)}. "
-                f"It was attended by {a['participants']} participants."
-            )
-            located = self.places.get(place)
-            if located is None:
-                located = self.places[place] = _located(description)
-            key = (title, a["audience"], place)
-            tagged = self.tags.get(key)
-            if tagged is None:
-                tagged = self.tags[key] = self._tagged(title, description, place, a["audience"])
-            beneficiaries = self._names(codes)
-            confidence, reasons = _confidence(beneficiaries.reasons + providers.reasons)
+            d = self.derive(a, provider)
+            title, start, end, tagged, reasons = d.title, d.start, d.end, d.tags, d.reasons
             needs_review = needs_review or bool(reasons)
             activities.append(
                 (
@@ -368,29 +403,29 @@ class Generator:
                     position,
                     None,
                     title,
-                    description,
+                    d.description,
                     tagged.type,
                     None,
-                    a["start"],
-                    a["end"] if end != start else None,  # a one-day range reads as one date
+                    start.isoformat(),
+                    end.isoformat() if end != start else None,  # one day reads as one date
                     "day",
-                    a["start"],
-                    a["end"],
+                    start.isoformat(),
+                    end.isoformat(),
                     start.year,
                     tagged.modality,
-                    located[0],
-                    located[1],
+                    d.city,
+                    d.country,
                     a["participants"],
                     None,
                     OUTPUTS,
                     WEBSITE,
                     CONTACT,
-                    confidence,
+                    d.confidence,
                     bool(reasons),
                     json.dumps(reasons),
                 )
             )
-            for role, refs in (("beneficiary", beneficiaries.refs), ("provider", providers.refs)):
+            for role, refs in (("beneficiary", d.beneficiaries), ("provider", providers.refs)):
                 for ref in refs:
                     self.party_id += 1
                     parties.append(
@@ -400,7 +435,7 @@ class Generator:
                 for code in codes_:
                     self.tag_id += 1
                     tags.append((self.tag_id, activity_id, tag_kind, code))
-            names = ", ".join(ref.name for ref in beneficiaries.refs)
+            names = ", ".join(ref.name for ref in d.beneficiaries)
             lines.append(f"{position}. {title} ({_long_date(start)}; {names})")
         text = "\n\n".join(lines) + "\n"
         content = text.encode("utf-8")

@@ -3,6 +3,7 @@ the way direct SQL does, with the schema (indexes, full-text triggers, keys) as 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -12,8 +13,10 @@ import pytest
 from sqlalchemy import Engine, text
 
 from ipcoop.db import session_scope
+from ipcoop.ingest import pipeline
 from ipcoop.search import filters
 from ipcoop.search.service import search
+from ipcoop.synth import generate
 
 ROOT = Path(__file__).resolve().parents[2]
 ACTIVITIES = 2000
@@ -134,3 +137,28 @@ def test_same_seed_same_rows(populate: ModuleType) -> None:
     other = [rows for _, rows in populate.Generator(6).batches(300, batch=100)]
     assert first == again != other
     assert sum(len(rows["activities"]) for rows in first) == 300
+
+
+def test_loaded_values_are_what_ingest_extracts(tmp_path: Path, populate: ModuleType) -> None:
+    """The loader derives type, topics, audience, modality, place, beneficiaries, description
+    and review flags as the extraction pipeline does from the generator's annex reports."""
+    generate(tmp_path, reports=12, seed=3)
+    truth = json.loads((tmp_path / "truth.json").read_text(encoding="utf-8"))
+    generator = populate.Generator(0)
+    compared = 0
+    for name, told in truth.items():
+        extracted = pipeline.extract(pipeline.load(tmp_path / name, max_bytes=10**7))
+        assert len(extracted.activities) == len(told["activities"])
+        for sampled, found in zip(told["activities"], extracted.activities, strict=True):
+            derived = generator.derive(sampled, told["provider"])
+            assert (derived.title, derived.description) == (found.title, found.description)
+            assert derived.tags.type == found.type
+            assert list(derived.tags.topics) == found.topics
+            assert list(derived.tags.audience) == found.audience
+            assert derived.tags.modality == found.modality
+            assert (derived.city, derived.country) == (found.city, found.country)
+            assert list(derived.beneficiaries) == found.beneficiaries
+            assert (derived.confidence, derived.reasons) == (found.confidence, found.review_reasons)
+            assert [p.code for p in found.providers] == [told["provider"]]
+            compared += 1
+    assert compared == 120
