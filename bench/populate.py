@@ -54,29 +54,19 @@ from ipcoop.ingest.normalize import places, taxonomy
 from ipcoop.ingest.normalize.parties import resolve_list
 from ipcoop.ingest.records import PartyRef
 from ipcoop.parties.resolver import Resolver
-from ipcoop.synth import PROVIDERS, sample_activity
+from ipcoop.synth import (
+    CONTACT,
+    OUTPUTS,
+    PROVIDERS,
+    REPORT_TITLE,
+    WEBSITE,
+    long_date,
+    sample_activity,
+)
 
 FIRST_YEAR, LAST_YEAR = 1996, 2026
 BATCH = 20_000  # activities per round of inserts
 REVIEW_THRESHOLD = 0.7  # the ingester's default (Settings.review_threshold)
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-OUTPUTS = "Participants improved their practice."
-WEBSITE = "https://example.org/synthetic"
-CONTACT = "synthetic@example.org"
-REPORT_TITLE = "TECHNICAL COOPERATION ACTIVITIES: INFORMATION FROM MEMBERS"
 # report kinds and their weights: mostly Art. 67 reports
 KINDS = (("art67_report", 0.86), ("art66_2_report", 0.10), ("regional_page", 0.04))
 
@@ -138,11 +128,6 @@ SERIAL_TABLES = ("reports", "activities", "activity_parties", "activity_tags")
 
 Rows = dict[str, list[tuple[Any, ...]]]
 T = TypeVar("T")
-
-
-def _long_date(day: date) -> str:
-    """'3 March 2015', as the annex writes dates (independent of the process locale)."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 class _MemoResolver(Resolver):
@@ -338,7 +323,7 @@ class Generator:
         end = date.fromisoformat(a["end"]) if a["end"] else start
         place = f" in {city}, {self.resolver.get(codes[0]).name_en}" if city else " online"
         description = (
-            f"The {title} was held{place} from {_long_date(start)} to {_long_date(end)}. "
+            f"The {title} was held{place} from {long_date(start)} to {long_date(end)}. "
             f"It was attended by {a['participants']} participants."
         )
         located = self.places.get(place)
@@ -376,11 +361,11 @@ class Generator:
         communicated = date(year + 1, 9, rng.randrange(1, 28))
         circulated = date(year + 1, 10, rng.randrange(1, 28))
         lines = [
-            _long_date(circulated),
+            long_date(circulated),
             REPORT_TITLE,
             f"SYNTHETIC REPORT {report_id} (BULK-LOADED, NOT AN OFFICIAL DOCUMENT)",
             f"The present document reproduces the information which has been received from "
-            f"{provider_name} by means of a communication dated {_long_date(communicated)}.",
+            f"{provider_name} by means of a communication dated {long_date(communicated)}.",
             "ANNEX",
         ]
         needs_review = False
@@ -436,7 +421,7 @@ class Generator:
                     self.tag_id += 1
                     tags.append((self.tag_id, activity_id, tag_kind, code))
             names = ", ".join(ref.name for ref in d.beneficiaries)
-            lines.append(f"{position}. {title} ({_long_date(start)}; {names})")
+            lines.append(f"{position}. {title} ({long_date(start)}; {names})")
         text = "\n\n".join(lines) + "\n"
         content = text.encode("utf-8")
         sha256 = hashlib.sha256(content).hexdigest()

@@ -122,6 +122,10 @@ MONTHS = (
     "November",
     "December",
 )
+OUTPUTS = "Participants improved their practice."
+WEBSITE = "https://example.org/synthetic"
+CONTACT = "synthetic@example.org"
+REPORT_TITLE = "TECHNICAL COOPERATION ACTIVITIES: INFORMATION FROM MEMBERS"
 ANNEX_LABELS = (
     "Name of programme or project",
     "Date and end date",
@@ -258,9 +262,9 @@ def _annex_rows(
         description,
         activity["audience"],
         resolver.get(provider).name_en,
-        "Participants improved their practice.",
-        "https://example.org/synthetic",
-        "synthetic@example.org",
+        OUTPUTS,
+        WEBSITE,
+        CONTACT,
     )
     return list(zip(ANNEX_LABELS, values, strict=True))
 
@@ -270,7 +274,7 @@ def _head_lines(draft: Draft, resolver: Resolver) -> list[str]:
     name = resolver.get(draft.provider).name_en
     return [
         long_date(draft.circulated),
-        "TECHNICAL COOPERATION ACTIVITIES: INFORMATION FROM MEMBERS",
+        REPORT_TITLE,
         f"SYNTHETIC REPORT {draft.index} (GENERATED, NOT AN OFFICIAL DOCUMENT)",
         f"The present document reproduces the information which has been received from "
         f"{name} by means of a communication dated {long_date(draft.communicated)}.",
