@@ -209,6 +209,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[100_000, 1_000_000])
     parser.add_argument("--backends", nargs="*", default=["sqlite", "postgresql"])
     parser.add_argument("--http-seconds", type=int, default=10)
+    parser.add_argument(
+        "--http-workers", type=int, default=os.cpu_count() or 1, help="server processes"
+    )
     parser.add_argument("--rounds", type=int, default=15, help="Datasette comparison rounds")
     parser.add_argument("--skip", nargs="*", default=[], choices=STAGES)
     parser.add_argument(
@@ -257,13 +260,16 @@ def main() -> None:
         stage(
             "http",
             "http" in skip or not ready,
-            lambda: http.measure_http(url, (1, 8, 32), args.http_seconds),
+            lambda: http.measure_http(
+                url, (1, 8, 32), args.http_seconds, workers=args.http_workers
+            ),
         )
         or []
     )
     if http_rows:
         show(
-            f"HTTP on loopback, wrk, {args.http_seconds} s per level",
+            f"HTTP on loopback, wrk, {args.http_seconds} s per level,"
+            f" `ipcoop serve --workers {args.http_workers}`",
             http_rows,
             ("concurrency", "requests_per_s", "p95_ms", "errors"),
         )

@@ -77,38 +77,10 @@ def wait_until_up(
     raise TimeoutError(f"the server at {base} did not answer within {timeout:.0f} s")
 
 
-# Several workers: uvicorn's own `--workers` binds the listening socket with protocol 0, so
-# asyncio never sets TCP_NODELAY on the accepted sockets and every keep-alive response after
-# the first waits ~40 ms for the client's delayed ACK (uvicorn issue #3149; `--workers 2` on
-# loopback answered everything, even /api/v1/openapi.json, in 44-52 ms here). This launcher binds
-# the socket as TCP itself and hands it to uvicorn's supervisor, as a fixed
-# `ipcoop serve --workers N` would. Run with -c so that spawned workers do not re-run it.
-WORKERS_LAUNCHER = """
-import socket, sys
-import uvicorn
-from uvicorn.supervisors import Multiprocess
-port, workers = int(sys.argv[1]), int(sys.argv[2])
-config = uvicorn.Config("ipcoop.web.app:create_app", factory=True, host="127.0.0.1",
-                        port=port, workers=workers, log_level="warning")
-sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-sock.bind(("127.0.0.1", port))
-sock.set_inheritable(True)
-Multiprocess(config, sockets=[sock]).run()
-"""
-
-
 def serve_command(port: int, workers: int = 1) -> list[str]:
-    """The command serving ipcoop on 127.0.0.1:port.
-
-    One worker is exactly `ipcoop serve` (uvicorn, no reload, one process). `ipcoop serve` has no
-    workers option, so more workers run uvicorn's supervisor on the same app factory (see
-    WORKERS_LAUNCHER).
-    """
-    if workers == 1:
-        return [sys.executable, "-m", "ipcoop.cli", "serve", "--host", "127.0.0.1",
-                "--port", str(port)]  # fmt: skip
-    return [sys.executable, "-c", WORKERS_LAUNCHER, str(port), str(workers)]
+    """The command serving ipcoop on 127.0.0.1:port: `ipcoop serve` as users run it."""
+    return [sys.executable, "-m", "ipcoop.cli", "serve", "--host", "127.0.0.1",
+            "--port", str(port), "--workers", str(workers)]  # fmt: skip
 
 
 @contextmanager
@@ -159,10 +131,10 @@ def resolve_paths(base: str) -> list[str]:
 def warm_up(base: str, path: str, workers: int, fast_s: float = 1.0, tries: int = 10) -> None:
     """Make every worker process answer once before measuring.
 
-    Each process builds its in-memory activity index on its first search (seconds at 100k
-    activities), so a cold worker would turn the first requests it gets under load into
-    timeouts. Which process accepts a connection is the kernel's choice: send several
-    concurrent requests on new connections until one round comes back fast everywhere.
+    Each process builds its in-memory activity index as it starts (seconds at 100k activities,
+    tens of seconds at 1M), so a worker still building would turn the first requests it gets
+    under load into timeouts. Which process accepts a connection is the kernel's choice: send
+    several concurrent requests on new connections until one round comes back fast everywhere.
     """
     if workers == 1:
         return
@@ -250,7 +222,7 @@ def main() -> None:
     parser.add_argument("--url", help="a database URL instead of the SQLite file")
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 8, 32])
     parser.add_argument("--seconds", type=int, default=10)
-    parser.add_argument("--workers", type=int, nargs="+", default=[1])
+    parser.add_argument("--workers", type=int, nargs="+", default=[os.cpu_count() or 1])
     parser.add_argument("--timeout", type=int, default=2, help="wrk's request timeout, seconds")
     args = parser.parse_args()
     url = args.url or f"sqlite:///{args.database.resolve()}"

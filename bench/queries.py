@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import itertools
 import json
 import statistics
 import time
@@ -39,6 +40,11 @@ def _page(session: Any, **raw: Any) -> object:
 
 shape("everything + facets")(lambda s, n: _page(s))
 shape("full text")(lambda s, n: _page(s, q="counterfeiting piracy"))
+# the index keeps recent full-text answers; this shape never asks the same words twice in a run
+_WORDS = ("patent", "trademark", "copyright", "customs", "examination", "piracy", "training",
+          "enforcement", "seminar", "indications", "genetic", "border")  # fmt: skip
+_FRESH = itertools.cycle(f"{a} {b}" for a, b in itertools.combinations(_WORDS, 2))
+shape("full text, new words each call")(lambda s, n: _page(s, q=next(_FRESH)))
 shape("beneficiary country")(lambda s, n: _page(s, beneficiary=["KHM"]))
 shape("beneficiary group LDC")(lambda s, n: _page(s, beneficiary=["LDC"]))
 shape("provider")(lambda s, n: _page(s, provider=["USA"]))

@@ -283,15 +283,26 @@ def synth(
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1, help="Worker processes (each holds its own search index; one per core)."
+        ),
+    ] = 1,
 ) -> None:
     """Serve the web pages and the JSON API."""
-    import uvicorn
-
-    from ipcoop.web.app import create_app
+    from ipcoop.web.serving import serve as run
 
     _ensure_schema()
     console.print(f"Serving ipcoop on [bold]http://{host}:{port}[/bold] (Ctrl+C to stop)")
-    uvicorn.run(create_app(), host=host, port=port, log_level="warning")
+    try:
+        run(host, port, workers)
+    except OSError as error:
+        errors.print(
+            f"[red]Cannot listen on {host}:{port}[/red]: {error.strerror or error}."
+            " Stop what uses that port or choose another with --port."
+        )
+        raise typer.Exit(1) from None
 
 
 @app.command("eval")

@@ -46,8 +46,9 @@ class Summary:
         return sum(o.activities for o in self.outcomes)
 
 
-def _extract(source: pipeline.Source, review_threshold: float
-             ) -> ExtractedReport | pipeline.IngestError:
+def _extract(
+    source: pipeline.Source, review_threshold: float
+) -> ExtractedReport | pipeline.IngestError:
     """The pure stages for one source (runs in a worker process for large batches)."""
     try:
         return pipeline.extract(source, review_threshold=review_threshold)
@@ -55,8 +56,9 @@ def _extract(source: pipeline.Source, review_threshold: float
         return error
 
 
-def _store(engine: Engine, source: pipeline.Source,
-           extracted: ExtractedReport | pipeline.IngestError) -> Outcome:
+def _store(
+    engine: Engine, source: pipeline.Source, extracted: ExtractedReport | pipeline.IngestError
+) -> Outcome:
     """Write one extracted report in its own transaction; a failure changes nothing."""
     if isinstance(extracted, pipeline.IngestError):
         return Outcome(source.name, "rejected", str(extracted))
@@ -73,8 +75,9 @@ def _store(engine: Engine, source: pipeline.Source,
         return Outcome(source.name, "stored", detail, report.id, len(extracted.activities))
 
 
-def _sources(engine: Engine, paths: list[Path], settings: Settings
-             ) -> Iterator[pipeline.Source | Outcome]:
+def _sources(
+    engine: Engine, paths: list[Path], settings: Settings
+) -> Iterator[pipeline.Source | Outcome]:
     """Each file loaded, or its outcome when it is unreadable or already stored."""
     for path in paths:
         try:
@@ -87,9 +90,13 @@ def _sources(engine: Engine, paths: list[Path], settings: Settings
         yield Outcome(str(path), "skipped", ALREADY) if stored else source
 
 
-def ingest(engine: Engine, paths: list[Path], settings: Settings,
-           on_file: Callable[[Outcome], None] | None = None,
-           workers: int | None = None) -> Summary:
+def ingest(
+    engine: Engine,
+    paths: list[Path],
+    settings: Settings,
+    on_file: Callable[[Outcome], None] | None = None,
+    workers: int | None = None,
+) -> Summary:
     """Ingest every file under the paths; on_file is called after each (for progress bars).
 
     Large batches extract in a pool of worker processes (one per core) while this process

@@ -8,19 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import (
-    Connection,
-    Engine,
-    Select,
-    TextClause,
-    column,
-    func,
-    literal_column,
-    select,
-    text,
-)
-from sqlalchemy import table as sql_table
-from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy import Connection, Engine, text
 
 _WORD = re.compile(r"[\w][\w'-]*", re.UNICODE)
 
@@ -114,32 +102,34 @@ class FullText:
         """The full-text backend of an engine's database."""
         return cls(engine.dialect.name)
 
-    def match(self, table: str, query: str) -> Select | None:
-        """A select of (id, rank) for rows of ``table`` matching every word; None if no words.
+    def ids(
+        self, connection: Connection, table: str, query: str, *, ranked: bool
+    ) -> list[int] | None:
+        """Ids of the rows of ``table`` matching every word of the query (best first, then by
+        id, when ``ranked``); None when the query has no words.
 
-        Lower rank is better on both databases.
+        Read on the driver's cursor: a common word matches tens of thousands of activities in a
+        million, and result rows would cost more than the match.
         """
         terms = words(query)
         if not terms:
             return None
         if self.dialect == "sqlite":
             fts = f"{table}_fts"
-            expr = " ".join('"' + t.replace('"', "") + '"' for t in terms)
-            return (
-                select(
-                    literal_column("rowid").label("id"),
-                    literal_column(f"bm25({fts})").label("rank"),
-                )
-                .select_from(text(fts))
-                .where(_sqlite_match(fts, expr))
-            )
-        query_ts = func.plainto_tsquery("english", " ".join(terms))
-        rows = sql_table(table, column("id"), column("search_vector"))
-        return select(
-            rows.c.id.label("id"),
-            (-func.ts_rank(rows.c.search_vector, query_ts)).label("rank"),
-        ).where(rows.c.search_vector.op("@@")(query_ts))
-
-
-def _sqlite_match(fts: str, expr: str) -> ColumnElement[bool] | TextClause:
-    return text(f"{fts} MATCH :fts_expr").bindparams(fts_expr=expr)
+            sql = f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?"
+            if ranked:  # FTS5's rank is bm25(): lower is better
+                sql += " ORDER BY rank, rowid"
+            params: tuple[str, ...] = (" ".join('"' + t.replace('"', "") + '"' for t in terms),)
+        else:
+            matched = "plainto_tsquery('english', %s)"
+            sql = f"SELECT id FROM {table} WHERE search_vector @@ {matched}"
+            params = (" ".join(terms),)
+            if ranked:
+                sql += f" ORDER BY ts_rank(search_vector, {matched}) DESC, id"
+                params *= 2
+        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute(sql, params)
+            return [row[0] for row in cursor.fetchall()]
+        finally:
+            cursor.close()

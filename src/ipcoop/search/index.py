@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import threading
 import weakref
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,15 +22,16 @@ from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
-from sqlalchemy import Connection, Engine, Select, select
+from sqlalchemy import Connection, Engine, Select, String, cast, func, select
 from sqlalchemy.orm import Session
 
 import ipcoop.models  # noqa: F401  (every mapper, so relationships resolve in any process)
-from ipcoop.activities.models import Activity
+from ipcoop.activities.models import Activity, ActivityParty, ActivityTag
 from ipcoop.parties.resolver import Resolver
+from ipcoop.reports.models import Report
 from ipcoop.search import revision
 from ipcoop.search.filters import ActivityFilters
-from ipcoop.search.fulltext import FullText
+from ipcoop.search.fulltext import FullText, words
 
 Mask = NDArray[np.bool_]
 Positions = NDArray[np.integer[Any]]
@@ -40,6 +42,8 @@ SINGLE = ("year", "type", "modality", "reporter", "kind")
 # dimensions with any number of values per activity
 MULTI = ("beneficiary", "provider", "topic", "audience")
 _NO_DATE = np.iinfo(np.int32).max
+# full-text answers kept per index (a common word's positions take a few hundred kB at 1M)
+MATCHES_KEPT = 64
 
 
 @dataclass(slots=True)
@@ -86,17 +90,6 @@ class Dimension:
         return np.bincount(self.code[matching], minlength=len(self.values))
 
 
-class _Numbers(dict[Any, int]):
-    """Numbers values in the order they are first seen; None is number 0."""
-
-    def __init__(self) -> None:
-        super().__init__({None: 0})
-
-    def __missing__(self, value: Any) -> int:
-        number = self[value] = len(self)
-        return number
-
-
 def _dimension(
     size: int, positions: Vector, code: Vector, values: list[Any], *, single: bool
 ) -> Dimension:
@@ -108,7 +101,9 @@ def _dimension(
         return Dimension(values, np.arange(size, dtype=np.int32), dense, single=True)
     # distinct pairs, sorted by position, plus the None pair of every position without a value
     width = len(values)
-    keys = np.unique(positions.astype(np.int64) * width + code)
+    keys = np.sort(positions.astype(np.int64) * width + code)
+    if len(keys):
+        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
     pos, code = (keys // width).astype(np.int32), (keys % width).astype(np.int32)
     missing = np.setdiff1d(np.arange(size, dtype=np.int32), pos, assume_unique=True)
     pos = np.concatenate([pos, missing])
@@ -129,53 +124,68 @@ def _day(value: date) -> int:
     return int(np.datetime64(value.isoformat(), "D").astype(np.int64))
 
 
-_CHUNK = 50_000
+@dataclass(slots=True)
+class _Groups:
+    """The activity ids per value of one column: ``ids[i]`` hold ``values[i]``."""
+
+    values: list[Any]
+    ids: list[NDArray[np.int64]]
+
+    def numbered(self, position_of: Vector) -> tuple[Vector, Vector, list[Any]]:
+        """(positions, value numbers, values): numbers count from 1 in group order and 0 is
+        None, so ``values[number]`` is the value of a pair."""
+        values: list[Any] = [None]
+        numbers = []
+        for value in self.values:
+            if value is None:
+                numbers.append(0)
+            else:
+                numbers.append(len(values))
+                values.append(value)
+        lengths = [len(ids) for ids in self.ids]
+        positions = position_of[np.concatenate(self.ids)] if self.ids else _EMPTY
+        code = np.repeat(np.array(numbers, dtype=np.int32), lengths)
+        return positions.astype(np.int32), code, values
 
 
-def _read(
-    connection: Connection, sql: str, kinds: Sequence[str]
-) -> tuple[list[Vector], list[list[Any]]]:
-    """A query's columns as arrays, read in chunks through the driver's own cursor.
-
-    Kinds: "int" (None as 0), "day" (see _days), "bool", or "value" (numbered in the order first
-    seen, None as 0; the values of each column are returned beside the arrays).
-    """
-    numbers = [_Numbers() for _ in kinds]
-    parts: list[list[Vector]] = [[] for _ in kinds]
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.execute(sql)
-        while rows := cursor.fetchmany(_CHUNK):
-            for i, column in enumerate(zip(*rows, strict=True)):
-                kind = kinds[i]
-                if kind == "day":
-                    parts[i].append(_days(column))
-                elif kind == "bool":
-                    parts[i].append(np.fromiter(map(bool, column), dtype=bool, count=len(rows)))
-                else:
-                    items = (
-                        map(numbers[i].__getitem__, column)
-                        if kind == "value"
-                        else (v or 0 for v in column)
-                    )
-                    parts[i].append(np.fromiter(items, dtype=np.int32, count=len(rows)))
-            del rows
-    finally:
-        cursor.close()
-    arrays = [
-        np.concatenate(p) if p else np.empty(0, dtype=bool if k == "bool" else np.int32)
-        for p, k in zip(parts, kinds, strict=True)
-    ]
-    return arrays, [list(n) for n in numbers]
+_EMPTY = np.empty(0, dtype=np.int32)
 
 
-_PAIRS = {
-    "beneficiary": "SELECT activity_id, party_code FROM activity_parties"
-    " WHERE role = 'beneficiary' AND party_code IS NOT NULL",
-    "provider": "SELECT activity_id, party_code FROM activity_parties"
-    " WHERE role <> 'beneficiary' AND party_code IS NOT NULL",
-    "topic": "SELECT activity_id, code FROM activity_tags WHERE kind = 'topic'",
-    "audience": "SELECT activity_id, code FROM activity_tags WHERE kind = 'audience'",
+def _grouped(connection: Connection, value: Any, activity_id: Any, *where: Any) -> _Groups:
+    """One row per value with the ids of its activities joined in one string, which the
+    database builds: a million activities cost a few hundred rows, not a million."""
+    ids_text = func.aggregate_strings(cast(activity_id, String), ",")
+    query = select(value, ids_text).where(*where).group_by(value)
+    if activity_id.table is not value.table:  # a value of the activity's report
+        query = query.join_from(Activity, Report, Report.id == Activity.report_id)
+    groups = _Groups([], [])
+    for found, text in connection.execute(query):
+        groups.values.append(found)
+        groups.ids.append(np.fromstring(text, dtype=np.int64, sep=","))
+    return groups
+
+
+# the value columns of each dimension: (value, activity id, conditions)
+_COLUMNS: dict[str, tuple[Any, ...]] = {
+    "year": (Activity.start_year, Activity.id),
+    "type": (Activity.type, Activity.id),
+    "modality": (Activity.modality, Activity.id),
+    "reporter": (Report.reporting_party_code, Activity.id),
+    "kind": (Report.kind, Activity.id),
+    "beneficiary": (
+        ActivityParty.party_code,
+        ActivityParty.activity_id,
+        ActivityParty.role == "beneficiary",
+        ActivityParty.party_code.is_not(None),
+    ),
+    "provider": (
+        ActivityParty.party_code,
+        ActivityParty.activity_id,
+        ActivityParty.role != "beneficiary",
+        ActivityParty.party_code.is_not(None),
+    ),
+    "topic": (ActivityTag.code, ActivityTag.activity_id, ActivityTag.kind == "topic"),
+    "audience": (ActivityTag.code, ActivityTag.activity_id, ActivityTag.kind == "audience"),
 }
 
 
@@ -184,40 +194,39 @@ class ActivityIndex:
 
     def __init__(self, connection: Connection, number: int) -> None:
         self.revision = number
-        columns, values = _read(
-            connection,
-            "SELECT a.id, a.start_on, a.report_id, a.needs_review,"
-            " a.start_year, a.type, a.modality, r.reporting_party_code, r.kind"
-            " FROM activities a JOIN reports r ON r.id = a.report_id",
-            ("int", "day", "int", "bool", "value", "value", "value", "value", "value"),
-        )
-        ids, starts = columns[0], columns[1]
+        dates = _grouped(connection, Activity.start_on, Activity.id)
+        ids = np.concatenate(dates.ids) if dates.ids else np.empty(0, dtype=np.int64)
+        starts = np.repeat(_days(dates.values), [len(i) for i in dates.ids])
         size = self.size = len(ids)
         undated = starts == _NO_DATE
         # the default order: newest first, undated last, then highest id first
-        order = np.lexsort((-ids, -np.where(undated, 0, starts), undated)).astype(np.int32)
-        self.ids = ids[order]
-        self.starts = starts[order]
+        order = np.lexsort((-ids, -np.where(undated, 0, starts), undated))
+        self.ids = ids[order].astype(np.int32)
+        self.starts = starts[order].astype(np.int32)
         self.position_of = np.full(int(ids.max(initial=0)) + 1, -1, dtype=np.int32)
         self.position_of[self.ids] = np.arange(size, dtype=np.int32)
-        rank = np.empty(size, dtype=np.int32)
-        rank[order] = np.arange(size, dtype=np.int32)  # database row -> position
-        self.report_ids = columns[2][order]
-        self.needs_review = columns[3][order]
-        self.dimensions: dict[str, Dimension] = {
-            name: _dimension(size, rank, code, names, single=True)
-            for name, code, names in zip(SINGLE, columns[4:], values[4:], strict=True)
-        }
+        self.report_ids = self._single(connection, Activity.report_id)
+        self.needs_review = self._single(connection, Activity.needs_review).astype(bool)
+        self.dimensions: dict[str, Dimension] = {}
+        for name, (value, activity_id, *where) in _COLUMNS.items():
+            groups = _grouped(connection, value, activity_id, *where)
+            positions, code, values = groups.numbered(self.position_of)
+            single = name in SINGLE
+            self.dimensions[name] = _dimension(size, positions, code, values, single=single)
         year_values = np.array([v or 0 for v in self.dimensions["year"].values], dtype=np.int32)
         self.years = year_values[self.dimensions["year"].code]
-        del columns, order, rank
-        for name, sql in _PAIRS.items():
-            (activity_ids, code), (_, names) = _read(connection, sql, ("int", "value"))
-            positions = self.position_of[activity_ids]
-            self.dimensions[name] = _dimension(size, positions, code, names, single=False)
         self._groups: dict[str, Mask] = {}
         self._orders: dict[str, Positions] = {}
+        self._matches: OrderedDict[tuple[str, bool], Positions] = OrderedDict()
         self._lock = threading.Lock()
+
+    def _single(self, connection: Connection, column: Any) -> Vector:
+        """An integer (or boolean) column of activities by position; None as 0."""
+        out = np.zeros(self.size, dtype=np.int32)
+        groups = _grouped(connection, column, Activity.id)
+        for value, ids in zip(groups.values, groups.ids, strict=True):
+            out[self.position_of[ids]] = int(value or 0)
+        return out
 
     # -- filters -----------------------------------------------------------------------------
 
@@ -257,19 +266,31 @@ class ActivityIndex:
 
     def full_text(self, session: Session, query: str, *, ranked: bool) -> Positions | None:
         """Positions of the activities matching every word (best first when ``ranked``); None
-        when the query has no words."""
-        match = FullText.for_engine(session.get_bind()).match("activities", query)
-        if match is None:
+        when the query has no words.
+
+        The last MATCHES_KEPT answers are kept with the index, so they hold for its revision
+        only: asking again (the next page, another facet) does not ask the database again.
+        """
+        key = (" ".join(words(query)).casefold(), ranked)
+        with self._lock:
+            kept = self._matches.get(key)
+            if kept is not None:
+                self._matches.move_to_end(key)
+                return kept
+        found = FullText.for_engine(session.get_bind()).ids(
+            session.connection(), "activities", query, ranked=ranked
+        )
+        if found is None:
             return None
-        rows = match.subquery()
-        ids_query = select(rows.c.id)
-        if ranked:
-            ids_query = ids_query.order_by(rows.c.rank, rows.c.id)
-        found = session.scalars(ids_query).all()
         ids = np.array(found, dtype=np.int64)
         ids = ids[ids < len(self.position_of)]
         positions = self.position_of[ids]
-        return positions[positions >= 0]
+        positions = positions[positions >= 0]
+        with self._lock:
+            self._matches[key] = positions
+            while len(self._matches) > MATCHES_KEPT:
+                self._matches.popitem(last=False)
+        return positions
 
     def beneficiary(self, codes: Sequence[str]) -> Mask:
         """Activities with a beneficiary among the codes, or a member of one of the groups on

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ipcoop.activities.export import ExportRecord, load_records
 from ipcoop.activities.models import Activity
 from ipcoop.ingest.normalize import taxonomy
 from ipcoop.parties.resolver import Resolver
@@ -146,11 +147,11 @@ def search(
 
 
 def iterate(
-    session: Session, filters: ActivityFilters, *, sort: str = "date", batch: int = 1000
-) -> Iterator[Activity]:
-    """Every matching activity in order, fetched in batches (for streamed exports)."""
+    session: Session, filters: ActivityFilters, *, sort: str = "date", batch: int = 2000
+) -> Iterator[ExportRecord]:
+    """Every matching activity in order, as export records read in batches (for streamed
+    exports: no ORM objects, so a million activities cost their rows, not their mapping)."""
     index = current(session)
     ordered = index.ordered(session, index.mask(session, filters), sort, filters.q)
     for start in range(0, len(ordered), batch):
-        yield from _activities(session, index.ids[ordered[start : start + batch]].tolist())
-        session.expunge_all()
+        yield from load_records(session, index.ids[ordered[start : start + batch]].tolist())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import AbstractAsyncContextManager
 from importlib.resources import files
 
 from fastapi import APIRouter, FastAPI
@@ -19,6 +21,8 @@ from ipcoop.search.snippets import snippet
 from ipcoop.stats.api import router as stats_api
 from ipcoop.web import caching, pages, party_pages, problems
 
+Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
+
 
 def party_name(code: str | None) -> str:
     """A party's English name for templates; the code itself when unknown."""
@@ -30,9 +34,11 @@ def party_name(code: str | None) -> str:
         return code
 
 
-def create_app(engine: Engine | None = None) -> FastAPI:
-    """The ipcoop web application on the given (or configured) database."""
+def create_app(engine: Engine | None = None, *, lifespan: Lifespan | None = None) -> FastAPI:
+    """The ipcoop web application on the given (or configured) database; ``lifespan`` runs
+    around the server's life (``ipcoop.web.serving`` builds the search index in it)."""
     app = FastAPI(
+        lifespan=lifespan,
         title="ipcoop",
         version=__version__,
         openapi_url="/api/v1/openapi.json",

@@ -1,0 +1,151 @@
+"""`ipcoop serve`: worker processes on one listening socket, Nagle off, a clear error for a port in
+use. Real processes and real sockets on loopback."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from ipcoop.synth import generate
+from ipcoop.web.serving import listening_socket
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _children(pid: int) -> list[int]:
+    """Process ids whose parent is ``pid`` (read from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        # the command name may hold spaces: the fields after its closing parenthesis are fixed
+        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            found.append(int(entry.name))
+    return found
+
+
+def test_accepted_connections_have_nagle_off() -> None:
+    """asyncio sets TCP_NODELAY on connections accepted from the socket workers share."""
+    seen: list[int] = []
+
+    async def scenario() -> None:
+        sock = listening_socket("127.0.0.1", 0)
+        port = sock.getsockname()[1]
+
+        async def accepted(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            conn = writer.get_extra_info("socket")
+            seen.append(conn.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            writer.close()
+
+        server = await asyncio.start_server(accepted, sock=sock)
+        async with server:
+            _, writer = await asyncio.open_connection("127.0.0.1", port)
+            for _ in range(100):
+                if seen:
+                    break
+                await asyncio.sleep(0.01)
+            writer.close()
+
+    asyncio.run(scenario())
+    assert seen and seen[0] != 0
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    """A data folder holding two generated reports, ingested through the CLI."""
+    environment = {**os.environ, "IPCOOP_DATA_DIR": str(tmp_path), "IPCOOP_DATABASE_URL": ""}
+    corpus = tmp_path / "corpus"
+    generate(corpus, reports=2, seed=67)
+    (corpus / "truth.json").unlink()
+    done = subprocess.run(
+        [sys.executable, "-m", "ipcoop.cli", "ingest", str(corpus)],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return environment
+
+
+@pytest.fixture
+def two_workers(env: dict[str, str]) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ipcoop.cli", "serve", "--port", str(port), "--workers", "2"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    try:
+        while True:
+            assert process.poll() is None, "the server exited"
+            try:
+                if httpx.get(base + "/api/v1/openapi.json", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "the server did not answer within 60 s"
+            time.sleep(0.2)
+        yield base, process
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_serve_runs_two_workers_that_answer_searches(
+    two_workers: tuple[str, subprocess.Popen[bytes]],
+) -> None:
+    base, process = two_workers
+    spawned = [
+        pid
+        for pid in _children(process.pid)
+        if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    ]
+    assert len(spawned) == 2, spawned
+    # several connections, so both workers are likely to be asked; all must answer the same
+    totals = set()
+    for _ in range(8):
+        with httpx.Client(base_url=base, timeout=30) as client:
+            response = client.get("/api/v1/activities", params={"type": "workshop"})
+            assert response.status_code == 200, response.text
+            totals.add(response.json()["total"])
+    assert len(totals) == 1 and totals.pop() > 0
+
+
+def test_serve_on_a_port_in_use_says_so(env: dict[str, str]) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "ipcoop.cli", "serve", "--port", str(port)],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert done.returncode == 1
+    assert f"Cannot listen on 127.0.0.1:{port}" in done.stderr
+    assert "--port" in done.stderr
