@@ -172,19 +172,31 @@ def test_every_sort_and_the_export_order(corpus_engine: Engine) -> None:
         assert all("workshop" in (a.title + (a.description or "")).lower() for a in ranked.items)
 
 
-def test_two_dimension_counts_agree_with_the_rows(corpus_engine: Engine) -> None:
+@pytest.mark.parametrize(
+    "names",
+    [
+        ("topic", "beneficiary"),  # several values each
+        ("year", "topic"),  # one value, then several
+        ("audience", "type"),  # several, then one
+        ("year", "reporter"),  # one value each
+    ],
+)
+@pytest.mark.parametrize("narrowed", [True, False])
+def test_two_dimension_counts_agree_with_the_rows(
+    corpus_engine: Engine, names: tuple[str, str], narrowed: bool
+) -> None:
     rows = _rows(corpus_engine)
-    f = search_filters.parse(beneficiary=["LDC"])
+    f = search_filters.parse(beneficiary=["LDC"]) if narrowed else search_filters.parse()
     matching = [r for r in rows if _matches(r, f)]
     want: Counter[tuple[Any, Any]] = Counter()
     for r in matching:
-        for topic in r.values["topic"] or {None}:
-            for code in r.values["beneficiary"] or {None}:
-                want[(topic, code)] += 1
+        for first in r.values[names[0]] or {None}:
+            for second in r.values[names[1]] or {None}:
+                want[(first, second)] += 1
     with session_scope(corpus_engine) as session:
-        stats = counts(session, f, ["topic", "beneficiary"])
+        stats = counts(session, f, list(names))
     assert stats.total == len(matching) > 0
-    assert {(r["topic"], r["beneficiary"]): r["count"] for r in stats.rows} == dict(want)
+    assert {(r[names[0]], r[names[1]]): r["count"] for r in stats.rows} == dict(want)
 
 
 def test_a_write_is_seen_by_the_next_search(corpus_engine: Engine, tmp_path: Path) -> None:

@@ -55,7 +55,8 @@ MEDIA_TYPES = {
     "jsonl": "application/x-ndjson",
     "json": "application/json",
 }
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# what makes a spreadsheet read a cell as a formula when it starts the text
+_FORMULA_FIRST = frozenset("=+-@\t\r")
 
 
 class PartyRecord(NamedTuple):
@@ -97,9 +98,17 @@ class ExportRecord:
     contact: str | None
     confidence: float
     needs_review: bool
-    review_reasons: list[str]
+    # as the driver gives it: JSON text on SQLite, a list on PostgreSQL (see review_reasons)
+    stored_reasons: list[str] | str | None
     parties: list[PartyRecord] = field(default_factory=list)
     tags: list[TagRecord] = field(default_factory=list)
+
+    @property
+    def review_reasons(self) -> list[str]:
+        """Why the activity needs review (read when asked: spreadsheets do not show it)."""
+        if isinstance(self.stored_reasons, str):
+            self.stored_reasons = cast(list[str], json.loads(self.stored_reasons))
+        return self.stored_reasons or []
 
 
 _RECORD_COLUMNS = (
@@ -142,7 +151,8 @@ def load_records(session: Session, ids: Sequence[int]) -> list[ExportRecord]:
 
     Three queries on the driver's cursor: no ORM objects and no SQLAlchemy result rows, which
     cost more than the queries themselves over a million activities. The two values whose
-    Python type differs by driver (JSON text, integer booleans on SQLite) are converted here.
+    Python type differs by driver are converted here (integer booleans on SQLite) or when
+    read (the review reasons' JSON text).
     """
     if not ids:
         return []
@@ -157,8 +167,6 @@ def load_records(session: Session, ids: Sequence[int]) -> list[ExportRecord]:
         for values in cursor.fetchall():
             record = ExportRecord(*values)
             record.needs_review = bool(record.needs_review)
-            if isinstance(record.review_reasons, str):
-                record.review_reasons = json.loads(record.review_reasons)
             found[record.id] = record
         cursor.execute(_PARTIES_SQL.format(marks), params)
         for activity_id, role, code, name, via_group in cursor.fetchall():
@@ -171,9 +179,9 @@ def load_records(session: Session, ids: Sequence[int]) -> list[ExportRecord]:
     return [found[i] for i in params if i in found]
 
 
-def _safe(value: str) -> str:
+def _safe(value: str | None) -> str | None:
     """Text that a spreadsheet will show as text, never run as a formula."""
-    return "'" + value if value.startswith(_FORMULA_START) else value
+    return "'" + value if value and value[0] in _FORMULA_FIRST else value
 
 
 def _item(activity: Activity | ExportRecord) -> dict[str, Any]:
@@ -209,35 +217,34 @@ def row(activity: Activity | ExportRecord) -> list[Any]:
     topics = [t.code for t in activity.tags if t.kind == "topic"]
     audience = [t.code for t in activity.tags if t.kind == "audience"]
     counted = activity.participants is not None
-    values = [
+    # free text is guarded against formulas; codes, dates and numbers cannot start with one
+    return [
         activity.id,
-        activity.title,
+        _safe(activity.title),
         activity.start_date,
         activity.end_date,
         activity.date_precision,
         "; ".join(benef_codes),
-        "; ".join(benef_names),
+        _safe("; ".join(benef_names)),
         "; ".join(prov_codes),
-        "; ".join(prov_names),
+        _safe("; ".join(prov_names)),
         activity.type,
         "; ".join(topics),
         "; ".join(audience),
         activity.modality,
-        activity.city,
+        _safe(activity.city),
         activity.country_code,
         activity.participants if counted else None,
-        activity.participants_qualifier if counted else None,
-        activity.description,
-        activity.outputs,
-        activity.website,
-        activity.contact,
+        _safe(activity.participants_qualifier) if counted else None,
+        _safe(activity.description),
+        _safe(activity.outputs),
+        _safe(activity.website),
+        _safe(activity.contact),
         activity.confidence,
         activity.needs_review,
         activity.report_id,
         f"/activities/{activity.id}",
     ]
-    start = _FORMULA_START
-    return [("'" + v if v.startswith(start) else v) if type(v) is str else v for v in values]
 
 
 def csv_chunks(activities: Iterable[Activity | ExportRecord], batch: int = 500) -> Iterator[str]:

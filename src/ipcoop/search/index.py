@@ -11,6 +11,8 @@ highest id first), so the default sort needs no sorting at all.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import gc
 import threading
 import weakref
@@ -48,28 +50,33 @@ MATCHES_KEPT = 64
 
 @dataclass(slots=True)
 class Dimension:
-    """One dimension's values as (position, value) pairs; value 0 is None (no value).
+    """One dimension's values; value number 0 is None (no value).
 
-    Pairs are distinct and sorted by position, and every position has at least one pair (the
-    None pair when it has no value), so counting pairs counts activities.
+    A single-valued dimension holds one value number per position (``pos`` is None). Any other
+    holds (position, value) pairs: distinct, sorted by position, and at least one per position
+    (the None pair when it has no value), so counting pairs counts activities.
     """
 
     values: list[Any]
-    pos: Vector
     code: Vector
-    single: bool
+    pos: Vector | None = None
     _index: dict[Any, int] = field(default_factory=dict)
-    # the positions grouped by value: positions of value v are by_value[starts[v]:starts[v + 1]]
-    by_value: Vector = field(default_factory=lambda: np.empty(0, dtype=np.int32))
-    starts: NDArray[np.int64] = field(default_factory=lambda: np.empty(0, dtype=np.int64))
+    # where each position's pairs start: those of position p are [offsets[p], offsets[p + 1])
+    offsets: NDArray[np.int64] = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
 
     def __post_init__(self) -> None:
         self._index = {v: i for i, v in enumerate(self.values)}
-        grouped = np.argsort(self.code, kind="stable")
-        self.by_value = self.pos[grouped]
-        self.starts = np.searchsorted(
-            self.code[grouped], np.arange(len(self.values) + 1, dtype=np.int64)
-        )
+        if self.pos is not None and len(self.pos):
+            per_position = np.bincount(self.pos, minlength=int(self.pos[-1]) + 1)
+            self.offsets = np.concatenate(([0], np.cumsum(per_position)))
+
+    @property
+    def single(self) -> bool:
+        return self.pos is None
+
+    def positions(self) -> Vector:
+        """The position of each pair."""
+        return np.arange(len(self.code), dtype=np.int32) if self.pos is None else self.pos
 
     def codes_of(self, wanted: Iterable[Any]) -> NDArray[np.int64]:
         """The value numbers of the wanted values that occur (unknown values match nothing)."""
@@ -77,39 +84,46 @@ class Dimension:
 
     def having(self, wanted: Iterable[Any], size: int) -> Mask:
         """Positions with at least one of the wanted values."""
+        hit = np.isin(self.code, self.codes_of(wanted))
+        if self.pos is None:
+            return hit
         mask = np.zeros(size, dtype=bool)
-        for number in self.codes_of(wanted):
-            mask[self.by_value[self.starts[number] : self.starts[number + 1]]] = True
+        mask[self.pos[hit]] = True
         return mask
 
     def count(self, mask: Mask | None) -> NDArray[np.int64]:
         """Matching activities per value number."""
         if mask is None:
             return np.bincount(self.code, minlength=len(self.values))
-        matching = mask if self.single else mask[self.pos]
+        matching = mask if self.pos is None else mask[self.pos]
         return np.bincount(self.code[matching], minlength=len(self.values))
 
 
 def _dimension(
     size: int, positions: Vector, code: Vector, values: list[Any], *, single: bool
 ) -> Dimension:
-    """A dimension from the position and value number of each pair; positions without a pair
-    get the None pair."""
+    """A dimension from the position and value number of each pair (numbers ascending in the
+    order the pairs come); positions without a pair get the None pair."""
     if single:
         dense = np.zeros(size, dtype=np.int32)
         dense[positions] = code
-        return Dimension(values, np.arange(size, dtype=np.int32), dense, single=True)
-    # distinct pairs, sorted by position, plus the None pair of every position without a value
-    width = len(values)
-    keys = np.sort(positions.astype(np.int64) * width + code)
-    if len(keys):
-        keys = keys[np.concatenate(([True], keys[1:] != keys[:-1]))]
-    pos, code = (keys // width).astype(np.int32), (keys % width).astype(np.int32)
-    missing = np.setdiff1d(np.arange(size, dtype=np.int32), pos, assume_unique=True)
-    pos = np.concatenate([pos, missing])
-    code = np.concatenate([code, np.zeros(len(missing), dtype=np.int32)])
+        return Dimension(values, dense)
+    covered = np.zeros(size, dtype=bool)
+    covered[positions] = True
+    missing = np.flatnonzero(~covered).astype(np.int32)
+    del covered
+    pos = np.concatenate([missing, positions])
+    code = np.concatenate([np.zeros(len(missing), dtype=np.int32), code])
+    # sorted by position; a stable sort keeps each position's numbers ascending, so a pair
+    # given twice (a country named directly and through its group) ends up next to itself
     order = np.argsort(pos, kind="stable")
-    return Dimension(values, pos[order], code[order], single=False)
+    pos, code = pos[order], code[order]
+    del order
+    repeated = np.zeros(len(pos), dtype=bool)
+    repeated[1:] = (pos[1:] == pos[:-1]) & (code[1:] == code[:-1])
+    if repeated.any():
+        pos, code = pos[~repeated], code[~repeated]
+    return Dimension(values, code, pos)
 
 
 def _days(column: Sequence[Any]) -> Vector:
@@ -306,7 +320,7 @@ class ActivityIndex:
         """Activities with a beneficiary that was a member of the group on their start date."""
         dimension = self.dimensions["beneficiary"]
         mask = np.zeros(self.size, dtype=bool)
-        mask[dimension.pos[self.group_pairs(code)]] = True
+        mask[dimension.positions()[self.group_pairs(code)]] = True
         return mask
 
     def group_pairs(self, code: str) -> Mask:
@@ -317,9 +331,9 @@ class ActivityIndex:
             if cached is not None:
                 return cached
             dimension = self.dimensions["beneficiary"]
-            on = self.starts[dimension.pos]
+            on = self.starts[dimension.positions()]
             dated = on != _NO_DATE
-            hit = np.zeros(len(dimension.pos), dtype=bool)
+            hit = np.zeros(len(dimension.code), dtype=bool)
             for membership in Resolver.default().memberships():
                 if membership.group != code:
                     continue
@@ -348,15 +362,23 @@ class ActivityIndex:
             counts = first.count(mask)
             return [((first.values[i],), int(counts[i])) for i in np.flatnonzero(counts)]
         second = self.dimensions[names[1]]
-        pos, code = first.pos, first.code
-        if mask is not None:
-            keep = mask[pos]
-            pos, code = pos[keep], code[keep]
-        if second.single:
-            other = second.code[pos]
+        if first.single or second.single:
+            # walk the pairs of the dimension with several values per activity (every position
+            # when neither has), reading the other's one value at each position
+            walked, read = (first, second) if second.single else (second, first)
+            pos, walked_code = walked.positions(), walked.code
+            if mask is not None:
+                keep = mask[pos]
+                pos, walked_code = pos[keep], walked_code[keep]
+            read_code = read.code[pos]
+            code, other = (walked_code, read_code) if walked is first else (read_code, walked_code)
         else:  # pair every (position, first value) with each second value of that position
-            starts = np.searchsorted(second.pos, pos)
-            lengths = np.searchsorted(second.pos, pos, side="right") - starts
+            pos, code = first.positions(), first.code
+            if mask is not None:
+                keep = mask[pos]
+                pos, code = pos[keep], code[keep]
+            starts = second.offsets[pos]
+            lengths = second.offsets[pos + 1] - starts
             code = np.repeat(code, lengths)
             steps = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
             other = second.code[np.repeat(starts, lengths) + steps]
@@ -372,7 +394,7 @@ class ActivityIndex:
         dimension = self.dimensions["beneficiary"]
         hit = self.group_pairs(group)
         if mask is not None:
-            hit = hit & mask[dimension.pos]
+            hit = hit & mask[dimension.positions()]
         counts = np.bincount(dimension.code[hit], minlength=len(dimension.values))
         return {dimension.values[i]: int(counts[i]) for i in np.flatnonzero(counts)}
 
@@ -417,6 +439,13 @@ _BUILDING: weakref.WeakKeyDictionary[Engine, threading.Lock] = weakref.WeakKeyDi
 _GUARD = threading.Lock()
 
 
+def _give_back_freed_memory() -> None:
+    """Return the heap the build freed to the system: glibc keeps freed blocks for reuse, which
+    at a million activities is about a hundred MB the process would hold for nothing."""
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to give back
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 def current(session: Session) -> ActivityIndex:
     """The index at the database's current revision (rebuilt once when the revision moved)."""
     engine = session.get_bind()
@@ -435,4 +464,5 @@ def current(session: Session) -> ActivityIndex:
             # what exists now lives as long as the process: keep the collector off it
             gc.collect()
             gc.freeze()
+            _give_back_freed_memory()
         return index
