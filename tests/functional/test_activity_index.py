@@ -24,6 +24,7 @@ from ipcoop.ingest.service import ingest
 from ipcoop.parties.resolver import Resolver
 from ipcoop.reports.models import Report
 from ipcoop.search import filters as search_filters
+from ipcoop.search.index import DIMENSIONS, current
 from ipcoop.search.service import FACETS, iterate, search
 from ipcoop.stats.service import counts
 from ipcoop.synth import generate
@@ -170,6 +171,22 @@ def test_every_sort_and_the_export_order(corpus_engine: Engine) -> None:
         ranked = search(session, q, sort="relevance", limit=500, facets=())
         assert ranked.total == len({a.id for a in ranked.items}) > 0
         assert all("workshop" in (a.title + (a.description or "")).lower() for a in ranked.items)
+
+
+def test_an_export_builds_only_the_dimensions_its_filters_use(corpus_engine: Engine) -> None:
+    rows = _rows(corpus_engine)
+    f = search_filters.parse(beneficiary=["LDC"], year_from=2005)
+    want = [r.id for r in sorted(rows, key=_date_order) if _matches(r, f)]
+    everything = [r.id for r in sorted(rows, key=_date_order)]
+    with session_scope(corpus_engine) as session:
+        assert [a.id for a in iterate(session, search_filters.parse(), batch=5)] == everything
+        assert current(session, ()).dimensions == {}
+        assert [a.id for a in iterate(session, f, batch=5)] == want
+        assert set(current(session, ()).dimensions) == {"beneficiary", "year"}
+        # a search afterwards adds the rest at the same revision, and agrees
+        page = search(session, f, limit=500)
+        assert set(current(session, ()).dimensions) == set(DIMENSIONS)
+        assert [a.id for a in page.items] == want
 
 
 @pytest.mark.parametrize(

@@ -137,10 +137,11 @@ _RECORD_COLUMNS = (
 _ACTIVITIES_SQL = "SELECT " + ", ".join(_RECORD_COLUMNS) + " FROM activities WHERE id IN ({})"
 _PARTIES_SQL = (
     "SELECT activity_id, role, party_code, name, via_group FROM activity_parties"
-    " WHERE activity_id IN ({}) ORDER BY id"
+    " WHERE activity_id IN ({}) ORDER BY activity_id, id"
 )
 _TAGS_SQL = (
-    "SELECT activity_id, kind, code FROM activity_tags WHERE activity_id IN ({}) ORDER BY id"
+    "SELECT activity_id, kind, code FROM activity_tags WHERE activity_id IN ({})"
+    " ORDER BY activity_id, id"
 )
 _MARKS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 

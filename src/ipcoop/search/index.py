@@ -43,6 +43,7 @@ Vector = NDArray[np.int32]
 SINGLE = ("year", "type", "modality", "reporter", "kind")
 # dimensions with any number of values per activity
 MULTI = ("beneficiary", "provider", "topic", "audience")
+DIMENSIONS = SINGLE + MULTI
 _NO_DATE = np.iinfo(np.int32).max
 # full-text answers kept per index (a common word's positions take a few hundred kB at 1M)
 MATCHES_KEPT = 64
@@ -221,18 +222,28 @@ class ActivityIndex:
         self.position_of[self.ids] = np.arange(size, dtype=np.int32)
         self.report_ids = self._single(connection, Activity.report_id)
         self.needs_review = self._single(connection, Activity.needs_review).astype(bool)
+        # built when first asked for (see add): an export of everything needs none of them
         self.dimensions: dict[str, Dimension] = {}
-        for name, (value, activity_id, *where) in _COLUMNS.items():
-            groups = _grouped(connection, value, activity_id, *where)
-            positions, code, values = groups.numbered(self.position_of)
-            single = name in SINGLE
-            self.dimensions[name] = _dimension(size, positions, code, values, single=single)
-        year_values = np.array([v or 0 for v in self.dimensions["year"].values], dtype=np.int32)
-        self.years = year_values[self.dimensions["year"].code]
+        self.years = np.zeros(0, dtype=np.int32)
         self._groups: dict[str, Mask] = {}
         self._orders: dict[str, Positions] = {}
         self._matches: OrderedDict[tuple[str, bool], Positions] = OrderedDict()
         self._lock = threading.Lock()
+
+    def add(self, connection: Connection, names: Iterable[str]) -> None:
+        """Build the named dimensions that are not built yet (at this index's revision: the
+        caller has checked the connection sees it)."""
+        for name in names:
+            if name in self.dimensions:
+                continue
+            value, activity_id, *where = _COLUMNS[name]
+            groups = _grouped(connection, value, activity_id, *where)
+            positions, code, values = groups.numbered(self.position_of)
+            dimension = _dimension(self.size, positions, code, values, single=name in SINGLE)
+            if name == "year":
+                year_values = np.array([v or 0 for v in values], dtype=np.int32)
+                self.years = year_values[dimension.code]
+            self.dimensions[name] = dimension
 
     def _single(self, connection: Connection, column: Any) -> Vector:
         """An integer (or boolean) column of activities by position; None as 0."""
@@ -446,14 +457,16 @@ def _give_back_freed_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
-def current(session: Session) -> ActivityIndex:
-    """The index at the database's current revision (rebuilt once when the revision moved)."""
+def current(session: Session, dimensions: Iterable[str] = DIMENSIONS) -> ActivityIndex:
+    """The index at the database's current revision, holding at least the named dimensions
+    (rebuilt once when the revision moved; dimensions are added when first asked for)."""
     engine = session.get_bind()
     assert isinstance(engine, Engine)
     connection = session.connection()
     number = revision.current(connection)
+    wanted = set(dimensions)
     index = _INDEXES.get(engine)
-    if index is not None and index.revision == number:
+    if index is not None and index.revision == number and wanted <= index.dimensions.keys():
         return index
     with _GUARD:
         lock = _BUILDING.setdefault(engine, threading.Lock())
@@ -461,8 +474,18 @@ def current(session: Session) -> ActivityIndex:
         index = _INDEXES.get(engine)
         if index is None or index.revision != number:
             index = _INDEXES[engine] = ActivityIndex(connection, number)
-            # what exists now lives as long as the process: keep the collector off it
-            gc.collect()
-            gc.freeze()
-            _give_back_freed_memory()
+        if not wanted <= index.dimensions.keys():
+            index.add(connection, [name for name in DIMENSIONS if name in wanted])
+        # what exists now lives as long as the index: keep the collector off it
+        gc.collect()
+        gc.freeze()
+        _give_back_freed_memory()
         return index
+
+
+def dimensions_of(filters: ActivityFilters) -> set[str]:
+    """The dimensions an index needs to apply these filters."""
+    used = {name for name in DIMENSIONS if getattr(filters, name, None)}
+    if filters.year_from is not None or filters.year_to is not None:
+        used.add("year")
+    return used

@@ -15,7 +15,7 @@ from ipcoop.activities.models import Activity
 from ipcoop.ingest.normalize import taxonomy
 from ipcoop.parties.resolver import Resolver
 from ipcoop.search.filters import ActivityFilters, FilterError
-from ipcoop.search.index import ActivityIndex, Mask, current
+from ipcoop.search.index import ActivityIndex, Mask, current, dimensions_of
 
 SORTS = ("relevance", "date", "-date", "title")
 FACETS = (
@@ -150,8 +150,9 @@ def iterate(
     session: Session, filters: ActivityFilters, *, sort: str = "date", batch: int = 2000
 ) -> Iterator[ExportRecord]:
     """Every matching activity in order, as export records read in batches (for streamed
-    exports: no ORM objects, so a million activities cost their rows, not their mapping)."""
-    index = current(session)
+    exports: no ORM objects, so a million activities cost their rows, not their mapping; and
+    only the index dimensions the filters use)."""
+    index = current(session, dimensions_of(filters))
     ordered = index.ordered(session, index.mask(session, filters), sort, filters.q)
     for start in range(0, len(ordered), batch):
         yield from load_records(session, index.ids[ordered[start : start + batch]].tolist())
