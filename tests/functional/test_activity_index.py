@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import Engine, select, text
 
 from ipcoop.activities.models import Activity
+from ipcoop.activities.service import related
 from ipcoop.config import Settings
 from ipcoop.db import session_scope
 from ipcoop.ingest.service import ingest
@@ -229,3 +230,35 @@ def test_a_write_is_seen_by_the_next_search(corpus_engine: Engine, tmp_path: Pat
         conn.execute(text("DELETE FROM activities WHERE report_id = (SELECT MIN(id) FROM reports)"))
     with session_scope(corpus_engine) as session:
         assert search(session, search_filters.parse(), facets=()).total == len(_rows(corpus_engine))
+
+
+def test_the_same_event_from_another_report_by_a_plain_reading(
+    corpus_engine: Engine, tmp_path: Path
+) -> None:
+    """related(): another report's activity with the same start date and a beneficiary in
+    common, for every activity of the corpus and of one report filed again (a copy that
+    differs by a line, so a second report of the same events)."""
+    again = tmp_path / "again"
+    again.mkdir()
+    first = sorted((tmp_path / "corpus").iterdir())[0]
+    (again / first.name).write_bytes(first.read_bytes() + b"\n")
+    summary = ingest(corpus_engine, [again], Settings(data_dir=tmp_path))
+    assert summary.count("stored") == 1, summary.outcomes
+    rows = {r.id: r for r in _rows(corpus_engine)}
+    with session_scope(corpus_engine) as session:
+        dates = dict(session.execute(select(Activity.id, Activity.start_date)).tuples().all())
+        found = 0
+        for activity in session.scalars(select(Activity)):
+            mine = rows[activity.id]
+            want = sorted(
+                other.id
+                for other in rows.values()
+                if dates[other.id] is not None
+                and dates[other.id] == dates[mine.id]
+                and other.report_id != mine.report_id
+                and mine.values["beneficiary"] & other.values["beneficiary"]
+            )[:20]
+            got = [a.id for a in related(session, activity)["same_event"]]
+            assert got == want, activity.id
+            found += bool(want)
+    assert found, "the corpus has no event reported twice: the check proves nothing"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Date, Float, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Date, Float, ForeignKey, Index, Integer, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ipcoop.db import Base
@@ -50,6 +50,10 @@ class Activity(Base):
     tags = relationship(
         "ActivityTag", cascade="all, delete-orphan", lazy="selectin", order_by="ActivityTag.id"
     )
+
+
+# the same title in other years (ipcoop.activities.service.related), any case (migration 0004)
+Index("ix_activities_title_lowercased", func.lower(Activity.title))
 
 
 class ActivityParty(Base):

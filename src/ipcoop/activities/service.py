@@ -120,16 +120,24 @@ def related(session: Session, activity: Activity, limit: int = 20) -> dict[str, 
     ]
     same_event: list[Activity] = []
     if activity.start_date and beneficiaries:
-        shared = select(ActivityParty.activity_id).where(
-            ActivityParty.role == "beneficiary", ActivityParty.party_code.in_(beneficiaries)
+        shared = (
+            select(ActivityParty.id)
+            .where(
+                ActivityParty.activity_id == Activity.id,
+                ActivityParty.role == "beneficiary",
+                ActivityParty.party_code.in_(beneficiaries),
+            )
+            .exists()
         )
         same_event = list(
             session.scalars(
                 select(Activity)
                 .where(
+                    # the same start date means the same first day: the day's index finds them
+                    Activity.start_on == activity.start_on,
                     Activity.start_date == activity.start_date,
                     Activity.report_id != activity.report_id,
-                    Activity.id.in_(shared),
+                    shared,
                 )
                 .order_by(Activity.id)
                 .limit(limit)

@@ -49,27 +49,54 @@ _NO_DATE = np.iinfo(np.int32).max
 MATCHES_KEPT = 64
 
 
+Bits = NDArray[np.uint64]
+
+
+def _packed(mask: Mask) -> Bits:
+    """A mask as bits, 64 positions to a word (position p is bit p % 64 of word p // 64)."""
+    words = np.zeros(-(-len(mask) // 64) * 8, dtype=np.uint8)
+    packed = np.packbits(mask, bitorder="little")
+    words[: len(packed)] = packed
+    return words.view(np.uint64)
+
+
+def _unpacked(bits: Bits, size: int) -> Mask:
+    """The mask that _packed made."""
+    return np.unpackbits(bits.view(np.uint8), count=size, bitorder="little").view(bool)
+
+
 @dataclass(slots=True)
 class Dimension:
-    """One dimension's values; value number 0 is None (no value).
+    """One dimension's values over ``size`` positions; value number 0 is None (no value).
 
     A single-valued dimension holds one value number per position (``pos`` is None). Any other
     holds (position, value) pairs: distinct, sorted by position, and at least one per position
     (the None pair when it has no value), so counting pairs counts activities.
+
+    Each value also has its positions as a row of bits: filtering ORs rows, and counting the
+    matching activities per value is a popcount of each row ANDed with the matching bits.
     """
 
     values: list[Any]
+    size: int
     code: Vector
     pos: Vector | None = None
     _index: dict[Any, int] = field(default_factory=dict)
     # where each position's pairs start: those of position p are [offsets[p], offsets[p + 1])
     offsets: NDArray[np.int64] = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    bits: Bits = field(default_factory=lambda: np.zeros((0, 0), dtype=np.uint64))
+    totals: NDArray[np.int64] = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
     def __post_init__(self) -> None:
         self._index = {v: i for i, v in enumerate(self.values)}
-        if self.pos is not None and len(self.pos):
-            per_position = np.bincount(self.pos, minlength=int(self.pos[-1]) + 1)
+        positions = self.positions()
+        if self.pos is not None:
+            per_position = np.bincount(self.pos, minlength=self.size)
             self.offsets = np.concatenate(([0], np.cumsum(per_position)))
+        self.bits = np.zeros((len(self.values), -(-self.size // 64)), dtype=np.uint64)
+        bit = np.left_shift(np.uint64(1), (positions & 63).astype(np.uint64))
+        np.bitwise_or.at(self.bits, (self.code, positions >> 6), bit)
+        self.totals = np.bincount(self.code, minlength=len(self.values))
 
     @property
     def single(self) -> bool:
@@ -83,21 +110,19 @@ class Dimension:
         """The value numbers of the wanted values that occur (unknown values match nothing)."""
         return np.array([self._index[w] for w in wanted if w in self._index], dtype=np.int64)
 
-    def having(self, wanted: Iterable[Any], size: int) -> Mask:
+    def having(self, wanted: Iterable[Any]) -> Mask:
         """Positions with at least one of the wanted values."""
-        hit = np.isin(self.code, self.codes_of(wanted))
-        if self.pos is None:
-            return hit
-        mask = np.zeros(size, dtype=bool)
-        mask[self.pos[hit]] = True
-        return mask
+        rows = self.bits[self.codes_of(wanted)]
+        if not len(rows):
+            return np.zeros(self.size, dtype=bool)
+        return _unpacked(np.bitwise_or.reduce(rows, axis=0), self.size)
 
     def count(self, mask: Mask | None) -> NDArray[np.int64]:
         """Matching activities per value number."""
         if mask is None:
-            return np.bincount(self.code, minlength=len(self.values))
-        matching = mask if self.pos is None else mask[self.pos]
-        return np.bincount(self.code[matching], minlength=len(self.values))
+            return self.totals.copy()
+        matching = np.bitwise_and(self.bits, _packed(mask))
+        return np.bitwise_count(matching).sum(axis=1, dtype=np.int64)
 
 
 def _dimension(
@@ -108,7 +133,7 @@ def _dimension(
     if single:
         dense = np.zeros(size, dtype=np.int32)
         dense[positions] = code
-        return Dimension(values, dense)
+        return Dimension(values, size, dense)
     covered = np.zeros(size, dtype=bool)
     covered[positions] = True
     missing = np.flatnonzero(~covered).astype(np.int32)
@@ -124,7 +149,7 @@ def _dimension(
     repeated[1:] = (pos[1:] == pos[:-1]) & (code[1:] == code[:-1])
     if repeated.any():
         pos, code = pos[~repeated], code[~repeated]
-    return Dimension(values, code, pos)
+    return Dimension(values, size, code, pos)
 
 
 def _days(column: Sequence[Any]) -> Vector:
@@ -269,11 +294,11 @@ class ActivityIndex:
         if filters.provider:
             resolver = Resolver.default()
             bodies = {d for code in filters.provider for d in resolver.descendants(code)}
-            masks.append(self.dimensions["provider"].having(bodies, self.size))
+            masks.append(self.dimensions["provider"].having(bodies))
         for name in ("reporter", "topic", "audience", "type", "modality", "kind"):
             wanted = getattr(filters, name)
             if wanted:
-                masks.append(self.dimensions[name].having(wanted, self.size))
+                masks.append(self.dimensions[name].having(wanted))
         if filters.report_id is not None:
             masks.append(self.report_ids == filters.report_id)
         if filters.year_from is not None:
@@ -322,7 +347,7 @@ class ActivityIndex:
         the activity's start date (at any time when the activity or the membership is undated)."""
         resolver = Resolver.default()
         dimension = self.dimensions["beneficiary"]
-        mask = dimension.having(codes, self.size)
+        mask = dimension.having(codes)
         for group in (c for c in codes if resolver.is_group(c)):
             mask |= self.group(group)
         return mask
