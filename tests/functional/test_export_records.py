@@ -39,8 +39,10 @@ def test_records_export_like_orm_activities(engine: Engine, populate: ModuleType
         records = export.load_records(session, ids)
         assert [r.id for r in records] == [a.id for a in activities] == ids[:-1]
         assert [export.row(r) for r in records] == [export.row(a) for a in activities]
+        assert export.load_rows(session, ids) == [export.row(a) for a in activities]
         assert [export._item(r) for r in records] == [item(a) for a in activities]
         assert export.load_records(session, []) == []
+        assert export.load_rows(session, []) == []
     seventh = export.row(records[1])
     assert seventh[1].startswith("'=")
     # the report's provider, then the unresolved partner and the funder, in the order stored

@@ -80,7 +80,7 @@ def export_response(request_engine: Any, filters: ActivityFilters, fmt: str) -> 
 
     def chunks() -> Iterator[bytes]:
         with session_scope(request_engine) as session:
-            rows = iterate(session, filters)
+            rows = iterate(session, filters, load=export.loader(fmt))
             if fmt == "csv":
                 for chunk in export.csv_chunks(rows):
                     yield chunk.encode("utf-8")

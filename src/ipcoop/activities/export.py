@@ -1,8 +1,9 @@
-"""Exports of any filtered set of activities: CSV, XLSX and JSON Lines, streamed.
+"""Exports of any filtered set of activities: CSV, XLSX, JSON and JSON Lines, streamed.
 
-Writers take ORM activities or ``ExportRecord``s (the same attributes, read with three Core
-queries per batch by ``load_records``): building ORM objects with their parties and tags costs
-far more than writing the rows, so a million-row export should be fed records.
+The spreadsheet formats write rows (``load_rows``), the JSON formats write items of
+``ExportRecord``s (``load_records``): both read a batch of activities with three driver
+queries, since building ORM objects with their parties and tags costs far more than writing
+a million rows. ``row`` gives the same spreadsheet row for one ORM activity or record.
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import islice
 from typing import IO, Any, NamedTuple, cast
 
 from sqlalchemy.orm import Session
@@ -134,7 +136,28 @@ _RECORD_COLUMNS = (
 )
 
 
-_ACTIVITIES_SQL = "SELECT " + ", ".join(_RECORD_COLUMNS) + " FROM activities WHERE id IN ({})"
+# the activity columns a spreadsheet row shows, in the order _sheet_row takes them
+_SHEET_COLUMNS = (
+    "id",
+    "title",
+    "start_date",
+    "end_date",
+    "date_precision",
+    "type",
+    "modality",
+    "city",
+    "country_code",
+    "participants",
+    "participants_qualifier",
+    "description",
+    "outputs",
+    "website",
+    "contact",
+    "confidence",
+    "needs_review",
+    "report_id",
+)
+_ACTIVITIES_SQL = "SELECT {} FROM activities WHERE id IN ({})"
 _PARTIES_SQL = (
     "SELECT activity_id, role, party_code, name, via_group FROM activity_parties"
     " WHERE activity_id IN ({}) ORDER BY activity_id, id"
@@ -145,39 +168,67 @@ _TAGS_SQL = (
 )
 _MARKS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
 
+Fetched = tuple[Sequence[Any], Sequence[Any], Sequence[Any]]
 
-def load_records(session: Session, ids: Sequence[int]) -> list[ExportRecord]:
-    """The activities with these ids, in the order given, with their parties and tags (in id
-    order, as the ORM relationships have them).
 
-    Three queries on the driver's cursor: no ORM objects and no SQLAlchemy result rows, which
-    cost more than the queries themselves over a million activities. The two values whose
-    Python type differs by driver are converted here (integer booleans on SQLite) or when
-    read (the review reasons' JSON text).
-    """
-    if not ids:
-        return []
+def _fetch(session: Session, ids: Sequence[int], columns: Sequence[str]) -> Fetched:
+    """The activities' columns, their parties and their tags (each in id order, as the ORM
+    relationships have them): three queries on the driver's cursor, because ORM objects and
+    SQLAlchemy result rows cost more than the queries themselves over a million activities."""
     connection = session.connection()
     mark = _MARKS[connection.dialect.paramstyle]
     params = [int(i) for i in ids]
     marks = ", ".join([mark] * len(params))
     cursor = connection.connection.cursor()
     try:
-        cursor.execute(_ACTIVITIES_SQL.format(marks), params)
-        found: dict[int, ExportRecord] = {}
-        for values in cursor.fetchall():
-            record = ExportRecord(*values)
-            record.needs_review = bool(record.needs_review)
-            found[record.id] = record
+        cursor.execute(_ACTIVITIES_SQL.format(", ".join(columns), marks), params)
+        activities = cursor.fetchall()
         cursor.execute(_PARTIES_SQL.format(marks), params)
-        for activity_id, role, code, name, via_group in cursor.fetchall():
-            found[activity_id].parties.append(PartyRecord(role, code, name, via_group))
+        parties = cursor.fetchall()
         cursor.execute(_TAGS_SQL.format(marks), params)
-        for activity_id, kind, code in cursor.fetchall():
-            found[activity_id].tags.append(TagRecord(kind, code))
+        tags = cursor.fetchall()
     finally:
         cursor.close()
-    return [found[i] for i in params if i in found]
+    return activities, parties, tags
+
+
+def load_records(session: Session, ids: Sequence[int]) -> list[ExportRecord]:
+    """The activities with these ids, in the order given, with their parties and tags (for
+    the JSON formats). The two values whose Python type differs by driver are converted here
+    (integer booleans on SQLite) or when read (the review reasons' JSON text)."""
+    if not ids:
+        return []
+    activities, parties, tags = _fetch(session, ids, _RECORD_COLUMNS)
+    found: dict[int, ExportRecord] = {}
+    for values in activities:
+        record = ExportRecord(*values)
+        record.needs_review = bool(record.needs_review)
+        found[record.id] = record
+    for activity_id, role, code, name, via_group in parties:
+        found[activity_id].parties.append(PartyRecord(role, code, name, via_group))
+    for activity_id, kind, code in tags:
+        found[activity_id].tags.append(TagRecord(kind, code))
+    return [found[i] for i in ids if i in found]
+
+
+def load_rows(session: Session, ids: Sequence[int]) -> list[list[Any]]:
+    """The spreadsheet rows (COLUMNS) of the activities with these ids, in the order given:
+    what ``row`` makes of each, read without making records first."""
+    if not ids:
+        return []
+    activities, parties, tags = _fetch(session, ids, _SHEET_COLUMNS)
+    lists: dict[int, _Lists] = {values[0]: ([], [], [], [], [], []) for values in activities}
+    for activity_id, role, code, name, _ in parties:
+        _add_party(lists[activity_id], role, code, name)
+    for activity_id, kind, code in tags:
+        _add_tag(lists[activity_id], kind, code)
+    found = {values[0]: _sheet_row(values, lists[values[0]]) for values in activities}
+    return [found[i] for i in ids if i in found]
+
+
+def loader(fmt: str) -> Callable[[Session, Sequence[int]], list[Any]]:
+    """What an export in this format reads, a batch of activities at a time."""
+    return load_rows if fmt in ("csv", "xlsx") else load_records
 
 
 def _safe(value: str | None) -> str | None:
@@ -202,103 +253,140 @@ def _party_name(code: str | None, name: str) -> str:
         return name
 
 
-def row(activity: Activity | ExportRecord) -> list[Any]:
-    """One spreadsheet row: codes and labels side by side, lists joined with '; '.
+# beneficiary codes and names, provider codes and names, topics, audience
+_Lists = tuple[list[str], list[str], list[str], list[str], list[str], list[str]]
 
-    The values of ``ipcoop.activities.service.item``, read straight from the attributes.
-    """
-    benef_codes, benef_names, prov_codes, prov_names = [], [], [], []
-    for p in activity.parties:
-        if p.role == "beneficiary":
-            benef_codes.append(p.party_code or "")
-            benef_names.append(_party_name(p.party_code, p.name))
-        else:
-            prov_codes.append(p.party_code or "")
-            prov_names.append(_party_name(p.party_code, p.name))
-    topics = [t.code for t in activity.tags if t.kind == "topic"]
-    audience = [t.code for t in activity.tags if t.kind == "audience"]
-    counted = activity.participants is not None
-    # free text is guarded against formulas; codes, dates and numbers cannot start with one
+
+def _add_party(lists: _Lists, role: str, code: str | None, name: str) -> None:
+    if role == "beneficiary":
+        lists[0].append(code or "")
+        lists[1].append(_party_name(code, name))
+    else:
+        lists[2].append(code or "")
+        lists[3].append(_party_name(code, name))
+
+
+def _add_tag(lists: _Lists, kind: str, code: str) -> None:
+    if kind == "topic":
+        lists[4].append(code)
+    elif kind == "audience":
+        lists[5].append(code)
+
+
+def _sheet_row(values: Sequence[Any], lists: _Lists) -> list[Any]:
+    """One spreadsheet row from the activity's _SHEET_COLUMNS and its lists: codes and labels
+    side by side, lists joined with '; ', free text guarded against formulas (codes, dates and
+    numbers cannot start one)."""
+    (
+        id_,
+        title,
+        start_date,
+        end_date,
+        precision,
+        type_,
+        modality,
+        city,
+        country,
+        participants,
+        qualifier,
+        description,
+        outputs,
+        website,
+        contact,
+        confidence,
+        needs_review,
+        report_id,
+    ) = values
+    counted = participants is not None
     return [
-        activity.id,
-        _safe(activity.title),
-        activity.start_date,
-        activity.end_date,
-        activity.date_precision,
-        "; ".join(benef_codes),
-        _safe("; ".join(benef_names)),
-        "; ".join(prov_codes),
-        _safe("; ".join(prov_names)),
-        activity.type,
-        "; ".join(topics),
-        "; ".join(audience),
-        activity.modality,
-        _safe(activity.city),
-        activity.country_code,
-        activity.participants if counted else None,
-        _safe(activity.participants_qualifier) if counted else None,
-        _safe(activity.description),
-        _safe(activity.outputs),
-        _safe(activity.website),
-        _safe(activity.contact),
-        activity.confidence,
-        activity.needs_review,
-        activity.report_id,
-        f"/activities/{activity.id}",
+        id_,
+        _safe(title),
+        start_date,
+        end_date,
+        precision,
+        "; ".join(lists[0]),
+        _safe("; ".join(lists[1])),
+        "; ".join(lists[2]),
+        _safe("; ".join(lists[3])),
+        type_,
+        "; ".join(lists[4]),
+        "; ".join(lists[5]),
+        modality,
+        _safe(city),
+        country,
+        participants if counted else None,
+        _safe(qualifier) if counted else None,
+        _safe(description),
+        _safe(outputs),
+        _safe(website),
+        _safe(contact),
+        confidence,
+        bool(needs_review),
+        report_id,
+        f"/activities/{id_}",
     ]
 
 
-def csv_chunks(activities: Iterable[Activity | ExportRecord], batch: int = 500) -> Iterator[str]:
-    """CSV text in chunks, UTF-8 BOM first so spreadsheets read the accents right."""
+def row(activity: Activity | ExportRecord) -> list[Any]:
+    """One spreadsheet row (COLUMNS): the values of ``ipcoop.activities.service.item``."""
+    lists: _Lists = ([], [], [], [], [], [])
+    for p in activity.parties:
+        _add_party(lists, p.role, p.party_code, p.name)
+    for t in activity.tags:
+        _add_tag(lists, t.kind, t.code)
+    return _sheet_row([getattr(activity, c) for c in _SHEET_COLUMNS], lists)
+
+
+def csv_chunks(rows: Iterable[list[Any]], batch: int = 500) -> Iterator[str]:
+    """CSV text in chunks of rows, UTF-8 BOM first so spreadsheets read the accents right."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     buffer.write("\ufeff")
     writer.writerow(COLUMNS)
-    for n, activity in enumerate(activities, 1):
-        writer.writerow(row(activity))
-        if n % batch == 0:
-            yield buffer.getvalue()
-            buffer.seek(0)
-            buffer.truncate()
+    rows = iter(rows)
+    while chunk := list(islice(rows, batch)):
+        writer.writerows(chunk)
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
     yield buffer.getvalue()
 
 
-def jsonl_chunks(activities: Iterable[Activity | ExportRecord]) -> Iterator[str]:
+def jsonl_chunks(records: Iterable[Activity | ExportRecord]) -> Iterator[str]:
     """One JSON object per line, in the shared item shape."""
-    for activity in activities:
-        yield json.dumps(_item(activity), ensure_ascii=False) + "\n"
+    for record in records:
+        yield json.dumps(_item(record), ensure_ascii=False) + "\n"
 
 
-def write_xlsx(activities: Iterable[Activity | ExportRecord], out: IO[bytes]) -> int:
-    """Write an XLSX workbook in write-only (streaming) mode; returns the row count."""
+def write_xlsx(rows: Iterable[list[Any]], out: IO[bytes]) -> int:
+    """Write rows to an XLSX workbook in write-only (streaming) mode; returns the row count."""
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("activities")
     sheet.append(list(COLUMNS))
     count = 0
-    for activity in activities:
-        sheet.append(row(activity))
+    for values in rows:
+        sheet.append(values)
         count += 1
     workbook.save(out)
     return count
 
 
-def write(activities: Iterable[Activity | ExportRecord], fmt: str, out: IO[bytes]) -> None:
-    """Write activities to a binary stream in one of FORMATS."""
+def write(items: Iterable[Any], fmt: str, out: IO[bytes]) -> None:
+    """Write an export to a binary stream: spreadsheet rows for csv and xlsx, records (or ORM
+    activities) for json and jsonl, as ``loader(fmt)`` reads them."""
     if fmt == "xlsx":
-        write_xlsx(activities, out)
+        write_xlsx(items, out)
         return
     if fmt == "csv":
-        chunks = csv_chunks(activities)
+        chunks = csv_chunks(items)
     elif fmt == "jsonl":
-        chunks = jsonl_chunks(activities)
+        chunks = jsonl_chunks(items)
     elif fmt == "json":
         out.write(b"[")
-        for n, activity in enumerate(activities):
-            out.write(
-                (b"," if n else b"") + json.dumps(_item(activity), ensure_ascii=False).encode()
-            )
+        for n, record in enumerate(items):
+            out.write((b"," if n else b"") + json.dumps(_item(record), ensure_ascii=False).encode())
         out.write(b"]\n")
         return
     else:

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ipcoop.activities.export import ExportRecord, load_records
 from ipcoop.activities.models import Activity
 from ipcoop.ingest.normalize import taxonomy
 from ipcoop.parties.resolver import Resolver
 from ipcoop.search.filters import ActivityFilters, FilterError
 from ipcoop.search.index import ActivityIndex, Mask, current, dimensions_of
 
+T = TypeVar("T")
 SORTS = ("relevance", "date", "-date", "title")
 FACETS = (
     "beneficiary",
@@ -147,12 +148,17 @@ def search(
 
 
 def iterate(
-    session: Session, filters: ActivityFilters, *, sort: str = "date", batch: int = 2000
-) -> Iterator[ExportRecord]:
-    """Every matching activity in order, as export records read in batches (for streamed
-    exports: no ORM objects, so a million activities cost their rows, not their mapping; and
-    only the index dimensions the filters use)."""
+    session: Session,
+    filters: ActivityFilters,
+    *,
+    load: Callable[[Session, Sequence[int]], list[T]],
+    sort: str = "date",
+    batch: int = 2000,
+) -> Iterator[T]:
+    """Every matching activity in order, as ``load`` reads a batch of ids (for streamed
+    exports: ``ipcoop.activities.export.loader``). Only the index dimensions the filters use
+    are built (an export of everything needs none)."""
     index = current(session, dimensions_of(filters))
     ordered = index.ordered(session, index.mask(session, filters), sort, filters.q)
     for start in range(0, len(ordered), batch):
-        yield from load_records(session, index.ids[ordered[start : start + batch]].tolist())
+        yield from load(session, index.ids[ordered[start : start + batch]].tolist())
