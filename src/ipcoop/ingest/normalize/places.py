@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
@@ -78,12 +79,22 @@ class _City:
     main: bool  # the key is the city's main name, not an alternate
 
 
+_SPACES = re.compile(r"[\s-]+")
+
+
+@functools.cache
+def _combining_marks() -> dict[int, None]:
+    """Every combining code point, mapped to None (a str.translate table that drops them)."""
+    return {c: None for c in range(sys.maxunicode + 1) if unicodedata.combining(chr(c))}
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _norm(name: str) -> str:
     """Casefolded, accent-free, single-spaced; apostrophes unified; leading 'the' dropped."""
-    text = unicodedata.normalize("NFKD", name.replace("’", "'"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = re.sub(r"[\s-]+", " ", text).strip(" ,")
+    text = name.replace("’", "'")
+    if not text.isascii():  # ASCII has nothing to decompose (NFKD leaves it as it is)
+        text = unicodedata.normalize("NFKD", text).translate(_combining_marks())
+    text = _SPACES.sub(" ", text.casefold()).strip(" ,")
     return text[4:] if text.startswith("the ") else text
 
 
