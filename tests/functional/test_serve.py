@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -63,7 +64,9 @@ def test_accepted_connections_have_nagle_off() -> None:
                 await asyncio.sleep(0.01)
             writer.close()
 
-    asyncio.run(scenario())
+    # in a thread of its own: the browser tests' driver may own this thread's event loop
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, scenario()).result()
     assert seen and seen[0] != 0
 
 
@@ -149,3 +152,33 @@ def test_serve_on_a_port_in_use_says_so(env: dict[str, str]) -> None:
     assert done.returncode == 1
     assert f"Cannot listen on 127.0.0.1:{port}" in done.stderr
     assert "--port" in done.stderr
+
+
+def test_a_served_worker_builds_the_index_as_it_starts(
+    env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No search is asked: the index is there because the worker built it at start."""
+    from fastapi.testclient import TestClient
+
+    from ipcoop.config import get_settings
+    from ipcoop.db import get_engine
+    from ipcoop.search.index import _INDEXES, DIMENSIONS
+    from ipcoop.web.serving import served_app
+
+    monkeypatch.setenv("IPCOOP_DATA_DIR", env["IPCOOP_DATA_DIR"])
+    monkeypatch.setenv("IPCOOP_DATABASE_URL", "")
+    get_settings.cache_clear()
+    get_engine.cache_clear()
+    try:
+        app = served_app()
+        engine = app.state.engine
+        assert engine not in _INDEXES
+        with TestClient(app):
+            deadline = time.monotonic() + 60
+            while engine not in _INDEXES or set(_INDEXES[engine].dimensions) != set(DIMENSIONS):
+                assert time.monotonic() < deadline, "no index 60 s after the start"
+                time.sleep(0.05)
+        assert _INDEXES[engine].size > 0
+    finally:
+        get_settings.cache_clear()
+        get_engine.cache_clear()
