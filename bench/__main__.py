@@ -133,6 +133,7 @@ def database(backend: str, size: int, work: Path, *, fresh: bool) -> tuple[Engin
         url = PG_ADMIN.rsplit("/", 1)[0] + "/" + pg_name
     engine = make_engine(url)
     if _filled(engine) == size:
+        upgrade(engine)  # a database a run of older code left is brought to this schema
         return engine, None
     engine.dispose()
     if backend == "sqlite":
