@@ -78,16 +78,17 @@ def _store(
 def _sources(
     engine: Engine, paths: list[Path], settings: Settings
 ) -> Iterator[pipeline.Source | Outcome]:
-    """Each file loaded, or its outcome when it is unreadable or already stored."""
+    """Each file loaded, or its outcome when it is unreadable or already stored (the store
+    checks again in its own transaction: this only spares extracting what is there)."""
+    with session_scope(engine) as session:
+        stored = store.stored_files(session)
     for path in paths:
         try:
             source = pipeline.load(path, max_bytes=settings.max_upload_bytes)
         except pipeline.IngestError as error:
             yield Outcome(str(path), "rejected", str(error))
             continue
-        with session_scope(engine) as session:
-            stored = store.is_stored(session, source.sha256)
-        yield Outcome(str(path), "skipped", ALREADY) if stored else source
+        yield Outcome(str(path), "skipped", ALREADY) if source.sha256 in stored else source
 
 
 def ingest(

@@ -29,6 +29,11 @@ def last_day(date: PartialDate | None) -> dt.date | None:
     return dt.date(start.year, 12, 31)
 
 
+def stored_files(session: Session) -> set[str]:
+    """The SHA-256 of every file already ingested."""
+    return set(session.scalars(select(Report.sha256)))
+
+
 def is_stored(session: Session, sha256: str) -> bool:
     """Whether a file with these bytes was already ingested."""
     return session.scalar(select(Report.id).where(Report.sha256 == sha256)) is not None

@@ -14,8 +14,7 @@ import functools
 import re
 import sys
 import unicodedata
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 # Names reports use that ISO tables do not resolve (WTO usage and common short forms).
 # fmt: off
@@ -71,8 +70,7 @@ _AFTER_COMMA = re.compile(r"\s*,\s*(?:the\s+)?")
 _AFTER_PAREN = re.compile(r"\s*\(\s*(?:the\s+)?")
 
 
-@dataclass(frozen=True, slots=True)
-class _City:
+class _City(NamedTuple):  # a tuple: the city index makes 190k of them as ingest starts
     name: str
     iso3: str
     population: int
@@ -130,7 +128,9 @@ def _city_index() -> dict[str, tuple[_City, ...]]:
         for key, main in keys.items():
             index.setdefault(key, []).append(_City(name, country, population, main))
     return {
-        key: tuple(sorted(cities, key=lambda c: (not c.main, -c.population)))
+        key: tuple(cities)
+        if len(cities) == 1
+        else tuple(sorted(cities, key=lambda c: (not c.main, -c.population)))
         for key, cities in index.items()
     }
 
