@@ -54,8 +54,5 @@ def party_page(
         for role in found.roles.values()
         if role.total and not role.same_as
     }
-    return _render(
-        request,
-        "party.html",
-        {"profile": found, "party": found.party, "roles": found.roles, "charts": charts},
-    )
+    return _render(request, "party.html", {"profile": found, "party": found.party,
+                                           "roles": found.roles, "charts": charts})
