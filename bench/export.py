@@ -1,7 +1,9 @@
 """Export benchmark: the real `ipcoop export` in a child process, timed, with its peak memory.
 
 The child is waited for with ``os.wait4``, whose resource usage is that child's alone (and of
-any processes it waited for itself), so the peak RSS is not mixed with this process's.
+any processes it waited for itself). It is started by a small launcher process, not by this
+one: a child's peak RSS counts the memory of the process it was forked from until it executes
+its program, and the benchmark process holds gigabytes by then (MEASURE below).
 
 Run by hand against a populated database (see bench.populate)::
 
@@ -12,10 +14,10 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import os
 import subprocess
 import sys
-import time
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -33,24 +35,36 @@ def _command() -> list[str]:
     return [sys.executable, "-m", "ipcoop.cli"]
 
 
+# Runs the command given after it, waits for it with os.wait4 and prints one JSON line: its
+# exit code, wall seconds and peak RSS. Started with -c, this process is a small Python, so the
+# command's peak is its own (see the module's docstring).
+MEASURE = """
+import json, os, subprocess, sys, time
+started = time.perf_counter()
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+_pid, status, usage = os.wait4(child.pid, 0)
+scale = 1024 * 1024 if sys.platform == "darwin" else 1024  # Linux: kilobytes; macOS: bytes
+print(json.dumps({"code": os.waitstatus_to_exitcode(status),
+                  "seconds": time.perf_counter() - started,
+                  "peak_rss_mb": usage.ru_maxrss / scale}))
+"""
+
+
 def run_child(args: list[str], env: dict[str, str]) -> tuple[int, float, float]:
     """(exit code, wall seconds, peak RSS in MB) of one child process."""
-    started = time.perf_counter()
-    process = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    assert process.stderr is not None
-    errors = process.stderr.read()  # the child ends when it closes stderr, or soon after
-    _pid, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)  # Popen must not wait again
-    process.stderr.close()
-    if process.returncode:
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, *args], env=env, capture_output=True, check=False
+    )
+    try:
+        figures = json.loads(done.stdout.decode().strip().splitlines()[-1])
+    except (IndexError, ValueError) as error:
+        raise RuntimeError(f"the launcher printed no figures: {done.stderr.decode()}") from error
+    if figures["code"]:
         raise RuntimeError(
-            f"{' '.join(args)} exited with {process.returncode}: "
-            + errors.decode("utf-8", "replace")[-2000:]
+            f"{' '.join(args)} exited with {figures['code']}: "
+            + done.stderr.decode("utf-8", "replace")[-2000:]
         )
-    # Linux reports ru_maxrss in kilobytes (macOS in bytes)
-    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
-    return process.returncode, seconds, usage.ru_maxrss / scale
+    return figures["code"], figures["seconds"], figures["peak_rss_mb"]
 
 
 def csv_rows(path: Path) -> int:
