@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, select, text, update
 
 from ipcoop.activities.export import load_records, load_rows
 from ipcoop.activities.models import Activity
@@ -264,3 +264,27 @@ def test_the_same_event_from_another_report_by_a_plain_reading(
             assert got == want, activity.id
             found += bool(want)
     assert found, "the corpus has no event reported twice: the check proves nothing"
+
+
+def test_report_and_review_filters_by_a_plain_reading(corpus_engine: Engine) -> None:
+    with corpus_engine.begin() as conn:  # the generated corpus has nothing to review
+        conn.execute(update(Activity).where(Activity.id % 3 == 0).values(needs_review=True))
+    rows = _rows(corpus_engine)
+    with session_scope(corpus_engine) as session:
+        review = dict(session.execute(select(Activity.id, Activity.needs_review)).tuples().all())
+        some_report = sorted({r.report_id for r in rows})[1]
+        for raw, keep in (
+            ({"report_id": some_report}, lambda r: r.report_id == some_report),
+            ({"needs_review": True}, lambda r: review[r.id]),
+            ({"needs_review": False}, lambda r: not review[r.id]),
+            (
+                {"report_id": some_report, "needs_review": False, "type": ["workshop"]},
+                lambda r: r.report_id == some_report
+                and not review[r.id]
+                and "workshop" in r.values["type"],
+            ),
+        ):
+            want = [r.id for r in sorted(rows, key=_date_order) if keep(r)]
+            page = search(session, search_filters.parse(**raw), limit=500, facets=())
+            assert [a.id for a in page.items] == want, raw
+    assert any(review.values()) and not all(review.values())

@@ -183,9 +183,19 @@ class _Groups:
                 numbers.append(len(values))
                 values.append(value)
         lengths = [len(ids) for ids in self.ids]
-        positions = position_of[np.concatenate(self.ids)] if self.ids else _EMPTY
+        ids = np.concatenate(self.ids) if self.ids else _EMPTY
         code = np.repeat(np.array(numbers, dtype=np.int32), lengths)
-        return positions.astype(np.int32), code, values
+        positions, known = _positions(position_of, ids)
+        return positions, code[known], values
+
+
+def _positions(position_of: Vector, ids: NDArray[Any]) -> tuple[Vector, Mask]:
+    """The positions of the ids the index holds, and which ids those are. An activity written
+    after the index's own rows were read (PostgreSQL reads each statement afresh) has none: the
+    write raised the revision, so the next search builds a new index with it."""
+    known = ids < len(position_of)
+    known[known] = position_of[ids[known]] >= 0
+    return position_of[ids[known]].astype(np.int32), known
 
 
 _EMPTY = np.empty(0, dtype=np.int32)
@@ -245,14 +255,13 @@ class ActivityIndex:
         self.starts = starts[order].astype(np.int32)
         self.position_of = np.full(int(ids.max(initial=0)) + 1, -1, dtype=np.int32)
         self.position_of[self.ids] = np.arange(size, dtype=np.int32)
-        self.report_ids = self._single(connection, Activity.report_id)
-        self.needs_review = self._single(connection, Activity.needs_review).astype(bool)
         # built when first asked for (see add): an export of everything needs none of them
         self.dimensions: dict[str, Dimension] = {}
         self.years = np.zeros(0, dtype=np.int32)
         self._groups: dict[str, Mask] = {}
         self._orders: dict[str, Positions] = {}
         self._matches: OrderedDict[tuple[str, bool], Positions] = OrderedDict()
+        self._columns: dict[str, Vector] = {}
         self._lock = threading.Lock()
 
     def add(self, connection: Connection, names: Iterable[str]) -> None:
@@ -270,13 +279,18 @@ class ActivityIndex:
                 self.years = year_values[dimension.code]
             self.dimensions[name] = dimension
 
-    def _single(self, connection: Connection, column: Any) -> Vector:
-        """An integer (or boolean) column of activities by position; None as 0."""
-        out = np.zeros(self.size, dtype=np.int32)
-        groups = _grouped(connection, column, Activity.id)
-        for value, ids in zip(groups.values, groups.ids, strict=True):
-            out[self.position_of[ids]] = int(value or 0)
-        return out
+    def column(self, session: Session, name: str) -> Vector:
+        """An integer (or boolean, as 0 and 1) column of activities by position, None as 0;
+        read when a filter first asks for it (``report_id`` or ``needs_review``)."""
+        with self._lock:
+            found = self._columns.get(name)
+            if found is None:
+                found = np.zeros(self.size, dtype=np.int32)
+                groups = _grouped(session.connection(), getattr(Activity, name), Activity.id)
+                for value, ids in zip(groups.values, groups.ids, strict=True):
+                    found[_positions(self.position_of, ids)[0]] = int(value or 0)
+                self._columns[name] = found
+            return found
 
     # -- filters -----------------------------------------------------------------------------
 
@@ -300,13 +314,13 @@ class ActivityIndex:
             if wanted:
                 masks.append(self.dimensions[name].having(wanted))
         if filters.report_id is not None:
-            masks.append(self.report_ids == filters.report_id)
+            masks.append(self.column(session, "report_id") == filters.report_id)
         if filters.year_from is not None:
             masks.append((self.years >= filters.year_from) & (self.years != 0))
         if filters.year_to is not None:
             masks.append((self.years <= filters.year_to) & (self.years != 0))
         if filters.needs_review is not None:
-            masks.append(self.needs_review == filters.needs_review)
+            masks.append(self.column(session, "needs_review") == int(filters.needs_review))
         if not masks:
             return None
         combined = masks[0]
