@@ -76,7 +76,9 @@ def _decode(cursor: str | None) -> int:
     return offset
 
 
-def _label(facet: str, code: str) -> str:
+def label(facet: str, code: str) -> str:
+    """A readable name for one value of a facet (or stats dimension): party names,
+    vocabulary labels."""
     if facet in ("beneficiary", "provider", "reporter"):
         try:
             return Resolver.default().get(code).name_en
@@ -102,7 +104,7 @@ def facet_counts(
     top = found[:size]
     if facet == "year":
         top.sort(key=lambda pair: pair[0], reverse=True)
-    return [FacetValue(str(code), _label(facet, str(code)), count) for code, count in top]
+    return [FacetValue(str(code), label(facet, str(code)), count) for code, count in top]
 
 
 def facet_names(asked: Sequence[str]) -> tuple[str, ...]:

@@ -9,10 +9,10 @@ from typing import Any
 import numpy as np
 from sqlalchemy.orm import Session
 
-from ipcoop.ingest.normalize import taxonomy
 from ipcoop.parties.resolver import PartyInfo, Resolver
 from ipcoop.search.filters import ActivityFilters, FilterError
 from ipcoop.search.index import current
+from ipcoop.search.service import label
 
 DIMENSIONS = (
     "year",
@@ -54,20 +54,6 @@ class Stats:
         """The API shape: total, by, rows, labels."""
         return {"total": self.total, "by": list(self.by), "rows": self.rows,
                 "labels": self.labels()}
-
-
-def label(dimension: str, code: str) -> str:
-    """A readable name for one value of a dimension: party names, vocabulary labels."""
-    if dimension in PARTY_DIMENSIONS:
-        try:
-            return Resolver.default().get(code).name_en
-        except KeyError:
-            return code
-    vocabulary = {"topic": taxonomy.TOPICS, "type": taxonomy.TYPES,
-                  "audience": taxonomy.AUDIENCES}.get(dimension)
-    if vocabulary is not None:
-        return vocabulary.get(code, code)
-    return code.replace("_", " ")
 
 
 def check_dimensions(by: Sequence[str]) -> tuple[str, ...]:
