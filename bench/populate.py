@@ -50,6 +50,8 @@ from rich.progress import (
 )
 from sqlalchemy import Engine
 
+import ipcoop.models  # noqa: F401  (every table on the metadata)
+from ipcoop.db import Base
 from ipcoop.ingest.normalize import places, taxonomy
 from ipcoop.ingest.normalize.parties import resolve_list
 from ipcoop.ingest.records import PartyRef
@@ -70,58 +72,19 @@ REVIEW_THRESHOLD = 0.7  # the ingester's default (Settings.review_threshold)
 # report kinds and their weights: mostly Art. 67 reports
 KINDS = (("art67_report", 0.86), ("art66_2_report", 0.10), ("regional_page", 0.04))
 
+
+
+def _written(table: str) -> tuple[str, ...]:
+    """The columns the loader writes: every column of the model's table, in the table's order,
+    but those the database fills itself (server defaults). The rows below are made in this
+    order, and tests/functional/test_bench_populate.py holds them to what ingest stores."""
+    return tuple(c.name for c in Base.metadata.tables[table].columns if c.server_default is None)
+
+
 # Columns written per table, in insert order (a table's parents first).
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "originals": ("sha256", "content", "size", "media_type"),
-    "reports": (
-        "id",
-        "kind",
-        "reporting_party_code",
-        "reporting_party_name",
-        "symbol",
-        "title",
-        "communication_date",
-        "circulation_date",
-        "period_start",
-        "period_end",
-        "language",
-        "source_name",
-        "media_type",
-        "sha256",
-        "text",
-        "status",
-        "warnings",
-        "evidence",
-    ),
-    "activities": (
-        "id",
-        "report_id",
-        "position",
-        "parent_id",
-        "title",
-        "description",
-        "type",
-        "status",
-        "start_date",
-        "end_date",
-        "date_precision",
-        "start_on",
-        "end_on",
-        "start_year",
-        "modality",
-        "city",
-        "country_code",
-        "participants",
-        "participants_qualifier",
-        "outputs",
-        "website",
-        "contact",
-        "confidence",
-        "needs_review",
-        "review_reasons",
-    ),
-    "activity_parties": ("id", "activity_id", "role", "party_code", "name", "via_group"),
-    "activity_tags": ("id", "activity_id", "kind", "code"),
+    name: _written(name)
+    for name in ("originals", "reports", "activities", "activity_parties", "activity_tags")
 }
 TABLES = tuple(COLUMNS)
 SERIAL_TABLES = ("reports", "activities", "activity_parties", "activity_tags")

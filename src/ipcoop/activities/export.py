@@ -12,7 +12,7 @@ import csv
 import io
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 from itertools import islice
 from typing import IO, Any, NamedTuple, cast
@@ -113,26 +113,11 @@ class ExportRecord:
         return self.stored_reasons or []
 
 
-_RECORD_COLUMNS = (
-    "id",
-    "report_id",
-    "title",
-    "description",
-    "type",
-    "start_date",
-    "end_date",
-    "date_precision",
-    "modality",
-    "city",
-    "country_code",
-    "participants",
-    "participants_qualifier",
-    "outputs",
-    "website",
-    "contact",
-    "confidence",
-    "needs_review",
-    "review_reasons",
+# the activity columns a record holds, in its fields' order (stored_reasons is review_reasons)
+_RECORD_COLUMNS = tuple(
+    "review_reasons" if f.name == "stored_reasons" else f.name
+    for f in fields(ExportRecord)
+    if f.name not in ("parties", "tags")
 )
 
 

@@ -16,17 +16,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-ANNEX_LABELS = (
-    "Name of programme or project",
-    "Date and end date",
-    "Beneficiary Member(s) or observer(s)",
-    "Brief description",
-    "Beneficiary institution or audience",
-    "Technical cooperation provider(s)",
-    "Outputs or impact",
-    "Website for further information",
-    "Contact point for further information",
-)
+from ipcoop.synth import ANNEX_LABELS
 
 LONG = (
     "The workshop was attended by 28 officials from the customs administration and was "
