@@ -32,8 +32,8 @@ from ipcoop.config import Settings
 from ipcoop.db import make_engine, session_scope
 from ipcoop.ingest.service import ingest
 from ipcoop.migrate import upgrade
+from ipcoop.quality.synth import generate
 from ipcoop.search.index import current
-from ipcoop.synth import generate
 
 HERE = Path(__file__).resolve().parent
 PG_ADMIN = os.environ.get(

@@ -5,11 +5,12 @@ the extraction pipeline takes far too long, so this writes the rows directly thr
 (SQLite ``executemany`` in one transaction, PostgreSQL ``COPY``), in batches.
 
 The rows are what ingesting the generator's annex reports stores: activities are sampled with
-``ipcoop.synth.sample_activity``; beneficiary and provider names go through the ingester's party
-resolution (``resolve_list``, so a name it cannot resolve is kept unresolved and flagged for
-review, as ingest does); type, topics, audience and modality come from the taxonomy normalizers
-applied to the same fields, in the same order, as ``ipcoop.ingest.normalize.activity`` applies
-them. Both are memoized: titles, audiences and beneficiary lists come from small sets.
+``ipcoop.quality.synth.sample_activity``; beneficiary and provider names go through the
+ingester's party resolution (``resolve_list``, so a name it cannot resolve is kept unresolved
+and flagged for review, as ingest does); type, topics, audience and modality come from the
+taxonomy normalizers applied to the same fields, in the same order, as
+``ipcoop.ingest.normalize.activity`` applies them. Both are memoized: titles, audiences and
+beneficiary lists come from small sets.
 
 What is not written: evidence rows (only the activity page reads them), programme offers and
 instruments. Report texts are short summaries (one line per activity), not whole annexes.
@@ -51,12 +52,12 @@ from rich.progress import (
 from sqlalchemy import Engine
 
 import ipcoop.models  # noqa: F401  (every table on the metadata)
-from ipcoop.db import Base
+from ipcoop.db import Base, bump_revision
 from ipcoop.ingest.normalize import places, taxonomy
 from ipcoop.ingest.normalize.parties import resolve_list
 from ipcoop.ingest.records import PartyRef
 from ipcoop.parties.resolver import Resolver
-from ipcoop.synth import (
+from ipcoop.quality.synth import (
     CONTACT,
     OUTPUTS,
     PROVIDERS,
@@ -469,16 +470,6 @@ class _Writer:
         self.dbapi.rollback()
 
 
-def _bump_revision(dbapi: Any) -> None:
-    """Raise the data revision, when this version of the schema has one (writers that bypass
-    SQLAlchemy must, so caches of the record know it changed)."""
-    try:
-        from ipcoop.search import revision
-    except ImportError:  # a schema without the data revision
-        return
-    revision.bump(dbapi)
-
-
 class _SQLite(_Writer):
     def __init__(self, dbapi: Any) -> None:
         super().__init__(dbapi)
@@ -545,7 +536,7 @@ class _SQLite(_Writer):
             c.execute(f"INSERT INTO {name}({name}) VALUES ('rebuild')")
         for _, sql in self.triggers:
             c.execute(sql)
-        _bump_revision(self.dbapi)
+        bump_revision(self.dbapi)
         c.execute("COMMIT")
         status("analyze")
         c.execute("ANALYZE")
@@ -620,7 +611,7 @@ class _Postgres(_Writer):
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), max(id)) FROM {table} "
                 "HAVING max(id) IS NOT NULL"
             )
-        _bump_revision(self.dbapi)
+        bump_revision(self.dbapi)
         self.dbapi.commit()
         status("analyze")
         c.execute("ANALYZE")

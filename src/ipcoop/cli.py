@@ -260,7 +260,7 @@ def synth(
     """Generate realistic synthetic reports in every format, with their ground truth."""
     from collections import Counter
 
-    from ipcoop.synth import FORMATS, UnknownFormat, generate
+    from ipcoop.quality.synth import FORMATS, UnknownFormat, generate
 
     try:
         total = generate(
@@ -316,7 +316,7 @@ def evaluate_command(
     """Score extraction against hand-made gold files: activity and per-field P/R/F1."""
     from rich.markup import escape
 
-    from ipcoop.evaluation import EvaluationError, evaluate, render
+    from ipcoop.quality.evaluation import EvaluationError, evaluate, render
 
     try:
         result = evaluate(gold, seeds_dir=seeds)

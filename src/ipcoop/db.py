@@ -1,13 +1,21 @@
-"""Engine, declarative Base and session scope. No engine is created at import."""
+"""Engine, declarative Base, session scope and the data revision. No engine is created at import.
+
+The data revision is a number that changes whenever the searchable record changes. Every
+connection that writes to a searchable table raises the number in the same transaction, so a
+cache of the record (the in-memory activity index) knows it is stale from one tiny read.
+Writers that bypass SQLAlchemy (bulk loaders on the raw driver) call ``bump_revision`` themselves.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
+from typing import Any
 
-from sqlalchemy import Engine, MetaData, create_engine, event
-from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy import BigInteger, Connection, Engine, Integer, MetaData, create_engine, event, text
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 
 from ipcoop.config import get_settings
 
@@ -26,6 +34,59 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+SEARCHABLE = frozenset({"activities", "activity_parties", "activity_tags", "reports"})
+_WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.IGNORECASE)
+_BUMP = "UPDATE data_revision SET number = number + 1 WHERE id = 1"
+_FLAG = "ipcoop_revision_bumped"
+
+
+class DataRevision(Base):
+    """One row: the revision number of the searchable record."""
+
+    __tablename__ = "data_revision"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+def current_revision(connection: Connection) -> int:
+    """The revision number now."""
+    return int(
+        connection.execute(text("SELECT number FROM data_revision WHERE id = 1")).scalar_one()
+    )
+
+
+def bump_revision(dbapi_connection: Any) -> None:
+    """Raise the revision inside the caller's open transaction (raw driver connection)."""
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(_BUMP)
+    finally:
+        cursor.close()
+
+
+def _before_execute(
+    conn: Connection, _cursor: Any, statement: str, _params: Any, _context: Any, _many: bool
+) -> None:
+    if conn.info.get(_FLAG):
+        return
+    match = _WRITE.match(statement)
+    if match and match.group(1).lower() in SEARCHABLE:
+        conn.info[_FLAG] = True
+        bump_revision(conn.connection.dbapi_connection)
+
+
+def _transaction_ended(conn: Connection) -> None:
+    conn.info.pop(_FLAG, None)
+
+
+def watch_revision(engine: Engine) -> None:
+    """Raise the revision once in every transaction of ``engine`` that writes searchable rows."""
+    event.listen(engine, "before_cursor_execute", _before_execute)
+    for name in ("commit", "rollback"):
+        event.listen(engine, name, _transaction_ended)
+
+
 def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
     cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
     cursor.execute("PRAGMA foreign_keys=ON")
@@ -37,14 +98,12 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
 def make_engine(url: str) -> Engine:
     """An engine for the URL (SQLite tuned for one writer and many readers) whose writes to the
     searchable record raise the data revision."""
-    from ipcoop.search import revision
-
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
         engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
-    revision.watch(engine)
+    watch_revision(engine)
     return engine
 
 

@@ -1,11 +1,10 @@
 """Imports every table so that Base.metadata is complete (for migrations and tests)."""
 
 from ipcoop.activities.models import Activity, ActivityParty, ActivityTag, Evidence
-from ipcoop.db import Base
+from ipcoop.db import Base, DataRevision
 from ipcoop.parties.models import GroupMembership, Party, PartyAlias
 from ipcoop.programmes.models import Instrument, ProgrammeOffer
 from ipcoop.reports.models import Original, Report
-from ipcoop.search.revision import DataRevision
 
 __all__ = [
     "Activity",

@@ -24,12 +24,12 @@ from ipcoop.config import Settings
 from ipcoop.db import session_scope
 from ipcoop.ingest.service import ingest
 from ipcoop.parties.resolver import Resolver
+from ipcoop.quality.synth import generate
 from ipcoop.reports.models import Report
 from ipcoop.search import filters as search_filters
 from ipcoop.search.index import DIMENSIONS, current
 from ipcoop.search.service import FACETS, iterate, search
 from ipcoop.stats.service import counts
-from ipcoop.synth import generate
 
 
 @dataclass

@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 
 from ipcoop.config import Settings
 from ipcoop.ingest.service import ingest
-from ipcoop.synth import generate
+from ipcoop.quality.synth import generate
 from ipcoop.web.app import create_app
 
 DEMO = Path(__file__).resolve().parents[2] / "src" / "ipcoop" / "demo"

@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 
 from ipcoop.config import Settings
 from ipcoop.ingest.service import ingest
-from ipcoop.synth import generate
+from ipcoop.quality.synth import generate
 from ipcoop.web.app import create_app
 
 ROOT = Path(__file__).resolve().parents[2]

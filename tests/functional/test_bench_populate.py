@@ -14,9 +14,9 @@ from sqlalchemy import Engine, text
 
 from ipcoop.db import session_scope
 from ipcoop.ingest import pipeline
+from ipcoop.quality.synth import generate
 from ipcoop.search import filters
 from ipcoop.search.service import search
-from ipcoop.synth import generate
 
 ROOT = Path(__file__).resolve().parents[2]
 ACTIVITIES = 2000

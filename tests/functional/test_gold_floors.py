@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ipcoop.evaluation import Evaluation, evaluate
+from ipcoop.quality.evaluation import Evaluation, evaluate
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT.parent / "shared" / "seeds"

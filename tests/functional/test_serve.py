@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from ipcoop.synth import generate
+from ipcoop.quality.synth import generate
 from ipcoop.web.serving import listening_socket
 
 

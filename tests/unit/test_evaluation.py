@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from ipcoop.evaluation import (
+from ipcoop.ingest.records import (
+    ExtractedActivity,
+    ExtractedReport,
+    PartialDate,
+    Participants,
+    PartyRef,
+)
+from ipcoop.quality.evaluation import (
     DocumentResult,
     Evaluation,
     EvaluationError,
@@ -18,13 +25,6 @@ from ipcoop.evaluation import (
     render,
     score_activities,
     score_document,
-)
-from ipcoop.ingest.records import (
-    ExtractedActivity,
-    ExtractedReport,
-    PartialDate,
-    Participants,
-    PartyRef,
 )
 
 WORKSHOP = "National Workshop on Combating Counterfeiting and Piracy"

@@ -31,8 +31,7 @@ from ipcoop.ingest import pipeline
 from ipcoop.ingest.service import ingest
 from ipcoop.migrate import upgrade
 from ipcoop.parties.resolver import Resolver
-from ipcoop.reports.models import Report
-from ipcoop.synth import (
+from ipcoop.quality.synth import (
     FORMATS,
     LAST_YEAR,
     UnknownFormat,
@@ -42,6 +41,7 @@ from ipcoop.synth import (
     sample_activity,
     write,
 )
+from ipcoop.reports.models import Report
 
 SEED = 67  # the demo's seed
 REPORTS = 3

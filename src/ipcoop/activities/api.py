@@ -12,9 +12,9 @@ from sqlalchemy.orm import Session
 from ipcoop.activities import export
 from ipcoop.activities.service import evidence, get_activity, item, related
 from ipcoop.db import session_scope
+from ipcoop.dependencies import activity_filters, get_session
 from ipcoop.search.filters import ActivityFilters
 from ipcoop.search.service import SORTS, SearchResult, facet_names, iterate, search
-from ipcoop.web.deps import activity_filters, get_session
 
 router = APIRouter(tags=["activities"])
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,6 +50,23 @@ class PartialDate:
     @property
     def year(self) -> int:
         return int(self.iso[:4])
+
+    @property
+    def first_day(self) -> dt.date:
+        """The first day the date can mean."""
+        year, month, day = (int(p) for p in (self.iso + "-01-01")[:10].split("-"))
+        return dt.date(year, month, day)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last day the date can mean."""
+        start = self.first_day
+        if self.precision == "day":
+            return start
+        if self.precision == "month":
+            following = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+            return following - dt.timedelta(days=1)
+        return dt.date(start.year, 12, 31)
 
 
 @dataclass(frozen=True, slots=True)

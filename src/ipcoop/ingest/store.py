@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from sqlalchemy import Table, insert, select
@@ -10,23 +9,9 @@ from sqlalchemy.orm import Session
 
 from ipcoop.activities.models import Activity, ActivityParty, ActivityTag
 from ipcoop.activities.models import Evidence as EvidenceRow
-from ipcoop.ingest.normalize.activity import first_day
-from ipcoop.ingest.records import Evidence, ExtractedActivity, ExtractedReport, PartialDate
+from ipcoop.ingest.records import Evidence, ExtractedActivity, ExtractedReport
 from ipcoop.programmes.models import Instrument, ProgrammeOffer
 from ipcoop.reports.models import Original, Report
-
-
-def last_day(date: PartialDate | None) -> dt.date | None:
-    """The last day a partial date can mean."""
-    start = first_day(date)
-    if start is None or date is None:
-        return None
-    if date.precision == "day":
-        return start
-    if date.precision == "month":
-        following = (start.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-        return following - dt.timedelta(days=1)
-    return dt.date(start.year, 12, 31)
 
 
 def stored_files(session: Session) -> set[str]:
@@ -58,6 +43,7 @@ def _evidence_rows(
 
 
 def _activity_values(report_id: int, position: int, item: ExtractedActivity) -> dict[str, Any]:
+    last = item.end or item.start
     return {
         "report_id": report_id,
         "position": position,
@@ -69,8 +55,8 @@ def _activity_values(report_id: int, position: int, item: ExtractedActivity) -> 
         "start_date": item.start.iso if item.start else None,
         "end_date": item.end.iso if item.end else None,
         "date_precision": item.start.precision if item.start else None,
-        "start_on": first_day(item.start),
-        "end_on": last_day(item.end or item.start),
+        "start_on": item.start.first_day if item.start else None,
+        "end_on": last.last_day if last else None,
         "start_year": item.start.year if item.start else None,
         "modality": item.modality,
         "city": item.city,

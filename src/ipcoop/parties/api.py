@@ -7,9 +7,9 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Query
 from sqlalchemy.orm import Session
 
+from ipcoop.dependencies import get_session
 from ipcoop.parties.models import Party
 from ipcoop.parties.service import get_party, list_parties
-from ipcoop.web.deps import get_session
 
 router = APIRouter(tags=["parties"])
 

@@ -8,8 +8,8 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from sqlalchemy.orm import Session
 
 from ipcoop.activities.service import item
+from ipcoop.dependencies import get_session
 from ipcoop.reports.service import get_report, list_reports, report_activities, summary
-from ipcoop.web.deps import get_session
 
 router = APIRouter(tags=["reports"])
 

@@ -6,17 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
-from ipcoop.ingest.normalize import taxonomy
+from ipcoop import vocabularies
 from ipcoop.parties.resolver import Resolver
-
-REPORT_KINDS = (
-    "art67_report",
-    "art66_2_report",
-    "regional_page",
-    "cooperation_instrument",
-    "other",
-)
-MODALITIES = ("online", "in_person", "hybrid")
 
 
 class FilterError(ValueError):
@@ -145,11 +136,11 @@ def parse(
         beneficiary=_party_codes("beneficiary", beneficiary or []),
         provider=_party_codes("provider", provider or []),
         reporter=_party_codes("reporter", reporter or []),
-        topic=_vocabulary("topic", topic or [], taxonomy.TOPICS),
-        type=_vocabulary("type", type or [], taxonomy.TYPES),
-        audience=_vocabulary("audience", audience or [], taxonomy.AUDIENCES),
-        modality=_vocabulary("modality", modality or [], MODALITIES),
-        kind=_vocabulary("kind", kind or [], REPORT_KINDS),
+        topic=_vocabulary("topic", topic or [], vocabularies.TOPICS),
+        type=_vocabulary("type", type or [], vocabularies.TYPES),
+        audience=_vocabulary("audience", audience or [], vocabularies.AUDIENCES),
+        modality=_vocabulary("modality", modality or [], vocabularies.MODALITIES),
+        kind=_vocabulary("kind", kind or [], vocabularies.REPORT_KINDS),
         year_from=_year("year_from", year_from),
         year_to=_year("year_to", year_to),
         report_id=report_id,

@@ -8,82 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine
 
 _WORD = re.compile(r"[\w][\w'-]*", re.UNICODE)
-
-SQLITE_DDL = [
-    """CREATE VIRTUAL TABLE activities_fts USING fts5(
-        title, description, outputs, content='activities', content_rowid='id',
-        tokenize='porter unicode61 remove_diacritics 2')""",
-    """CREATE TRIGGER activities_fts_ai AFTER INSERT ON activities BEGIN
-        INSERT INTO activities_fts(rowid, title, description, outputs)
-        VALUES (new.id, new.title, new.description, new.outputs); END""",
-    """CREATE TRIGGER activities_fts_ad AFTER DELETE ON activities BEGIN
-        INSERT INTO activities_fts(activities_fts, rowid, title, description, outputs)
-        VALUES ('delete', old.id, old.title, old.description, old.outputs); END""",
-    """CREATE TRIGGER activities_fts_au AFTER UPDATE ON activities BEGIN
-        INSERT INTO activities_fts(activities_fts, rowid, title, description, outputs)
-        VALUES ('delete', old.id, old.title, old.description, old.outputs);
-        INSERT INTO activities_fts(rowid, title, description, outputs)
-        VALUES (new.id, new.title, new.description, new.outputs); END""",
-    """CREATE VIRTUAL TABLE reports_fts USING fts5(
-        title, text, content='reports', content_rowid='id',
-        tokenize='porter unicode61 remove_diacritics 2')""",
-    """CREATE TRIGGER reports_fts_ai AFTER INSERT ON reports BEGIN
-        INSERT INTO reports_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END""",
-    """CREATE TRIGGER reports_fts_ad AFTER DELETE ON reports BEGIN
-        INSERT INTO reports_fts(reports_fts, rowid, title, text)
-        VALUES ('delete', old.id, old.title, old.text); END""",
-    """CREATE TRIGGER reports_fts_au AFTER UPDATE ON reports BEGIN
-        INSERT INTO reports_fts(reports_fts, rowid, title, text)
-        VALUES ('delete', old.id, old.title, old.text);
-        INSERT INTO reports_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END""",
-]
-
-SQLITE_DROP = [
-    "DROP TABLE IF EXISTS activities_fts",
-    "DROP TABLE IF EXISTS reports_fts",
-]
-
-POSTGRES_DDL = [
-    """ALTER TABLE activities ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
-        setweight(to_tsvector('english', coalesce(title, '')), 'A') ||
-        setweight(to_tsvector('english', coalesce(description, '')), 'B') ||
-        setweight(to_tsvector('english', coalesce(outputs, '')), 'C')) STORED""",
-    "CREATE INDEX ix_activities_search_vector ON activities USING gin (search_vector)",
-    """ALTER TABLE reports ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
-        setweight(to_tsvector('english', coalesce(title, '')), 'A') ||
-        setweight(to_tsvector('english', coalesce(text, '')), 'B')) STORED""",
-    "CREATE INDEX ix_reports_search_vector ON reports USING gin (search_vector)",
-]
-
-POSTGRES_DROP = [
-    "DROP INDEX IF EXISTS ix_activities_search_vector",
-    "ALTER TABLE activities DROP COLUMN IF EXISTS search_vector",
-    "DROP INDEX IF EXISTS ix_reports_search_vector",
-    "ALTER TABLE reports DROP COLUMN IF EXISTS search_vector",
-]
-
-
-def create(connection: Connection) -> None:
-    """Create the full-text index for this connection's database (called by the migration)."""
-    for statement in _ddl(connection.dialect.name, drop=False):
-        connection.execute(text(statement))
-
-
-def drop(connection: Connection) -> None:
-    """Drop the full-text index (migration downgrade)."""
-    for statement in _ddl(connection.dialect.name, drop=True):
-        connection.execute(text(statement))
-
-
-def _ddl(dialect: str, *, drop: bool) -> list[str]:
-    if dialect == "sqlite":
-        return SQLITE_DROP if drop else SQLITE_DDL
-    if dialect == "postgresql":
-        return POSTGRES_DROP if drop else POSTGRES_DDL
-    raise ValueError(f"full-text search is not available on {dialect}; use SQLite or PostgreSQL")
 
 
 def words(query: str) -> list[str]:

@@ -29,9 +29,9 @@ from sqlalchemy.orm import Session
 
 import ipcoop.models  # noqa: F401  (every mapper, so relationships resolve in any process)
 from ipcoop.activities.models import Activity, ActivityParty, ActivityTag
+from ipcoop.db import current_revision
 from ipcoop.parties.resolver import Resolver
 from ipcoop.reports.models import Report
-from ipcoop.search import revision
 from ipcoop.search.filters import ActivityFilters
 from ipcoop.search.fulltext import FullText, words
 
@@ -502,7 +502,7 @@ def current(session: Session, dimensions: Iterable[str] = DIMENSIONS) -> Activit
     engine = session.get_bind()
     assert isinstance(engine, Engine)
     connection = session.connection()
-    number = revision.current(connection)
+    number = current_revision(connection)
     wanted = set(dimensions)
     index = _INDEXES.get(engine)
     if index is not None and index.revision == number and wanted <= index.dimensions.keys():

@@ -11,8 +11,8 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ipcoop import vocabularies
 from ipcoop.activities.models import Activity
-from ipcoop.ingest.normalize import taxonomy
 from ipcoop.parties.resolver import Resolver
 from ipcoop.search.filters import ActivityFilters, FilterError
 from ipcoop.search.index import ActivityIndex, Mask, current, dimensions_of
@@ -85,9 +85,9 @@ def label(facet: str, code: str) -> str:
         except KeyError:
             return code
     vocabulary = {
-        "topic": taxonomy.TOPICS,
-        "type": taxonomy.TYPES,
-        "audience": taxonomy.AUDIENCES,
+        "topic": vocabularies.TOPICS,
+        "type": vocabularies.TYPES,
+        "audience": vocabularies.AUDIENCES,
     }.get(facet)
     if vocabulary is not None:
         return vocabulary.get(code, code)

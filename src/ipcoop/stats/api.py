@@ -7,9 +7,9 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Query
 from sqlalchemy.orm import Session
 
+from ipcoop.dependencies import activity_filters, get_session
 from ipcoop.search.filters import ActivityFilters
 from ipcoop.stats.service import DIMENSIONS, TOP, UnknownPartyCode, counts, profile
-from ipcoop.web.deps import activity_filters, get_session
 
 router = APIRouter(tags=["stats"])
 

@@ -13,12 +13,12 @@ from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 
 from ipcoop import __version__
-from ipcoop.search import revision
+from ipcoop.db import current_revision
 
 
 def _tag(engine: Engine) -> str:
     with engine.connect() as connection:
-        return f'W/"{__version__}-{revision.current(connection)}"'
+        return f'W/"{__version__}-{current_revision(connection)}"'
 
 
 def install(app: FastAPI) -> None:

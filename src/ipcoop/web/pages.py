@@ -9,10 +9,10 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
 from ipcoop.activities.service import evidence, get_activity, item, related
+from ipcoop.dependencies import activity_filters, get_session
 from ipcoop.reports.service import get_report, original, report_activities, summary
 from ipcoop.search.filters import ActivityFilters
 from ipcoop.search.service import search
-from ipcoop.web.deps import activity_filters, get_session
 
 router = APIRouter(include_in_schema=False)
 

@@ -8,9 +8,9 @@ from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
+from ipcoop.dependencies import get_session
 from ipcoop.stats.charts import role_charts
 from ipcoop.stats.service import UnknownPartyCode, directory, profile
-from ipcoop.web.deps import get_session
 
 router = APIRouter(include_in_schema=False)
 

@@ -37,7 +37,7 @@ def _codes(paragraph: str, reporter: str = "the European Union") -> list[str]:
 @pytest.mark.parametrize(
     ("paragraph", "codes"),
     [
-        # the shapes ipcoop.synth's prose writer uses
+        # the shapes ipcoop.quality.synth's prose writer uses
         (
             "The “Workshop on Patent Examination” was held in Phnom Penh, Cambodia on 3 March "
             "2015. It was attended by 40 participants from Cambodia, Lao People's Democratic "

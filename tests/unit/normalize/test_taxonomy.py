@@ -8,14 +8,12 @@ import pytest
 
 from ipcoop.ingest.normalize import taxonomy
 from ipcoop.ingest.normalize.taxonomy import (
-    AUDIENCES,
-    TOPICS,
-    TYPES,
     classify_type,
     detect_modality,
     tag_audiences,
     tag_topics,
 )
+from ipcoop.vocabularies import AUDIENCES, TOPICS, TYPES, terms
 
 DOCS = Path(__file__).resolve().parents[3] / "docs" / "taxonomy.md"
 
@@ -45,9 +43,9 @@ def test_vocabularies_have_the_documented_codes() -> None:
 
 def test_docs_list_every_code_and_keyword() -> None:
     text = DOCS.read_text(encoding="utf-8")
-    for terms in (taxonomy.TOPIC_TERMS, taxonomy.TYPE_TERMS, taxonomy.AUDIENCE_TERMS,
-                  taxonomy.MODALITY_TERMS):
-        for term in terms:
+    for table in (terms.TOPIC_TERMS, terms.TYPE_TERMS, terms.AUDIENCE_TERMS,
+                  terms.MODALITY_TERMS):
+        for term in table:
             assert f"| `{term.code}` | {term.label} |" in text
             for keyword in term.keywords:
                 assert "`" + keyword.replace("|", "\\|") + "`" in text, keyword

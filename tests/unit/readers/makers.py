@@ -16,7 +16,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from ipcoop.synth import ANNEX_LABELS
+from ipcoop.quality.synth import ANNEX_LABELS
 
 LONG = (
     "The workshop was attended by 28 officials from the customs administration and was "

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
 from ipcoop.ingest.candidates import RawActivity, Span
 from ipcoop.ingest.normalize import dates, participants, places, taxonomy
 from ipcoop.ingest.normalize.parties import resolve_list
-from ipcoop.ingest.records import Evidence, ExtractedActivity, PartialDate, PartyRef
+from ipcoop.ingest.records import Evidence, ExtractedActivity, PartyRef
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,14 +17,6 @@ class ReportContext:
 
     reporting_party: PartyRef | None = None
     review_threshold: float = 0.7
-
-
-def first_day(date: PartialDate | None) -> dt.date | None:
-    """The first day a partial date can mean."""
-    if date is None:
-        return None
-    parts = [int(p) for p in date.iso.split("-")]
-    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
 
 
 def _cite(
@@ -139,7 +130,7 @@ def _tags(activity: ExtractedActivity, raw: RawActivity) -> None:
 
 
 def _parties(activity: ExtractedActivity, raw: RawActivity, context: ReportContext) -> None:
-    on = first_day(activity.start)
+    on = activity.start.first_day if activity.start else None
     span = raw.fields.get("beneficiaries")
     if span is not None:
         activity.beneficiaries = resolve_list(span.text, on=on)

@@ -32,7 +32,7 @@ class EvaluationError(ValueError):
 
 def default_seeds_dir() -> Path:
     """The shared seeds folder beside this checkout: <repo>/../shared/seeds."""
-    return Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+    return Path(__file__).resolve().parents[3].parent / "shared" / "seeds"
 
 
 @dataclass(frozen=True, slots=True)

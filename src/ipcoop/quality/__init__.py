@@ -1,0 +1,1 @@
+"""Quality tooling: generated reports with their ground truth, and extraction evaluation."""
