@@ -8,6 +8,7 @@ from fastapi import Query, Request
 from sqlalchemy.orm import Session
 
 from ipcoop.db import session_scope
+from ipcoop.reports.filters import ReportFilters, parse_reports
 from ipcoop.search import filters as search_filters
 
 
@@ -31,6 +32,9 @@ def activity_filters(
     year_to: str | None = Query(None, description="Last start year."),
     year: str | None = Query(None, description="One start year."),
     report_id: int | None = Query(None, description="Only activities of this report."),
+    generated: str | None = Query(
+        None, description="Reports made by `ipcoop synth`: include (default), exclude or only."
+    ),
 ) -> search_filters.ActivityFilters:
     """Filters from the query string; FilterError becomes a 422 naming the value."""
     return search_filters.parse(
@@ -47,4 +51,21 @@ def activity_filters(
         year_to=year_to,
         year=year,
         report_id=report_id,
+        generated=generated,
+    )
+
+
+def report_filters(
+    reporter: list[str] = Query([], description="Reporting party code (its bodies included)."),
+    year: str | None = Query(None, description="A year the report covers or is dated."),
+    kind: list[str] = Query([], description="Report kind."),
+    symbol: str | None = Query(None, description="WTO document symbol (its addenda included)."),
+    q: str = Query("", description="Words in the title, the reporter's name or the text."),
+    generated: str | None = Query(
+        None, description="Reports made by `ipcoop synth`: include (default), exclude or only."
+    ),
+) -> ReportFilters:
+    """Report filters from the query string; FilterError becomes a 422 naming the value."""
+    return parse_reports(
+        reporter=reporter, year=year, kind=kind, symbol=symbol, q=q, generated=generated
     )

@@ -12,6 +12,7 @@ from ipcoop.activities.models import Evidence as EvidenceRow
 from ipcoop.ingest.records import Evidence, ExtractedActivity, ExtractedReport
 from ipcoop.programmes.models import Instrument, ProgrammeOffer
 from ipcoop.reports.models import Original, Report
+from ipcoop.reports.provenance import is_generated
 
 
 def stored_files(session: Session) -> set[str]:
@@ -134,6 +135,7 @@ def store(session: Session, extracted: ExtractedReport, data: bytes) -> Report |
         if any(a.review_reasons for a in extracted.activities)
         else "ingested",
         warnings=extracted.warnings,
+        generated=is_generated(extracted.text),
     )
     session.add(report)
     session.flush()

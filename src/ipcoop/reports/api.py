@@ -8,7 +8,8 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from sqlalchemy.orm import Session
 
 from ipcoop.activities.service import item
-from ipcoop.dependencies import get_session
+from ipcoop.dependencies import get_session, report_filters
+from ipcoop.reports.filters import ReportFilters
 from ipcoop.reports.service import get_report, list_reports, report_activities, summary
 
 router = APIRouter(tags=["reports"])
@@ -16,12 +17,13 @@ router = APIRouter(tags=["reports"])
 
 @router.get("/reports")
 def reports(
+    filters: ReportFilters = Depends(report_filters),
     limit: int = Query(100, ge=1, le=1000),
     offset: int = Query(0, ge=0),
     session: Session = Depends(get_session),
 ) -> dict[str, Any]:
-    """Every stored report with its activity count."""
-    total, rows = list_reports(session, limit=limit, offset=offset)
+    """Reports matching every filter, newest first, each with its activity count."""
+    total, rows = list_reports(session, filters, limit=limit, offset=offset)
     following = offset + len(rows)
     return {
         "total": total,

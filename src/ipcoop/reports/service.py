@@ -9,14 +9,22 @@ from sqlalchemy.orm import Session
 
 from ipcoop.activities.models import Activity
 from ipcoop.parties.resolver import Resolver
+from ipcoop.reports.filters import ReportFilters
 from ipcoop.reports.models import Original, Report
+from ipcoop.reports.provenance import shown_date
 
 
 def list_reports(
-    session: Session, *, limit: int = 100, offset: int = 0
+    session: Session,
+    filters: ReportFilters | None = None,
+    *,
+    limit: int = 100,
+    offset: int = 0,
 ) -> tuple[int, list[tuple[Report, int]]]:
-    """Reports, newest communication first, each with its activity count."""
-    total = session.scalar(select(func.count(Report.id))) or 0
+    """Reports matching the filters, newest communication first, each with its activity
+    count."""
+    where = (filters or ReportFilters()).conditions()
+    total = session.scalar(select(func.count(Report.id)).where(*where)) or 0
     counts = (
         select(Activity.report_id, func.count(Activity.id).label("n"))
         .group_by(Activity.report_id)
@@ -25,6 +33,7 @@ def list_reports(
     rows = session.execute(
         select(Report, func.coalesce(counts.c.n, 0))
         .outerjoin(counts, counts.c.report_id == Report.id)
+        .where(*where)
         .order_by(Report.communication_date.desc().nulls_last(), Report.id.desc())
         .limit(limit)
         .offset(offset)
@@ -68,9 +77,13 @@ def summary(report: Report, activities: int | None = None) -> dict[str, Any]:
         "reporting_party": party,
         "symbol": report.symbol,
         "title": report.title,
-        "communication_date": report.communication_date,
-        "circulation_date": report.circulation_date,
-        "period": {"start": report.period_start, "end": report.period_end},
+        "communication_date": shown_date(report.communication_date, report.generated),
+        "circulation_date": shown_date(report.circulation_date, report.generated),
+        "period": {
+            "start": shown_date(report.period_start, report.generated),
+            "end": shown_date(report.period_end, report.generated),
+        },
+        "generated": report.generated,
         "language": report.language,
         "source": report.source_name,
         "status": report.status,

@@ -199,8 +199,8 @@ def _years(stats: Stats) -> tuple[list[dict[str, Any]], int]:
 
 
 def _role(session: Session, party: PartyInfo, role: str, members: list[str],
-          top: int) -> RoleProfile:
-    changes: dict[str, Any] = {role: (party.code,)}
+          top: int, generated: str) -> RoleProfile:
+    changes: dict[str, Any] = {role: (party.code,), "generated": generated}
     filters = replace(ActivityFilters(), **changes)
     profile = RoleProfile(role=role, filters=filters)
     years = counts(session, filters, ["year"])
@@ -249,15 +249,17 @@ def _isonum(resolver: Resolver, code: str) -> str | None:
         return None
 
 
-def profile(session: Session, code: str, top: int = TOP) -> Profile:
-    """One party's activities as provider, beneficiary and reporter; UnknownPartyCode if none."""
+def profile(session: Session, code: str, top: int = TOP, generated: str = "exclude") -> Profile:
+    """One party's activities as provider, beneficiary and reporter; UnknownPartyCode if none.
+
+    Activities of generated reports are left out unless ``generated`` is "" (all) or "only"."""
     resolver = Resolver.default()
     try:
         party = resolver.get(code.strip().upper())
     except KeyError:
         raise UnknownPartyCode(code) from None
     members = resolver.members(party.code) if resolver.is_group(party.code) else []
-    roles = {role: _role(session, party, role, members, top) for role in ROLES}
+    roles = {role: _role(session, party, role, members, top, generated) for role in ROLES}
     reporter, provider = roles["reporter"], roles["provider"]
     if reporter.total and reporter.total == provider.total:
         both = replace(reporter.filters, provider=(party.code,))

@@ -16,6 +16,7 @@ from ipcoop.activities.api import router as activities_api
 from ipcoop.db import get_engine
 from ipcoop.parties.api import router as parties_api
 from ipcoop.parties.resolver import Resolver
+from ipcoop.programmes.api import router as programmes_api
 from ipcoop.reports.api import router as reports_api
 from ipcoop.search.snippets import snippet
 from ipcoop.stats.api import router as stats_api
@@ -56,7 +57,7 @@ def create_app(engine: Engine | None = None, *, lifespan: Lifespan | None = None
     env.filters["party_name"] = party_name
     env.filters["snippet"] = snippet
     api = APIRouter(prefix="/api/v1")
-    for router in (activities_api, reports_api, parties_api, stats_api):
+    for router in (activities_api, reports_api, parties_api, programmes_api, stats_api):
         api.include_router(router)
     app.include_router(api)
     app.include_router(pages.router)

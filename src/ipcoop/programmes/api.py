@@ -1,0 +1,83 @@
+"""JSON API for programme offers, instruments, platforms and bodies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+from sqlalchemy.orm import Session
+
+from ipcoop.dependencies import get_session
+from ipcoop.programmes import service
+
+router = APIRouter(tags=["programmes and instruments"])
+
+PARTY = Query([], description="Party code: offered, signed, run or named by it or a body under it.")
+REPORT = Query(None, description="Only those named in this report.")
+WORDS = Query("", description="Words in the title.")
+GENERATED = Query(
+    None, description="From reports made by `ipcoop synth`: exclude (default), include or only."
+)
+
+
+def _page(items: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"total": len(items), "items": items, "facets": {}, "next_cursor": None}
+
+
+@router.get("/programmes")
+def programmes(
+    party: list[str] = PARTY,
+    report_id: int | None = REPORT,
+    q: str = WORDS,
+    generated: str | None = GENERATED,
+    session: Session = Depends(get_session),
+) -> dict[str, Any]:
+    """Standing programme offers (available on request), with their provider."""
+    filters = service.list_filters(
+        section_name="programmes", party=party, report_id=report_id, q=q, generated=generated
+    )
+    return _page([service.programme_json(p) for p in service.list_programmes(session, filters)])
+
+
+@router.get("/programmes/{programme_id}")
+def programme(programme_id: int, session: Session = Depends(get_session)) -> dict[str, Any]:
+    """One programme offer with its report and the activities that name it."""
+    found = service.get_programme(session, programme_id)
+    if found is None:
+        raise HTTPException(404, f"No programme {programme_id}; /api/v1/programmes lists them")
+    return service.detail(session, found)
+
+
+def _instrument_routes(name: str, what: str) -> None:
+    kinds = ", ".join(service.KINDS[name])
+
+    def listing(
+        party: list[str] = PARTY,
+        kind: list[str] = Query([], description=f"One of {kinds}."),
+        report_id: int | None = REPORT,
+        q: str = WORDS,
+        generated: str | None = GENERATED,
+        session: Session = Depends(get_session),
+    ) -> dict[str, Any]:
+        filters = service.list_filters(
+            section_name=name, party=party, kind=kind, report_id=report_id, q=q,
+            generated=generated,
+        )
+        rows = service.list_instruments(session, name, filters)
+        return _page([service.instrument_json(session, i) for i in rows])
+
+    def one(record_id: int, session: Session = Depends(get_session)) -> dict[str, Any]:
+        found = service.get_instrument(session, record_id)
+        if found is None or service.section(found.kind) != name:
+            raise HTTPException(404, f"No {what} {record_id}; /api/v1/{name} lists them")
+        return service.detail(session, found)
+
+    listing.__doc__ = f"{name.capitalize()} named in the documents ({kinds}), with their parties."
+    one.__doc__ = f"One {what} with its parties, its document and the activities naming it."
+    router.add_api_route(f"/{name}", listing, methods=["GET"], name=f"list_{name}")
+    router.add_api_route(f"/{name}/{{record_id}}", one, methods=["GET"], name=f"one_{name}")
+
+
+_instrument_routes("instruments", "instrument")
+_instrument_routes("platforms", "platform")
+_instrument_routes("bodies", "body")
