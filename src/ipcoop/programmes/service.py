@@ -242,13 +242,21 @@ def detail(session: Session, record: Instrument | ProgrammeOffer) -> dict[str, A
     return data
 
 
-def holdings(session: Session, code: str, generated: str = "exclude") -> dict[str, list[Any]]:
-    """What a party (or a body under it) offers, signs, runs or names: programmes,
-    instruments, platforms and bodies, as records for its page."""
-    filters = ListFilters(party=(code,), generated=generated)
+def _collect(session: Session, filters: ListFilters) -> dict[str, list[Any]]:
     out: dict[str, list[Any]] = {
         "programmes": [programme_json(p) for p in list_programmes(session, filters)]
     }
     for name in ("instruments", "platforms", "bodies"):
         out[name] = [instrument_json(session, i) for i in list_instruments(session, name, filters)]
     return out
+
+
+def holdings(session: Session, code: str, generated: str = "exclude") -> dict[str, list[Any]]:
+    """What a party (or a body under it) offers, signs, runs or names: programmes,
+    instruments, platforms and bodies, as records for its page."""
+    return _collect(session, ListFilters(party=(code,), generated=generated))
+
+
+def named_in(session: Session, report_id: int) -> dict[str, list[Any]]:
+    """The programmes, instruments, platforms and bodies one report names."""
+    return _collect(session, ListFilters(report_id=report_id, generated="include"))

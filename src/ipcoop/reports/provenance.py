@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 
 from ipcoop.search.filters import FilterError
 
@@ -31,9 +32,23 @@ def choice(value: str | None, default: str = "exclude") -> str:
     return value
 
 
+def search_value(value: str) -> str:
+    """The choice as ActivityFilters.generated holds it ("" for include)."""
+    return "" if value == "include" else value
+
+
 def shown_date(value: str | None, generated: bool, today: dt.date | None = None) -> str | None:
     """A date as shown: a generated report's date after today is not shown (None)."""
     if not value or not generated:
         return value
     today = today or dt.date.today()
     return None if value > today.isoformat()[: len(value)] else value
+
+
+def shown_item(activity: dict[str, Any], generated: bool) -> dict[str, Any]:
+    """An activity's item as shown: a generated report's future dates left out."""
+    if not generated:
+        return activity
+    start = shown_date(activity["start_date"], True)
+    return {**activity, "start_date": start,
+            "end_date": shown_date(activity["end_date"], True) if start else None}

@@ -93,3 +93,21 @@ def summary(report: Report, activities: int | None = None) -> dict[str, Any]:
     if activities is not None:
         out["activities"] = activities
     return out
+
+
+def reporters(session: Session) -> list[tuple[str, str]]:
+    """(code, name) of every party that has a stored report, by name."""
+    codes = session.scalars(
+        select(Report.reporting_party_code).where(Report.reporting_party_code.is_not(None))
+        .distinct()
+    )
+    resolver = Resolver.default()
+    found: list[tuple[str, str]] = []
+    for code in codes:
+        if code is None:
+            continue
+        try:
+            found.append((code, resolver.get(code).name_en))
+        except KeyError:
+            found.append((code, code))
+    return sorted(found, key=lambda pair: pair[1].casefold())

@@ -20,7 +20,7 @@ from ipcoop.programmes.api import router as programmes_api
 from ipcoop.reports.api import router as reports_api
 from ipcoop.search.snippets import snippet
 from ipcoop.stats.api import router as stats_api
-from ipcoop.web import caching, pages, party_pages, problems
+from ipcoop.web import caching, pages, party_pages, problems, programme_pages, report_pages
 
 Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 
@@ -33,6 +33,11 @@ def party_name(code: str | None) -> str:
         return Resolver.default().get(code).name_en
     except KeyError:
         return code
+
+
+def is_http_url(value: object) -> bool:
+    """A link a page may follow: http(s) only (never javascript:, data: ...)."""
+    return isinstance(value, str) and value.strip().lower().startswith(("http://", "https://"))
 
 
 def create_app(engine: Engine | None = None, *, lifespan: Lifespan | None = None) -> FastAPI:
@@ -56,11 +61,14 @@ def create_app(engine: Engine | None = None, *, lifespan: Lifespan | None = None
     env.globals["version"] = __version__
     env.filters["party_name"] = party_name
     env.filters["snippet"] = snippet
+    env.tests["http_url"] = is_http_url
     api = APIRouter(prefix="/api/v1")
     for router in (activities_api, reports_api, parties_api, programmes_api, stats_api):
         api.include_router(router)
     app.include_router(api)
+    app.include_router(report_pages.router)
     app.include_router(pages.router)
+    app.include_router(programme_pages.router)
     app.include_router(party_pages.router)
     app.mount("/static", StaticFiles(directory=str(root / "static")), name="static")
     problems.install(app)

@@ -10,6 +10,9 @@ from sqlalchemy.orm import Session
 
 from ipcoop.activities.service import evidence, get_activity, item, related
 from ipcoop.dependencies import activity_filters, get_session
+from ipcoop.programmes.service import named_in
+from ipcoop.reports.provenance import choice
+from ipcoop.reports.provenance import shown_item as shown
 from ipcoop.reports.service import get_report, original, report_activities, summary
 from ipcoop.search.filters import ActivityFilters
 from ipcoop.search.service import search
@@ -55,11 +58,16 @@ def report_page(
     report = get_report(session, report_id)
     if report is None:
         raise HTTPException(404, f"No report {report_id}")
-    activities = [item(a) for a in report_activities(session, report)]
+    activities = [shown(item(a), report.generated) for a in report_activities(session, report)]
     return render(
         request,
         "report.html",
-        {"report": summary(report, len(activities)), "text": report.text, "activities": activities},
+        {
+            "report": summary(report, len(activities)),
+            "text": report.text,
+            "activities": activities,
+            "holdings": named_in(session, report.id),
+        },
     )
 
 
@@ -80,9 +88,13 @@ def report_original(report_id: int, session: Session = Depends(get_session)) -> 
 
 @router.get("/activities/{activity_id}", response_class=HTMLResponse)
 def activity_page(
-    activity_id: int, request: Request, session: Session = Depends(get_session)
+    activity_id: int,
+    request: Request,
+    generated: str | None = Query(None),
+    session: Session = Depends(get_session),
 ) -> HTMLResponse:
-    """Every field of an activity with its evidence in the source text."""
+    """Every field of an activity with its evidence in the source text; activities of
+    generated reports among the related ones only with ``?generated=include``."""
     activity = get_activity(session, activity_id)
     if activity is None:
         raise HTTPException(404, f"No activity {activity_id}")
@@ -91,9 +103,12 @@ def activity_page(
         request,
         "activity.html",
         {
-            "a": item(activity),
+            "a": shown(item(activity), report.generated if report else False),
             "evidence": evidence(session, activity),
-            "related": {k: [item(r) for r in v] for k, v in related(session, activity).items()},
+            "related": {
+                k: [item(r) for r in v]
+                for k, v in related(session, activity, generated=choice(generated)).items()
+            },
             "report": summary(report) if report else None,
         },
     )
