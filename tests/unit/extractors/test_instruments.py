@@ -127,7 +127,7 @@ def test_plain_activity_prose_names_no_instrument() -> None:
 def test_seed_004_joint_declaration(seed: Callable[[str], Path]) -> None:
     report = _report(seed, "004")
     assert report.activities == []
-    [declaration] = report.instruments
+    declaration, platform = report.instruments
     assert declaration.kind == "declaration"
     assert declaration.title == (
         "Joint Declaration between The Republic of Korea and The Association of South East "
@@ -142,6 +142,29 @@ def test_seed_004_joint_declaration(seed: Callable[[str], Path]) -> None:
     ]
     [date] = declaration.evidence["date"]
     assert report.text[date.start : date.end] == "November 14, 2022"
+    # "agree to establish a regular communication platform between the two sides": the two
+    # sides are those speaking in the opening paragraph, KIPO (not Korea) and ASEAN
+    assert platform.kind == "platform"
+    assert platform.title == "KIPO–ASEAN regular communication platform"
+    assert [p.code for p in platform.parties] == ["KIPO", "ASEAN"]
+    assert platform.date == declaration.date and platform.place == declaration.place
+    [title] = platform.evidence["title"]
+    assert report.text[title.start : title.end] == "regular communication platform"
+
+
+def test_a_platform_agreed_between_the_sides_of_a_memorandum() -> None:
+    text = (
+        "Memorandum of Understanding between the Japan Patent Office and the Korean "
+        "Intellectual Property Office\n\n"
+        "We, the Japan Patent Office (JPO) and the Korean Intellectual Property Office (KIPO), "
+        "agree to set up a shared examination information platform between the two sides.\n"
+    )
+    found = instruments.extract(readers.read(text.encode(), source="mou.txt"))
+    assert [(i.kind, i.title) for i in found] == [
+        ("mou", "Memorandum of Understanding between the Japan Patent Office and the Korean "
+         "Intellectual Property Office"),
+        ("platform", "JPO–KIPO shared examination information platform"),
+    ]
 
 
 def test_seed_001_regional_page(seed: Callable[[str], Path]) -> None:
