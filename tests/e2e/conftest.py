@@ -35,12 +35,10 @@ def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory, seed: Callable[[str], Path]) -> Iterator[str]:
-    """The served app on an SQLite file holding seed 003, ingested through the CLI."""
-    data = tmp_path_factory.mktemp("server")
+def _serve(data: Path, documents: list[Path]) -> Iterator[str]:
+    """Ingest the documents through the CLI into an SQLite file under data, and serve it."""
     env = {**os.environ, "IPCOOP_DATA_DIR": str(data), "IPCOOP_DATABASE_URL": ""}
-    result = _cli("ingest", str(seed("003")), env=env)
+    result = _cli("ingest", *map(str, documents), env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     port = _free_port()
     process = subprocess.Popen(
@@ -64,6 +62,21 @@ def server(tmp_path_factory: pytest.TempPathFactory, seed: Callable[[str], Path]
     yield url
     process.terminate()
     process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory, seed: Callable[[str], Path]) -> Iterator[str]:
+    """The served app on an SQLite file holding seed 003, ingested through the CLI."""
+    yield from _serve(tmp_path_factory.mktemp("server"), [seed("003")])
+
+
+@pytest.fixture(scope="session")
+def seeds_server(
+    tmp_path_factory: pytest.TempPathFactory, seed: Callable[[str], Path]
+) -> Iterator[str]:
+    """The served app holding the five seeds."""
+    documents = [seed(prefix) for prefix in ("000", "001", "002", "003", "004")]
+    yield from _serve(tmp_path_factory.mktemp("seeds-server"), documents)
 
 
 @pytest.fixture(scope="session")

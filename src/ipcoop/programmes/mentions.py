@@ -5,6 +5,7 @@ activities of the same document whose text holds them (the activities that built
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,9 +47,10 @@ class Passage:
                 "text": self.text, "after": self.after}
 
 
-def passages(text: str, title: str) -> list[Passage]:
-    """Every place text names the title (or its acronym or mixed-case word), in order."""
-    spans: dict[int, int] = {}
+def passages(text: str, title: str, cited: Sequence[tuple[int, int]] = ()) -> list[Passage]:
+    """Every place text names the title (or its acronym or mixed-case word), with the spans
+    extraction cited for it, in order."""
+    spans: dict[int, int] = dict(cited)
     for name in names_of(title):
         flags = re.IGNORECASE if name == title.strip() else 0
         pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", flags)
@@ -77,14 +79,29 @@ def activity_spans(session: Session, report_id: int) -> list[tuple[int, int, int
     return [(int(i), int(s), int(e)) for i, s, e in rows]
 
 
-def mentions(session: Session, report_id: int, title: str) -> dict[str, Any]:
-    """The passages naming it, and the activities of its report holding one of them."""
+def cited(session: Session, record_type: str, record_id: int) -> list[tuple[int, int]]:
+    """The spans extraction cited for a record's name (its title and later mentions)."""
+    rows = session.execute(
+        select(EvidenceRow.start, EvidenceRow.end).where(
+            EvidenceRow.record_type == record_type,
+            EvidenceRow.record_id == record_id,
+            EvidenceRow.field.in_(("title", "mentions")),
+        )
+    ).all()
+    return [(int(s), int(e)) for s, e in rows]
+
+
+def mentions(
+    session: Session, report_id: int, title: str, spans: list[tuple[int, int]]
+) -> dict[str, Any]:
+    """The passages naming it (``spans`` cited by extraction, and its names found in the
+    text), and the activities of its report holding one of them."""
     text = session.scalar(select(Report.text).where(Report.id == report_id)) or ""
-    found = passages(text, title)
-    spans = activity_spans(session, report_id)
+    found = passages(text, title, spans)
+    held = activity_spans(session, report_id)
     by_activity: dict[int, list[Passage]] = {}
     for passage in found:
-        for activity_id, start, end in spans:
+        for activity_id, start, end in held:
             if start <= passage.start < end:
                 by_activity.setdefault(activity_id, []).append(passage)
     activities = (

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from ipcoop.activities.service import item
 from ipcoop.parties.resolver import Resolver
-from ipcoop.programmes.mentions import mentions
+from ipcoop.programmes.mentions import cited, mentions
 from ipcoop.programmes.models import Instrument, ProgrammeOffer
 from ipcoop.reports.models import Report
 from ipcoop.reports.service import summary
@@ -186,10 +186,10 @@ def parties(session: Session, instrument: Instrument) -> list[dict[str, Any]]:
             out += [_party(p.get("code"), p.get("name"), "lead") for p in lead.parties]
     if report.reporting_party_code or report.reporting_party_name:
         out.append(_party(report.reporting_party_code, report.reporting_party_name, "reporter"))
-    seen: set[tuple[str | None, str]] = set()
+    seen: set[str] = set()
     unique = []
-    for p in out:
-        key = (p["code"] or p["name"], p["role"])
+    for p in out:  # each party once, in its first (closest) role
+        key = p["code"] or p["name"]
         if key not in seen:
             seen.add(key)
             unique.append(p)
@@ -228,7 +228,8 @@ def detail(session: Session, record: Instrument | ProgrammeOffer) -> dict[str, A
         if isinstance(record, Instrument)
         else programme_json(record)
     )
-    found = mentions(session, record.report_id, record.title)
+    kind = "instrument" if isinstance(record, Instrument) else "programme"
+    found = mentions(session, record.report_id, record.title, cited(session, kind, record.id))
     data["report"] = summary(report) if report else None
     data["passages"] = [p.as_json() for p in found["passages"]]
     data["activities"] = [

@@ -26,6 +26,8 @@ REPORTER = re.compile(
     r"received from (?:the )?(?P<a>[A-Z][^,.()]+?)(?: \(|,| by\b)"
     r"|at the request of the (?:delegation|Permanent Mission) of (?:the )?(?P<b>[A-Z][^,.]+?)[,.]",
 )
+# what a web page appends to a heading ("... Art. 67. - View details of the document")
+_PAGE_ACTION = re.compile(r"\s+[-–|]\s+(?:View|See|Download|Open|Print|Show)\b[^.]*$")
 _CIRCULATION_LINE = re.compile(r"^\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*$")
 
 
@@ -128,7 +130,7 @@ def _title(document: Document, reporter: PartyRef | None = None) -> str | None:
             and len(words.split()) >= 3
             and not re.match(r"(Council for|Original:|Page:)", words)
         ):
-            return words[:500]
+            return _PAGE_ACTION.sub("", words)[:500]
     if not document.blocks:
         return None
     first = " ".join(document.blocks[0].text.split())
@@ -136,7 +138,7 @@ def _title(document: Document, reporter: PartyRef | None = None) -> str | None:
         if reporter.code is None:
             return reporter.name
         return Resolver.default().get(reporter.code).name_en
-    return first[:200]
+    return _PAGE_ACTION.sub("", first)[:200]
 
 
 def extract(document: Document, resolver: Resolver | None = None) -> Metadata:

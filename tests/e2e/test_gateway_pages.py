@@ -1,0 +1,94 @@
+"""Reports, programmes, instruments, platforms and bodies in a real browser on the five seeds,
+at desktop and phone widths, with no page wider than the window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+WIDTHS = {"desktop": (1400, 900), "phone": (390, 844)}
+
+
+def _fits(page: Page) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    inner = page.evaluate("window.innerWidth")
+    assert width <= inner, f"{page.url}: {width}px wide in a {inner}px window"
+
+
+@pytest.fixture(params=sorted(WIDTHS))
+def sized(request: pytest.FixtureRequest, page: Page) -> tuple[Page, str]:
+    width, height = WIDTHS[request.param]
+    page.set_viewport_size({"width": width, "height": height})
+    return page, request.param
+
+
+def test_reports_list_to_a_platform_and_its_body(
+    sized: tuple[Page, str], seeds_server: str, artefacts: Callable[[str], Path]
+) -> None:
+    page, width = sized
+    page.goto(seeds_server + "/reports")
+    expect(page.get_by_role("heading", name="Reports and documents", level=1)).to_be_visible()
+    expect(page.locator("table.reports tbody tr")).to_have_count(5)
+    _fits(page)
+    page.screenshot(path=str(artefacts(f"reports-{width}")), full_page=True)
+
+    page.get_by_label("Reporting party").select_option("USA")
+    page.get_by_role("button", name="Filter").click()
+    expect(page.locator("table.reports tbody tr")).to_have_count(1)
+    page.locator("table.reports tbody tr a").first.click()
+    offers = page.locator("#holding-programmes + ul.records li")
+    expect(offers).to_have_count(7)
+    _fits(page)
+
+    offers.first.get_by_role("link").click()
+    expect(page.locator("h1")).to_have_text("Patent Programmes")
+    expect(page.locator("dl.header")).to_contain_text("Global Intellectual Property Academy")
+    _fits(page)
+    page.screenshot(path=str(artefacts(f"programme-{width}")), full_page=True)
+
+    page.goto(seeds_server + "/parties/ASEAN-AWGIPC")
+    platforms = page.locator("#holding-platforms + ul.records li")
+    expect(platforms).to_have_count(8)
+    _fits(page)
+    platforms.first.get_by_role("link").click()
+    expect(page.locator("h1")).to_have_text("ASEAN IP Portal")
+    expect(page.locator("dl.header")).to_contain_text("Work led by")
+    _fits(page)
+    page.screenshot(path=str(artefacts(f"platform-{width}")), full_page=True)
+
+    body = "ASEAN Working Group on Intellectual Property Cooperation (AWGIPC)"
+    page.get_by_role("link", name=body).click()
+    expect(page.locator("h1")).to_have_text(body)
+    expect(page.locator("dl.header")).to_contain_text("1996")
+    _fits(page)
+    page.screenshot(path=str(artefacts(f"body-{width}")), full_page=True)
+
+
+def test_kipo_platform_and_the_declaration(
+    sized: tuple[Page, str], seeds_server: str, artefacts: Callable[[str], Path]
+) -> None:
+    page, width = sized
+    page.goto(seeds_server + "/parties/KIPO")
+    page.get_by_role("link", name="KIPO–ASEAN regular communication platform").click()
+    header = page.locator("dl.header")
+    for words in ("Korean Intellectual Property Office", "Association of Southeast Asian",
+                  "Seoul", "2022-11-14", "Joint Declaration between"):
+        expect(header).to_contain_text(words)
+    _fits(page)
+    page.screenshot(path=str(artefacts(f"kipo-platform-{width}")), full_page=True)
+
+    header.get_by_role("link", name="Joint Declaration between", exact=False).click()
+    expect(page.locator("h1")).to_contain_text("Joint Declaration between")
+    expect(page.locator("dl.header")).to_contain_text("Advancement of IP System")
+    _fits(page)
+    page.screenshot(path=str(artefacts(f"instrument-{width}")), full_page=True)
+
+    page.goto(seeds_server + "/parties/WCO")
+    expect(page.locator("#holding-platforms + ul.records")).to_contain_text("CENcomm")
+    expect(page.locator("#holding-platforms + ul.records")).to_contain_text("CLiCK")
+    _fits(page)
