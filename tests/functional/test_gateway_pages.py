@@ -124,7 +124,7 @@ def test_programme_instrument_and_body_pages(client: TestClient) -> None:
     html = _page(client, offer["url"])
     assert "A programme offered on request" in html
     assert '<dt>Offered by</dt><dd><a href="/parties/GIPA">' in html
-    assert "offered in a report dated 2021-09-15" in html
+    assert "<dt>Known from</dt><dd>a report dated 2021-09-15</dd>" in html
     body = client.get("/api/v1/bodies", params={"party": "ASEAN-AWGIPC"}).json()["items"][0]
     html = _page(client, body["url"])
     assert "<dt>Since</dt><dd>1996</dd>" in html

@@ -17,14 +17,15 @@ from ipcoop.activities.models import Evidence as EvidenceRow
 from ipcoop.activities.service import EXCERPT_CONTEXT
 from ipcoop.reports.models import Report
 
-ACRONYM = re.compile(r"\(([A-Za-z][\w-]{1,15})\)")
+ACRONYM = re.compile(r"\(([A-Za-z][\w-]{1,15})\)\s*$")  # its own short name, ending it
 # a word written with capitals inside it (CENcomm, CLiCK, iPAC, TMview): a name on its own
 MIXED_CASE = re.compile(r"^(?:[a-z]+[A-Z]|[A-Z]{2,}[a-z]|[A-Z][a-z]+[A-Z])[\w-]*$")
 
 
 def names_of(title: str) -> list[str]:
-    """The ways a document may name something: its title, the acronym in its title, and any
-    mixed-case word of its title."""
+    """The ways a document may name something: its title, the acronym ending its title (an
+    acronym inside it, "... Nations (ASEAN) on ...", names something else), and any mixed-case
+    word of its title."""
     found = [title.strip()]
     found += ACRONYM.findall(title)
     found += [w for w in re.findall(r"[\w-]+", title) if MIXED_CASE.match(w)]
