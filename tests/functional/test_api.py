@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,11 +22,10 @@ DEMO = Path(__file__).resolve().parents[2] / "src" / "ipcoop" / "demo"
 
 
 @pytest.fixture
-def client(engine: Engine, tmp_path: Path, seed: Callable[[str], Path]) -> Iterator[TestClient]:
-    summary = ingest(engine, [seed("003"), DEMO], Settings(data_dir=tmp_path))
-    assert summary.count("rejected") == 0, summary.outcomes
-    with TestClient(create_app(engine)) as test_client:
-        yield test_client
+def client(
+    client_for: Callable[..., TestClient], seed: Callable[[str], Path]
+) -> TestClient:
+    return client_for(seed("003"), DEMO)
 
 
 def _titles(client: TestClient, **params: object) -> list[str]:
