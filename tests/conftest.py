@@ -124,11 +124,14 @@ def client_for(engine: Engine, tmp_path: Path) -> Iterator[Callable[..., TestCli
         yield make
 
 
-@pytest.fixture
-def cli(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
-    """Runs the ipcoop command in a child process on an SQLite file of its own."""
+Cli = Callable[..., subprocess.CompletedProcess[str]]
 
-    def run(*args: str, data: Path = tmp_path) -> subprocess.CompletedProcess[str]:
+
+@pytest.fixture(scope="session")
+def run_cli() -> Cli:
+    """Runs the ipcoop command in a child process on the SQLite file in ``data``."""
+
+    def run(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "IPCOOP_DATA_DIR": str(data), "IPCOOP_DATABASE_URL": ""}
         return subprocess.run(
             [sys.executable, "-m", "ipcoop.cli", *args],
@@ -138,6 +141,16 @@ def cli(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
             timeout=300,
             check=False,
         )
+
+    return run
+
+
+@pytest.fixture
+def cli(run_cli: Cli, tmp_path: Path) -> Cli:
+    """Runs the ipcoop command on an SQLite file of the test's own (or ``data=``)."""
+
+    def run(*args: str, data: Path = tmp_path) -> subprocess.CompletedProcess[str]:
+        return run_cli(*args, data=data)
 
     return run
 
