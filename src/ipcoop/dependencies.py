@@ -8,7 +8,6 @@ from fastapi import Query, Request
 from sqlalchemy.orm import Session
 
 from ipcoop.db import session_scope
-from ipcoop.reports.filters import ReportFilters, parse_reports
 from ipcoop.search import filters as search_filters
 
 
@@ -52,20 +51,4 @@ def activity_filters(
         year=year,
         report_id=report_id,
         generated=generated,
-    )
-
-
-def report_filters(
-    reporter: list[str] = Query([], description="Reporting party code (its bodies included)."),
-    year: str | None = Query(None, description="A year the report covers or is dated."),
-    kind: list[str] = Query([], description="Report kind."),
-    symbol: str | None = Query(None, description="WTO document symbol (its addenda included)."),
-    q: str = Query("", description="Words in the title, the reporter's name or the text."),
-    generated: str | None = Query(
-        None, description="Reports made by `ipcoop synth`: include (default), exclude or only."
-    ),
-) -> ReportFilters:
-    """Report filters from the query string; FilterError becomes a 422 naming the value."""
-    return parse_reports(
-        reporter=reporter, year=year, kind=kind, symbol=symbol, q=q, generated=generated
     )

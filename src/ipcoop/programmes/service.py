@@ -4,6 +4,7 @@ documents and activities around it, and what a party holds of them."""
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,6 +12,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from ipcoop.activities.service import item
+from ipcoop.parties import display_name
 from ipcoop.parties.resolver import Resolver
 from ipcoop.programmes.mentions import cited, mentions
 from ipcoop.programmes.models import Instrument, ProgrammeOffer
@@ -112,13 +114,11 @@ def get_programme(session: Session, programme_id: int) -> ProgrammeOffer | None:
 
 
 def _party(code: str | None, name: str | None, role: str) -> dict[str, Any]:
-    out: dict[str, Any] = {"code": code, "name": name or code, "role": role}
+    out: dict[str, Any] = {"code": code, "name": display_name(code, fallback=name), "role": role}
     if code:
-        try:
-            out["name"] = Resolver.default().get(code).name_en
+        with suppress(KeyError):
+            Resolver.default().get(code)
             out["url"] = f"/parties/{code}"
-        except KeyError:
-            pass
     return out
 
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, fields
 from typing import Any
 
+from fastapi import Query
 from sqlalchemy import and_, func, or_, true
 
 from ipcoop import vocabularies
@@ -104,4 +105,20 @@ def parse_reports(
         symbol=symbol,
         q=(q or "").strip(),
         generated=choice(generated, default="include"),
+    )
+
+
+def report_filters(
+    reporter: list[str] = Query([], description="Reporting party code (its bodies included)."),
+    year: str | None = Query(None, description="A year the report covers or is dated."),
+    kind: list[str] = Query([], description="Report kind."),
+    symbol: str | None = Query(None, description="WTO document symbol (its addenda included)."),
+    q: str = Query("", description="Words in the title, the reporter's name or the text."),
+    generated: str | None = Query(
+        None, description="Reports made by `ipcoop synth`: include (default), exclude or only."
+    ),
+) -> ReportFilters:
+    """Report filters from the query string; FilterError becomes a 422 naming the value."""
+    return parse_reports(
+        reporter=reporter, year=year, kind=kind, symbol=symbol, q=q, generated=generated
     )

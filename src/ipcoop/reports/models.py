@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from sqlalchemy import JSON, DateTime, ForeignKey, LargeBinary, String, Text, false, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -46,7 +45,6 @@ class Report(Base):
     # made by `ipcoop synth` (its cover says so): marked, and left out of profiles by default
     generated: Mapped[bool] = mapped_column(default=False, server_default=false())
     warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
-    evidence: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
 
     activities = relationship(

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ipcoop.activities.models import Activity
-from ipcoop.parties.resolver import Resolver
+from ipcoop.parties import display_name
 from ipcoop.reports.filters import ReportFilters
 from ipcoop.reports.models import Original, Report
 from ipcoop.reports.provenance import shown_date
@@ -63,13 +63,11 @@ def original(session: Session, report: Report) -> Original | None:
 def summary(report: Report, activities: int | None = None) -> dict[str, Any]:
     """A report's header in JSON."""
     party: dict[str, str | None] | None = None
-    if report.reporting_party_code:
+    if report.reporting_party_code or report.reporting_party_name:
         party = {
             "code": report.reporting_party_code,
-            "name": Resolver.default().get(report.reporting_party_code).name_en,
+            "name": display_name(report.reporting_party_code, fallback=report.reporting_party_name),
         }
-    elif report.reporting_party_name:
-        party = {"code": None, "name": report.reporting_party_name}
     out: dict[str, Any] = {
         "id": report.id,
         "url": f"/reports/{report.id}",
@@ -101,13 +99,5 @@ def reporters(session: Session) -> list[tuple[str, str]]:
         select(Report.reporting_party_code).where(Report.reporting_party_code.is_not(None))
         .distinct()
     )
-    resolver = Resolver.default()
-    found: list[tuple[str, str]] = []
-    for code in codes:
-        if code is None:
-            continue
-        try:
-            found.append((code, resolver.get(code).name_en))
-        except KeyError:
-            found.append((code, code))
+    found = [(code, display_name(code)) for code in codes if code is not None]
     return sorted(found, key=lambda pair: pair[1].casefold())

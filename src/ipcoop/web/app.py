@@ -14,8 +14,8 @@ from sqlalchemy import Engine
 from ipcoop import __version__
 from ipcoop.activities.api import router as activities_api
 from ipcoop.db import get_engine
+from ipcoop.parties import display_name
 from ipcoop.parties.api import router as parties_api
-from ipcoop.parties.resolver import Resolver
 from ipcoop.programmes.api import router as programmes_api
 from ipcoop.reports.api import router as reports_api
 from ipcoop.search.snippets import snippet
@@ -26,13 +26,8 @@ Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 
 
 def party_name(code: str | None) -> str:
-    """A party's English name for templates; the code itself when unknown."""
-    if not code:
-        return ""
-    try:
-        return Resolver.default().get(code).name_en
-    except KeyError:
-        return code
+    """A party's name for templates; the code itself when unknown."""
+    return display_name(code)
 
 
 def is_http_url(value: object) -> bool:

@@ -36,7 +36,7 @@ def home(
     """Search activities: query box, facets, results, exports of exactly what is shown."""
     if sort not in ("relevance", "date", "-date", "title"):
         sort = "date"
-    result = search(session, filters, sort=sort, cursor=cursor, limit=50)
+    result = search(session, filters, sort=sort, cursor=cursor)
     return render(
         request,
         "search.html",

@@ -7,8 +7,8 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
 from ipcoop import vocabularies
-from ipcoop.dependencies import get_session, report_filters
-from ipcoop.reports.filters import ReportFilters
+from ipcoop.dependencies import get_session
+from ipcoop.reports.filters import ReportFilters, report_filters
 from ipcoop.reports.service import list_reports, reporters, summary
 
 router = APIRouter(include_in_schema=False)
