@@ -81,6 +81,11 @@ def test_awgipc_page_lists_its_platforms_and_bodies(client: TestClient) -> None:
     )
 
 
+def test_directory_lists_parties_that_reported_a_document(client: TestClient) -> None:
+    html = _page(client, "/parties")
+    assert 'href="/parties/ASEAN-AWGIPC"' in html  # a regional page, no activity
+
+
 def test_wco_page_lists_cencomm_and_click(client: TestClient) -> None:
     html = _page(client, "/parties/WCO")
     assert _links(_section(html, "Platforms, portals and databases")) == [

@@ -9,6 +9,12 @@ from sqlalchemy.orm import Session
 
 from ipcoop.dependencies import get_session
 from ipcoop.programmes import service
+from ipcoop.programmes.schemas import (
+    InstrumentDetail,
+    InstrumentPagination,
+    ProgrammeDetail,
+    ProgrammePagination,
+)
 
 router = APIRouter(tags=["programmes and instruments"])
 
@@ -24,7 +30,7 @@ def _page(items: list[dict[str, Any]]) -> dict[str, Any]:
     return {"total": len(items), "items": items, "facets": {}, "next_cursor": None}
 
 
-@router.get("/programmes")
+@router.get("/programmes", response_model=ProgrammePagination)
 def programmes(
     party: list[str] = PARTY,
     report_id: int | None = REPORT,
@@ -39,7 +45,7 @@ def programmes(
     return _page([service.programme_json(p) for p in service.list_programmes(session, filters)])
 
 
-@router.get("/programmes/{programme_id}")
+@router.get("/programmes/{programme_id}", response_model=ProgrammeDetail)
 def programme(programme_id: int, session: Session = Depends(get_session)) -> dict[str, Any]:
     """One programme offer with its report and the activities that name it."""
     found = service.get_programme(session, programme_id)
@@ -74,8 +80,14 @@ def _instrument_routes(name: str, what: str) -> None:
 
     listing.__doc__ = f"{name.capitalize()} named in the documents ({kinds}), with their parties."
     one.__doc__ = f"One {what} with its parties, its document and the activities naming it."
-    router.add_api_route(f"/{name}", listing, methods=["GET"], name=f"list_{name}")
-    router.add_api_route(f"/{name}/{{record_id}}", one, methods=["GET"], name=f"one_{name}")
+    router.add_api_route(
+        f"/{name}", listing, methods=["GET"], name=f"list_{name}",
+        response_model=InstrumentPagination,
+    )
+    router.add_api_route(
+        f"/{name}/{{record_id}}", one, methods=["GET"], name=f"one_{name}",
+        response_model=InstrumentDetail,
+    )
 
 
 _instrument_routes("instruments", "instrument")

@@ -7,9 +7,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ipcoop.parties.resolver import PartyInfo, Resolver
+from ipcoop.reports.models import Report
 from ipcoop.search.filters import ActivityFilters, FilterError
 from ipcoop.search.index import current
 from ipcoop.search.service import label
@@ -266,15 +268,22 @@ def profile(session: Session, code: str, top: int = TOP, generated: str = "exclu
     return Profile(party=party, members=members, roles=roles)
 
 
-def directory(session: Session) -> list[dict[str, Any]]:
-    """Every group, and every party named in an activity, with its counts in each role.
+def directory(session: Session, generated: str = "exclude") -> list[dict[str, Any]]:
+    """Every group, every party named in an activity and every party that reported a document,
+    with its counts in each role.
 
     Provider counts are per body as reported (USPTO apart from USA); a group's beneficiary count
-    is that of its members at the activities' dates.
+    is that of its members at the activities' dates. Activities of generated reports are left
+    out unless ``generated`` is "" (all) or "only".
     """
     resolver = Resolver.default()
-    everything = ActivityFilters()
-    found: dict[str, dict[str, int]] = {}
+    everything = ActivityFilters(generated=generated)
+    reported = select(Report.reporting_party_code).where(Report.reporting_party_code.is_not(None))
+    if generated:
+        reported = reported.where(Report.generated == (generated == "only"))
+    found: dict[str, dict[str, int]] = {
+        code: {} for code in session.scalars(reported.distinct()) if code
+    }
     for role in ROLES:
         for row in counts(session, everything, [role]).rows:
             if row[role] is not None:

@@ -26,9 +26,12 @@ def _render(request: Request, template: str, context: dict[str, Any]) -> HTMLRes
 
 
 @router.get("/parties", response_class=HTMLResponse)
-def parties_page(request: Request, session: Session = Depends(get_session)) -> HTMLResponse:
-    """Groups and every party named in an activity, with counts per role."""
-    rows = directory(session)
+def parties_page(
+    request: Request, generated: str | None = Query(None), session: Session = Depends(get_session)
+) -> HTMLResponse:
+    """Groups, every party named in an activity and every reporter, with counts per role
+    (generated reports left out unless ``?generated=include``)."""
+    rows = directory(session, generated=search_value(choice(generated)))
     kinds = [(k, [r for r in rows if r["kind"] == k]) for k in KIND_ORDER]
     return _render(request, "parties.html", {"kinds": [(k, r) for k, r in kinds if r]})
 
