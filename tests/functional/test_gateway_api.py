@@ -3,7 +3,7 @@ with the five seeds ingested; generated reports marked and left out where they s
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,6 @@ from sqlalchemy import Engine
 from ipcoop.config import Settings
 from ipcoop.ingest.service import ingest
 from ipcoop.quality.synth import FORMATS, generate
-from ipcoop.web.app import create_app
 
 SEEDS = ("000", "001", "002", "003", "004")
 ASEAN_PLATFORMS = [
@@ -30,11 +29,10 @@ GIPA_OFFERS = [
 
 
 @pytest.fixture
-def client(engine: Engine, tmp_path: Path, seed: Callable[[str], Path]) -> Iterator[TestClient]:
-    summary = ingest(engine, [seed(s) for s in SEEDS], Settings(data_dir=tmp_path))
-    assert summary.count("rejected") == 0, summary.outcomes
-    with TestClient(create_app(engine)) as test_client:
-        yield test_client
+def client(
+    client_for: Callable[..., TestClient], seed: Callable[[str], Path]
+) -> TestClient:
+    return client_for(*(seed(s) for s in SEEDS))
 
 
 def _get(client: TestClient, path: str, **params: Any) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import html as htmllib
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,17 +19,15 @@ from ipcoop.db import session_scope
 from ipcoop.ingest.service import ingest
 from ipcoop.quality.synth import generate
 from ipcoop.reports.models import Report
-from ipcoop.web.app import create_app
 
 SEEDS = ("000", "001", "002", "003", "004")
 
 
 @pytest.fixture
-def client(engine: Engine, tmp_path: Path, seed: Callable[[str], Path]) -> Iterator[TestClient]:
-    summary = ingest(engine, [seed(s) for s in SEEDS], Settings(data_dir=tmp_path))
-    assert summary.count("rejected") == 0, summary.outcomes
-    with TestClient(create_app(engine)) as test_client:
-        yield test_client
+def client(
+    client_for: Callable[..., TestClient], seed: Callable[[str], Path]
+) -> TestClient:
+    return client_for(*(seed(s) for s in SEEDS))
 
 
 def _page(client: TestClient, path: str) -> str:

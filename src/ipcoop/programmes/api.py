@@ -18,12 +18,18 @@ from ipcoop.programmes.schemas import (
 
 router = APIRouter(tags=["programmes and instruments"])
 
-PARTY = Query([], description="Party code: offered, signed, run or named by it or a body under it.")
-REPORT = Query(None, description="Only those named in this report.")
-WORDS = Query("", description="Words in the title.")
-GENERATED = Query(
-    None, description="From reports made by `ipcoop synth`: exclude (default), include or only."
-)
+def _common(
+    party: list[str] = Query(
+        [], description="Party code: offered, signed, run or named by it or a body under it."
+    ),
+    report_id: int | None = Query(None, description="Only those named in this report."),
+    q: str = Query("", description="Words in the title."),
+    generated: str | None = Query(
+        None, description="From reports made by `ipcoop synth`: exclude (default), include or only."
+    ),
+) -> dict[str, Any]:
+    """The filters every list takes."""
+    return {"party": party, "report_id": report_id, "q": q, "generated": generated}
 
 
 def _page(items: list[dict[str, Any]]) -> dict[str, Any]:
@@ -32,17 +38,11 @@ def _page(items: list[dict[str, Any]]) -> dict[str, Any]:
 
 @router.get("/programmes", response_model=ProgrammePagination)
 def programmes(
-    party: list[str] = PARTY,
-    report_id: int | None = REPORT,
-    q: str = WORDS,
-    generated: str | None = GENERATED,
-    session: Session = Depends(get_session),
+    common: dict[str, Any] = Depends(_common), session: Session = Depends(get_session)
 ) -> dict[str, Any]:
     """Standing programme offers (available on request), with their provider."""
-    filters = service.list_filters(
-        section_name="programmes", party=party, report_id=report_id, q=q, generated=generated
-    )
-    return _page([service.programme_json(p) for p in service.list_programmes(session, filters)])
+    filters = service.list_filters(section_name="programmes", **common)
+    return _page(service.section_records(session, "programmes", filters))
 
 
 @router.get("/programmes/{programme_id}", response_model=ProgrammeDetail)
@@ -58,19 +58,12 @@ def _instrument_routes(name: str, what: str) -> None:
     kinds = ", ".join(service.KINDS[name])
 
     def listing(
-        party: list[str] = PARTY,
+        common: dict[str, Any] = Depends(_common),
         kind: list[str] = Query([], description=f"One of {kinds}."),
-        report_id: int | None = REPORT,
-        q: str = WORDS,
-        generated: str | None = GENERATED,
         session: Session = Depends(get_session),
     ) -> dict[str, Any]:
-        filters = service.list_filters(
-            section_name=name, party=party, kind=kind, report_id=report_id, q=q,
-            generated=generated,
-        )
-        rows = service.list_instruments(session, name, filters)
-        return _page([service.instrument_json(session, i) for i in rows])
+        filters = service.list_filters(section_name=name, kind=kind, **common)
+        return _page(service.section_records(session, name, filters))
 
     def one(record_id: int, session: Session = Depends(get_session)) -> dict[str, Any]:
         found = service.get_instrument(session, record_id)

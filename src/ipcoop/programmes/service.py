@@ -243,13 +243,19 @@ def detail(session: Session, record: Instrument | ProgrammeOffer) -> dict[str, A
     return data
 
 
+def section_records(session: Session, name: str, filters: ListFilters) -> list[dict[str, Any]]:
+    """The records of one section ("programmes", "instruments", "platforms", "bodies")
+    matching the filters, as JSON."""
+    if name == "programmes":
+        return [programme_json(p) for p in list_programmes(session, filters)]
+    return [instrument_json(session, i) for i in list_instruments(session, name, filters)]
+
+
 def _collect(session: Session, filters: ListFilters) -> dict[str, list[Any]]:
-    out: dict[str, list[Any]] = {
-        "programmes": [programme_json(p) for p in list_programmes(session, filters)]
+    return {
+        name: section_records(session, name, filters)
+        for name in ("programmes", "instruments", "platforms", "bodies")
     }
-    for name in ("instruments", "platforms", "bodies"):
-        out[name] = [instrument_json(session, i) for i in list_instruments(session, name, filters)]
-    return out
 
 
 def holdings(session: Session, code: str, generated: str = "exclude") -> dict[str, list[Any]]:

@@ -25,11 +25,7 @@ def _render(request: Request, template: str, context: dict[str, Any]) -> HTMLRes
 
 def _listing(request: Request, session: Session, name: str, **raw: Any) -> HTMLResponse:
     filters = service.list_filters(section_name=name, **raw)
-    if name == "programmes":
-        records = [service.programme_json(p) for p in service.list_programmes(session, filters)]
-    else:
-        rows = service.list_instruments(session, name, filters)
-        records = [service.instrument_json(session, i) for i in rows]
+    records = service.section_records(session, name, filters)
     params = [("party", p) for p in filters.party] + ([("q", filters.q)] if filters.q else [])
     return _render(request, "records.html", {
         "section": name, "sections": SECTIONS, "records": records,
