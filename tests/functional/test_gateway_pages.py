@@ -205,6 +205,10 @@ def test_generated_report_banner_dates_and_related_lists(
     assert not related(f"/activities/{real_activity}") & made_ids
     assert related(f"/activities/{real_activity}?generated=include") & made_ids
     assert _page(client, "/reports").count('<span class="badge">Generated</span>') == 1
+    search = _page(client, f"/?report_id={generated_id}")
+    assert search.count('<span class="badge" title="Made by the ipcoop') == 3
+    assert future not in search
+    assert 'class="badge"' not in _page(client, f"/?report_id={real_id}")
 
 
 def test_document_text_is_escaped_and_links_are_http_only(

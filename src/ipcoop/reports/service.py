@@ -101,3 +101,11 @@ def reporters(session: Session) -> list[tuple[str, str]]:
     )
     found = [(code, display_name(code)) for code in codes if code is not None]
     return sorted(found, key=lambda pair: pair[1].casefold())
+
+
+def generated_ids(session: Session, report_ids: set[int]) -> set[int]:
+    """Which of these reports were made by `ipcoop synth`."""
+    if not report_ids:
+        return set()
+    query = select(Report.id).where(Report.id.in_(sorted(report_ids)), Report.generated)
+    return set(session.scalars(query))

@@ -13,7 +13,7 @@ from ipcoop.dependencies import activity_filters, get_session
 from ipcoop.programmes.service import named_in
 from ipcoop.reports.provenance import choice
 from ipcoop.reports.provenance import shown_item as shown
-from ipcoop.reports.service import get_report, original, report_activities, summary
+from ipcoop.reports.service import generated_ids, get_report, original, report_activities, summary
 from ipcoop.search.filters import ActivityFilters
 from ipcoop.search.service import search
 
@@ -37,13 +37,17 @@ def home(
     if sort not in ("relevance", "date", "-date", "title"):
         sort = "date"
     result = search(session, filters, sort=sort, cursor=cursor)
+    made = generated_ids(session, {a.report_id for a in result.items})
     return render(
         request,
         "search.html",
         {
             "filters": filters,
             "result": result,
-            "items": [item(a) for a in result.items],
+            "items": [
+                {**shown(item(a), a.report_id in made), "generated": a.report_id in made}
+                for a in result.items
+            ],
             "params": filters.as_params(),
             "sort": sort,
         },
