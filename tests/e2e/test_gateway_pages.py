@@ -92,3 +92,15 @@ def test_kipo_platform_and_the_declaration(
     expect(page.locator("#holding-platforms + ul.records")).to_contain_text("CENcomm")
     expect(page.locator("#holding-platforms + ul.records")).to_contain_text("CLiCK")
     _fits(page)
+
+
+def test_gateway_pages_work_without_javascript(seeds_server: str, browser: object) -> None:
+    context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(seeds_server + "/reports?kind=regional_page")
+    expect(page.locator("table.reports tbody tr")).to_have_count(2)
+    page.goto(seeds_server + "/platforms?party=WCO")
+    expect(page.locator("ul.records li")).to_have_count(2)
+    page.get_by_role("link", name="CLiCK").click()
+    expect(page.locator("dl.header")).to_contain_text("World Customs Organization")
+    context.close()

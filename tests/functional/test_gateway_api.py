@@ -170,6 +170,13 @@ def test_generated_reports_are_marked_and_can_be_left_out(
     assert _get(client, "/api/v1/reports")["total"] == 5 + len(FORMATS)
     kept = _get(client, "/api/v1/reports", generated="exclude")["items"]
     assert len(kept) == 5 and not any(r["generated"] for r in kept)
+    # the activity search takes the same choice (include by default)
+    made_activities = sum(r["activities"] for r in made)
+    every = _get(client, "/api/v1/activities", limit=1)["total"]
+    real = _get(client, "/api/v1/activities", limit=1, generated="exclude")["total"]
+    only = _get(client, "/api/v1/activities", limit=1, generated="only")["total"]
+    assert (every - real, only) == (made_activities, made_activities)
+    assert _problem(client, "/api/v1/activities", generated="maybe")["param"] == "generated"
 
 
 def test_party_profiles_leave_generated_activities_out_unless_asked(
