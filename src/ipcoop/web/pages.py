@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
-from ipcoop.activities.service import evidence, get_activity, item, related
+from ipcoop.activities.service import detail, get_activity, item
 from ipcoop.dependencies import activity_filters, get_session
 from ipcoop.programmes.service import named_in
 from ipcoop.reports.provenance import choice
@@ -107,12 +107,10 @@ def activity_page(
         request,
         "activity.html",
         {
-            "a": shown(item(activity), report.generated if report else False),
-            "evidence": evidence(session, activity),
-            "related": {
-                k: [item(r) for r in v]
-                for k, v in related(session, activity, generated=choice(generated)).items()
-            },
+            "a": shown(
+                detail(session, activity, generated=choice(generated)),
+                report.generated if report else False,
+            ),
             "report": summary(report) if report else None,
         },
     )
