@@ -98,6 +98,8 @@ def test_gipa_and_kipo_pages_no_longer_empty(client: TestClient) -> None:
     assert _links(_section(kipo, "Platforms, portals and databases")) == [
         "KIPO–ASEAN regular communication platform"
     ]
+    [declaration] = _links(_section(kipo, "Declarations, agreements and plans"))
+    assert declaration.startswith("Joint Declaration between The Republic of Korea")
 
 
 def test_us_2021_report_lists_its_seven_gipa_offers(client: TestClient) -> None:

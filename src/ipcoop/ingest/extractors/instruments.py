@@ -175,6 +175,7 @@ def _document_instrument(document: Document) -> ExtractedInstrument | None:
             item.areas.append(block.text.strip().rstrip(":").strip())
             _cite(item, "areas", block.start, block.end, "instruments.area")
         _signing(item, block)
+    item.parties = _signatories(document, item)  # KIPO, not Korea, when KIPO's heads speak
     return item
 
 
@@ -423,10 +424,9 @@ def _agreed(document: Document, own: ExtractedInstrument, found: _Collector) -> 
     """A platform the parties agree to set up between them ("agree to establish a regular
     communication platform between the two sides"): named after its parties, dated and placed
     as the instrument agreeing it."""
-    parties: list[PartyRef] | None = None
     for block in document.blocks:
         for match in AGREED.finditer(block.text):
-            parties = parties if parties is not None else _signatories(document, own)
+            parties = own.parties
             sides = "–".join(p.code or p.name for p in parties)
             what = " ".join(match.group(1).split())
             item = found.add(
