@@ -25,6 +25,7 @@ from sqlalchemy import JSON, Boolean, String, Text
 
 from ipcoop.activities.models import Activity
 from ipcoop.activities.schemas import (
+    PARTIAL_DATE,
     ActivityRead,
     Given,
     Labels,
@@ -202,6 +203,7 @@ class Column:
     name: str
     header: str
     expression: str
+    kind: str = "value"  # "date" (YYYY-MM-DD or shorter), "link" (a path on this site), "text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +244,14 @@ def _value_cell(i: int, column: str, *, free_text: bool) -> str:
     return f"v[{i}]"
 
 
+def _kind(info: FieldInfo) -> str:
+    """A plain value's kind for spreadsheets: a date (held to the partial-date pattern), free
+    text, or another value."""
+    if any(getattr(m, "pattern", None) == PARTIAL_DATE for m in info.metadata):
+        return "date"
+    return "text" if _free_text(info) and info.annotation in (str, str | None) else "value"
+
+
 def _free_text(info: FieldInfo) -> bool:
     """Whether a field holds words people wrote: not a code of a vocabulary, not a value held
     to a pattern (dates)."""
@@ -274,8 +284,8 @@ class _Builder:
             return self.name(display_name) + '({0}, "en", None) if {0} else ""'
         return self.name(vocabulary) + ".get({0}, {0}) if {0} else \"\""
 
-    def add(self, path: str, header: str, expression: str) -> None:
-        self.columns.append(Column(path, header, expression))
+    def add(self, path: str, header: str, expression: str, kind: str = "value") -> None:
+        self.columns.append(Column(path, header, expression, kind))
 
     def fields(self, model: type[BaseModel], prefix: str = "") -> None:
         for name, info in model.model_fields.items():
@@ -301,12 +311,12 @@ class _Builder:
             if label is not None:
                 self.add(path, header, f'"; ".join([{label.format("c")} for c in {codes}])')
         elif link is not None:
-            self.add(path, header, f"{link.template!r}.format(id=v[{self.at('id')}])")
+            self.add(path, header, f"{link.template!r}.format(id=v[{self.at('id')}])", "link")
         elif field_metadata(info.metadata, Given) is None:
             column = _source(name, info) or name
             cell = _value_cell(self.at(column), column, free_text=_free_text(info))
             if label is None:
-                self.add(path, header, cell)
+                self.add(path, header, cell, _kind(info))
             else:
                 self.add(f"{path}.code", f"{header} (code)", cell)
                 self.add(path, header, "(" + label.format(f"v[{self.at(column)}]") + ")")
