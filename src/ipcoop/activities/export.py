@@ -23,10 +23,11 @@ from sqlalchemy.orm import Session
 
 from ipcoop.activities import shapes
 from ipcoop.activities.records import ActivityRecord, PartyRecord, TagRecord
-from ipcoop.activities.schemas import ActivityRead
+from ipcoop.activities.schemas import ActivityRead, ActivityRow
 
-COLUMNS = tuple(column.name for column in shapes.columns())
-HEADERS = tuple(column.header for column in shapes.columns())
+SHEET = shapes.sheet(ActivityRow)
+COLUMNS = tuple(column.name for column in SHEET.columns)
+HEADERS = tuple(column.header for column in SHEET.columns)
 FORMATS = ("csv", "xlsx", "jsonl", "json")
 MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -35,9 +36,18 @@ MEDIA_TYPES = {
     "json": "application/json",
 }
 
-# the activity columns a record holds: those the schema's fields are read from
-_RECORD_COLUMNS = shapes.stored_columns(ActivityRead)
-_ACTIVITIES_SQL = "SELECT {} FROM activities WHERE id IN ({})"
+# what a record holds: the activity columns its shapes read, and its report's (report.*)
+_OWN = tuple(  # "id" first
+    c
+    for c in dict.fromkeys(shapes.stored_columns(ActivityRead) + SHEET.stored)
+    if not c.startswith("report.")
+)
+_OF_REPORT = tuple(c.removeprefix("report.") for c in SHEET.stored if c.startswith("report."))
+_RECORD_COLUMNS = _OWN + tuple(f"report.{c}" for c in _OF_REPORT)
+_ACTIVITIES_SQL = (
+    "SELECT {} FROM activities JOIN reports ON reports.id = activities.report_id"
+    " WHERE activities.id IN ({})"
+)
 _PARTIES_SQL = (
     "SELECT activity_id, role, party_code, name, via_group FROM activity_parties"
     " WHERE activity_id IN ({}) ORDER BY activity_id, id"
@@ -61,7 +71,11 @@ def _fetch(session: Session, ids: Sequence[int], columns: Sequence[str]) -> Fetc
     marks = ", ".join([mark] * len(params))
     cursor = connection.connection.cursor()
     try:
-        cursor.execute(_ACTIVITIES_SQL.format(", ".join(columns), marks), params)
+        selected = ", ".join(
+            c.replace("report.", "reports.") if c.startswith("report.") else f"activities.{c}"
+            for c in columns
+        )
+        cursor.execute(_ACTIVITIES_SQL.format(selected, marks), params)
         activities = cursor.fetchall()
         cursor.execute(_PARTIES_SQL.format(marks), params)
         parties = cursor.fetchall()
@@ -77,8 +91,14 @@ def load_records(session: Session, ids: Sequence[int]) -> list[ActivityRecord]:
     if not ids:
         return []
     activities, parties, tags = _fetch(session, ids, _RECORD_COLUMNS)
-    found = {values[0]: ActivityRecord(dict(zip(_RECORD_COLUMNS, values, strict=True)))
-             for values in activities}
+    own = len(_OWN)
+    found = {
+        values[0]: ActivityRecord(
+            dict(zip(_OWN, values[:own], strict=True)),
+            report=dict(zip(_OF_REPORT, values[own:], strict=True)),
+        )
+        for values in activities
+    }
     for activity_id, role, code, name, via_group in parties:
         found[activity_id].parties.append(PartyRecord(role, code, name, via_group))
     for activity_id, vocabulary, code in tags:
@@ -91,14 +111,13 @@ def load_rows(session: Session, ids: Sequence[int]) -> list[list[Any]]:
     what ``row`` makes of each, read from the driver's rows without making records first."""
     if not ids:
         return []
-    sheet = shapes.sheet()
-    activities, parties, tags = _fetch(session, ids, sheet.stored)
+    activities, parties, tags = _fetch(session, ids, SHEET.stored)
     reads = {values[0]: shapes.SheetRead.of(values) for values in activities}
     for activity_id, role, code, name, _ in parties:
         reads[activity_id].add_party(role, code, name)
     for activity_id, vocabulary, code in tags:
         reads[activity_id].add_tag(vocabulary, code)
-    return [sheet.cells(reads[i]) for i in ids if i in reads]
+    return [SHEET.cells(reads[i]) for i in ids if i in reads]
 
 
 def loader(fmt: str) -> Callable[[Session, Sequence[int]], list[Any]]:
@@ -108,7 +127,7 @@ def loader(fmt: str) -> Callable[[Session, Sequence[int]], list[Any]]:
 
 def row(activity: Any) -> list[Any]:
     """One spreadsheet row (COLUMNS) of an ORM activity or a record."""
-    return shapes.row(activity)
+    return SHEET.row(activity)
 
 
 def _item(activity: Any) -> dict[str, Any]:
@@ -147,8 +166,8 @@ class About:
 
 
 _FILE_UNSAFE = re.compile(r"[^A-Za-z0-9_.]+")
-_LINKS = tuple(i for i, c in enumerate(shapes.columns()) if c.kind == "link")
-_DATES = tuple(i for i, c in enumerate(shapes.columns()) if c.kind == "date")
+_LINKS = tuple(i for i, c in enumerate(SHEET.columns) if c.kind == "link")
+_DATES = tuple(i for i, c in enumerate(SHEET.columns) if c.kind == "date")
 _WIDE = 60  # characters: titles and free text
 _HEADER_FILL = "1F4E79"
 
@@ -187,7 +206,7 @@ def write_xlsx(rows: Iterable[list[Any]], out: IO[bytes], about: About | None = 
     sheet = workbook.create_sheet("Activities")
     sheet.freeze_panes = "A2"
     header = []
-    for n, column in enumerate(shapes.columns(), 1):
+    for n, column in enumerate(SHEET.columns, 1):
         width = _WIDE if column.kind == "text" else max(12, min(len(column.header) + 2, 30))
         sheet.column_dimensions[get_column_letter(n)].width = width
         cell = WriteOnlyCell(sheet, value=column.header)
@@ -236,7 +255,7 @@ def _about_sheet(workbook: Any, about: About, count: int) -> None:
     line("Dates", "A date known to the day is a date; 2021-03 or 2021 is a month or a year.")
     sheet.append([])
     line("Column", "Name in the API and JSON exports")
-    for column in shapes.columns():
+    for column in SHEET.columns:
         sheet.append([column.header, column.name])
 
 

@@ -36,6 +36,7 @@ from ipcoop.activities.schemas import (
     field_metadata,
 )
 from ipcoop.parties import display_name
+from ipcoop.reports.models import Report
 from ipcoop.vocabularies import PartyRole
 
 Reader = Callable[[Any], Any]
@@ -51,9 +52,16 @@ def _json_list(value: Any) -> Any:
     return value if value is not None else []
 
 
+def _column_type(column: str) -> Any:
+    """The type of an ``activities`` column, or of ``report.<column>`` of its report."""
+    table, _, name = column.rpartition(".")
+    model = Report if table == "report" else Activity
+    return model.__table__.c[name].type  # KeyError: the schema names no column
+
+
 def _column_reader(column: str) -> Reader:
-    """Read one ``activities`` column, converting what a driver gives differently."""
-    kind = Activity.__table__.c[column].type  # KeyError: the schema names no column
+    """Read one stored column, converting what a driver gives differently."""
+    kind = _column_type(column)
     get = attrgetter(column)
     if isinstance(kind, JSON):
         return lambda record: _json_list(get(record))
@@ -234,7 +242,7 @@ class Sheet:
 def _value_cell(i: int, column: str, *, free_text: bool) -> str:
     """A stored column's cell: lists joined with '; ', free text guarded against formulas
     (a code or a date cannot start one)."""
-    kind = Activity.__table__.c[column].type  # KeyError: the schema names no column
+    kind = _column_type(column)
     if isinstance(kind, JSON):
         return f'_safe("; ".join(_json_list(v[{i}])))'
     if isinstance(kind, Boolean):
