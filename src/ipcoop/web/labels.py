@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from babel.numbers import format_decimal
 from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 
@@ -192,7 +193,8 @@ def confidence(score: float | None, lang: str = DEFAULT) -> dict[str, str]:
     word = next(w for floor, w in CONFIDENCE if score >= floor)
     return {
         "word": gettext(lang, word),
-        "title": gettext(lang, CONFIDENCE_TITLE) % {"score": f"{score:.2f}"},
+        "title": gettext(lang, CONFIDENCE_TITLE)
+        % {"score": format_decimal(score, "0.00", locale=lang)},
     }
 
 
