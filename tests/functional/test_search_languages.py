@@ -1,0 +1,60 @@
+"""Search in three languages on both databases: accents folded ("contrefaçon" is
+"contrefacon") and a query that is a taxonomy keyword in French or Spanish finding the
+activities tagged with its term."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, text
+
+from ipcoop.config import Settings
+from ipcoop.ingest.service import ingest
+from ipcoop.web.app import create_app
+
+
+@pytest.fixture
+def client(engine: Engine, tmp_path: Path, seed: Callable[[str], Path]) -> Iterator[TestClient]:
+    ingest(engine, [seed("003")], Settings(data_dir=tmp_path))
+    with TestClient(create_app(engine)) as test_client:
+        yield test_client
+
+
+def _ids(client: TestClient, q: str) -> set[int]:
+    response = client.get("/api/v1/activities", params={"q": q, "limit": 500, "facet": "none"})
+    assert response.status_code == 200, response.text
+    return {item["id"] for item in response.json()["items"]}
+
+
+def test_accents_are_folded_in_the_text(client: TestClient, engine: Engine) -> None:
+    with engine.begin() as conn:
+        target = conn.execute(text("SELECT min(id) FROM activities")).scalar_one()
+        conn.execute(
+            text("UPDATE activities SET outputs = :o WHERE id = :i"),
+            {"o": "Séminaire tenu à Genève, présentiel", "i": target},
+        )
+    for query in ("Genève", "geneve", "GENEVE", "seminaire geneve"):
+        assert _ids(client, query) == {target}, query
+
+
+def test_a_french_or_spanish_keyword_finds_the_tagged_activities(client: TestClient) -> None:
+    enforcement = client.get(
+        "/api/v1/activities", params={"topic": "enforcement", "limit": 500, "facet": "none"}
+    ).json()
+    tagged = {item["id"] for item in enforcement["items"]}
+    assert tagged
+    for query in ("contrefaçon", "contrefacon", "Contrefaçons", "falsificación", "falsificacion"):
+        assert _ids(client, query) == tagged, query
+
+
+def test_the_types_keywords_in_three_languages_agree(client: TestClient) -> None:
+    workshops = client.get(
+        "/api/v1/activities", params={"type": "workshop", "limit": 500, "facet": "none"}
+    ).json()
+    typed = {item["id"] for item in workshops["items"]}
+    assert typed
+    assert _ids(client, "atelier") == _ids(client, "taller") == typed
+    assert typed <= _ids(client, "workshop")
