@@ -1,20 +1,30 @@
-"""Fixtures: real databases (an SQLite file and the PostgreSQL server), seeds, the app."""
+"""Fixtures: real databases (an SQLite file and the PostgreSQL server), seeds, the app, the CLI.
+
+The rules these follow are in tests/README.md."""
 
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import Engine, create_engine, text
 
+from ipcoop.config import Settings
 from ipcoop.db import make_engine
+from ipcoop.ingest.service import ingest
 from ipcoop.migrate import upgrade
+from ipcoop.web.app import create_app
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
+DEMO = ROOT / "src" / "ipcoop" / "demo"
 PG_ADMIN_URL = os.environ.get(
     "IPCOOP_TEST_PG_ADMIN", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )
@@ -96,3 +106,35 @@ def engine(migrated_engine: Engine) -> Iterator[Engine]:
 def seed() -> Callable[[str], Path]:
     """Finds a seed by its number prefix ("003")."""
     return seed_file
+
+
+@pytest.fixture
+def client_for(engine: Engine, tmp_path: Path) -> Iterator[Callable[..., TestClient]]:
+    """Makes a test client of the app on the database after ingesting the given files (every
+    one must be stored)."""
+    with ExitStack() as stack:
+
+        def make(*paths: Path) -> TestClient:
+            summary = ingest(engine, list(paths), Settings(data_dir=tmp_path))
+            assert summary.count("rejected") == 0, summary.outcomes
+            return stack.enter_context(TestClient(create_app(engine)))
+
+        yield make
+
+
+@pytest.fixture
+def cli(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Runs the ipcoop command in a child process on an SQLite file of its own."""
+
+    def run(*args: str, data: Path = tmp_path) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "IPCOOP_DATA_DIR": str(data), "IPCOOP_DATABASE_URL": ""}
+        return subprocess.run(
+            [sys.executable, "-m", "ipcoop.cli", *args],
+            env=env,
+            text=True,
+            capture_output=True,
+            timeout=300,
+            check=False,
+        )
+
+    return run

@@ -170,7 +170,9 @@ def search(
     year: Year = None,
     topic: Topic = None,
     type_: Type = None,
-    limit: Annotated[int, typer.Option(help="How many to show.")] = 50,
+    limit: Annotated[
+        int | None, typer.Option(help="How many to show (default: the page_size setting).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Search activities with full text and filters."""

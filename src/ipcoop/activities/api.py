@@ -10,6 +10,7 @@ from fastapi.responses import StreamingResponse
 from sqlalchemy.orm import Session
 
 from ipcoop.activities import export
+from ipcoop.activities.schemas import ActivityDetail, ActivityPagination
 from ipcoop.activities.service import evidence, get_activity, item, related
 from ipcoop.db import session_scope
 from ipcoop.dependencies import activity_filters, get_session
@@ -32,7 +33,7 @@ def result_json(result: SearchResult) -> dict[str, Any]:
     }
 
 
-@router.get("/activities")
+@router.get("/activities", response_model=ActivityPagination)
 def list_activities(
     filters: ActivityFilters = Depends(activity_filters),
     sort: str = Query(
@@ -41,7 +42,9 @@ def list_activities(
         pattern="^(" + "|".join(s.replace("-", "\\-") for s in SORTS) + ")$",
     ),
     cursor: str | None = Query(None, description="next_cursor of the previous page."),
-    limit: int = Query(50, ge=1, le=500, description="Items per page."),
+    limit: int | None = Query(
+        None, ge=1, le=500, description="Items per page (default: the page_size setting)."
+    ),
     facet: list[str] = Query(
         [], description="Facets to count (repeat for several; none for no counts). Default: all."
     ),
@@ -49,7 +52,14 @@ def list_activities(
 ) -> dict[str, Any]:
     """Activities matching every filter, with facet counts and the next page's cursor."""
     return result_json(
-        search(session, filters, sort=sort, cursor=cursor, limit=limit, facets=facet_names(facet))
+        search(
+            session,
+            filters,
+            sort=sort,
+            cursor=cursor,
+            limit=limit,
+            facets=facet_names(facet),
+        )
     )
 
 
@@ -63,7 +73,7 @@ def export_activities(
     return export_response(request.app.state.engine, filters, fmt)
 
 
-@router.get("/activities/{activity_id}")
+@router.get("/activities/{activity_id}", response_model=ActivityDetail)
 def read_activity(activity_id: int, session: Session = Depends(get_session)) -> dict[str, Any]:
     """One activity with the source excerpt behind each value."""
     activity = get_activity(session, activity_id)

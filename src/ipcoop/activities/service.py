@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from contextlib import suppress
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ipcoop.activities import shapes
 from ipcoop.activities.models import Activity, ActivityParty
 from ipcoop.activities.models import Evidence as EvidenceRow
-from ipcoop.parties.resolver import Resolver
+from ipcoop.activities.schemas import ActivityRead
 from ipcoop.reports.models import Report
 
 EXCERPT_CONTEXT = 80
@@ -21,60 +21,9 @@ def get_activity(session: Session, activity_id: int) -> Activity | None:
     return session.get(Activity, activity_id)
 
 
-def _party(
-    code: str | None, name: str, via_group: str | None = None, role: str | None = None
-) -> dict[str, Any]:
-    out: dict[str, Any] = {"code": code, "name": name}
-    if code is not None:
-        with suppress(KeyError):
-            out["name"] = Resolver.default().get(code).name_en
-    else:
-        out["unresolved"] = True
-    if via_group:
-        out["via_group"] = via_group
-    if role and role != "provider":
-        out["role"] = role
-    return out
-
-
 def item(activity: Activity) -> dict[str, Any]:
-    """An activity with the field names of `ipcoop extract --json`, plus id, report_id and url."""
-    return {
-        "id": activity.id,
-        "report_id": activity.report_id,
-        "url": f"/activities/{activity.id}",
-        "title": activity.title,
-        "start_date": activity.start_date,
-        "end_date": activity.end_date,
-        "date_precision": activity.date_precision,
-        "beneficiaries": [
-            _party(p.party_code, p.name, p.via_group)
-            for p in activity.parties
-            if p.role == "beneficiary"
-        ],
-        "providers": [
-            _party(p.party_code, p.name, p.via_group, p.role)
-            for p in activity.parties
-            if p.role != "beneficiary"
-        ],
-        "type": activity.type,
-        "topics": [t.code for t in activity.tags if t.kind == "topic"],
-        "audience": [t.code for t in activity.tags if t.kind == "audience"],
-        "modality": activity.modality,
-        "location": {"city": activity.city, "country": activity.country_code},
-        "participants": (
-            {"count": activity.participants, "qualifier": activity.participants_qualifier}
-            if activity.participants is not None
-            else None
-        ),
-        "description": activity.description,
-        "outputs": activity.outputs,
-        "website": activity.website,
-        "contact": activity.contact,
-        "confidence": activity.confidence,
-        "needs_review": activity.needs_review,
-        "review_reasons": activity.review_reasons,
-    }
+    """An activity in the API's item shape (``ActivityRead``)."""
+    return shapes.item(ActivityRead, activity)
 
 
 def evidence(session: Session, activity: Activity) -> dict[str, list[dict[str, Any]]]:

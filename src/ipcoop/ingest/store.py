@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from ipcoop.activities.models import Activity, ActivityParty, ActivityTag
 from ipcoop.activities.models import Evidence as EvidenceRow
+from ipcoop.activities.records import ActivityRecord, PartyRecord, TagRecord
 from ipcoop.ingest.records import Evidence, ExtractedActivity, ExtractedReport
 from ipcoop.programmes.models import Instrument, ProgrammeOffer
 from ipcoop.reports.models import Original, Report
@@ -47,7 +48,6 @@ def _activity_values(report_id: int, position: int, item: ExtractedActivity) -> 
     return {
         "report_id": report_id,
         "position": position,
-        "parent_id": None,
         "title": item.title[:1000],
         "description": item.description,
         "type": item.type,
@@ -89,9 +89,19 @@ def _party_rows(activity_id: int, item: ExtractedActivity) -> list[dict[str, Any
 
 
 def _tag_rows(activity_id: int, item: ExtractedActivity) -> list[dict[str, Any]]:
-    return [{"activity_id": activity_id, "kind": "topic", "code": c} for c in item.topics] + [
-        {"activity_id": activity_id, "kind": "audience", "code": c} for c in item.audience
+    return [{"activity_id": activity_id, "vocabulary": "topic", "code": c} for c in item.topics] + [
+        {"activity_id": activity_id, "vocabulary": "audience", "code": c} for c in item.audience
     ]
+
+
+def activity_record(item: ExtractedActivity) -> ActivityRecord:
+    """What storing an extracted activity would write, as a record (no id yet)."""
+    return ActivityRecord(
+        {"id": None, **_activity_values(0, 0, item)},
+        [PartyRecord(r["role"], r["party_code"], r["name"], r["via_group"])
+         for r in _party_rows(0, item)],
+        [TagRecord(r["vocabulary"], r["code"]) for r in _tag_rows(0, item)],
+    )
 
 
 def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:

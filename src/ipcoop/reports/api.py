@@ -9,12 +9,13 @@ from sqlalchemy.orm import Session
 
 from ipcoop.activities.service import item
 from ipcoop.dependencies import get_session
+from ipcoop.reports.schemas import ReportDetail, ReportPagination
 from ipcoop.reports.service import get_report, list_reports, report_activities, summary
 
 router = APIRouter(tags=["reports"])
 
 
-@router.get("/reports")
+@router.get("/reports", response_model=ReportPagination)
 def reports(
     limit: int = Query(100, ge=1, le=1000),
     offset: int = Query(0, ge=0),
@@ -31,7 +32,7 @@ def reports(
     }
 
 
-@router.get("/reports/{report_id}")
+@router.get("/reports/{report_id}", response_model=ReportDetail)
 def report(report_id: int, session: Session = Depends(get_session)) -> dict[str, Any]:
     """One report: its header, its text and its activities."""
     found = get_report(session, report_id)

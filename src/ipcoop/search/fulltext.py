@@ -85,7 +85,7 @@ def tagged(connection: Connection, query: str, *, exclude: set[int]) -> list[int
         if codes:
             parts.append(
                 select(ActivityTag.activity_id).where(
-                    ActivityTag.kind == kind, ActivityTag.code.in_(codes)
+                    ActivityTag.vocabulary == kind, ActivityTag.code.in_(codes)
                 )
             )
     if terms.types:

@@ -234,8 +234,8 @@ _COLUMNS: dict[str, tuple[Any, ...]] = {
         ActivityParty.role != "beneficiary",
         ActivityParty.party_code.is_not(None),
     ),
-    "topic": (ActivityTag.code, ActivityTag.activity_id, ActivityTag.kind == "topic"),
-    "audience": (ActivityTag.code, ActivityTag.activity_id, ActivityTag.kind == "audience"),
+    "topic": (ActivityTag.code, ActivityTag.activity_id, ActivityTag.vocabulary == "topic"),
+    "audience": (ActivityTag.code, ActivityTag.activity_id, ActivityTag.vocabulary == "audience"),
 }
 
 

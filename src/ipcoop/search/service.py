@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from ipcoop import vocabularies
 from ipcoop.activities.models import Activity
-from ipcoop.parties.resolver import Resolver
+from ipcoop.config import get_settings
+from ipcoop.parties import display_name
 from ipcoop.search.filters import ActivityFilters, FilterError
 from ipcoop.search.index import ActivityIndex, Mask, current, dimensions_of
 
@@ -98,10 +99,7 @@ def label(facet: str, code: str) -> str:
     """A readable name for one value of a facet (or stats dimension): party names,
     vocabulary labels."""
     if facet in ("beneficiary", "provider", "reporter"):
-        try:
-            return Resolver.default().get(code).name_en
-        except KeyError:
-            return code
+        return display_name(code)
     vocabulary = {
         "topic": vocabularies.TOPICS,
         "type": vocabularies.TYPES,
@@ -148,10 +146,12 @@ def search(
     *,
     sort: str = "date",
     cursor: str | None = None,
-    limit: int = 50,
+    limit: int | None = None,
     facets: tuple[str, ...] = FACETS,
 ) -> SearchResult:
-    """Activities matching the filters: one page, the total, facet counts, the next cursor."""
+    """Activities matching the filters: one page (of ``limit`` items, the page_size setting
+    by default), the total, facet counts, the next cursor."""
+    limit = limit or get_settings().page_size
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}: one of {', '.join(SORTS)}")
     binding = _binding(filters, sort)

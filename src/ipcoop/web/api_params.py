@@ -7,6 +7,7 @@ from typing import Any
 
 from fastapi import Request
 
+
 class UnknownParameters(ValueError):
     """Query parameters that the endpoint does not take."""
 

@@ -97,7 +97,7 @@ def switch_links(request: Request) -> list[dict[str, Any]]:
     return [
         {
             "code": code,
-            "name": Locale.parse(code).get_display_name(code).capitalize(),
+            "name": str(Locale.parse(code).get_display_name(code)).capitalize(),
             "url": request.url.path + "?" + urlencode([*kept, ("lang", code)]),
             "current": code == current,
         }

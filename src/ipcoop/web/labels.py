@@ -17,11 +17,11 @@ from jinja2 import Environment, pass_context
 from jinja2.runtime import Context
 
 from ipcoop import vocabularies
-from ipcoop.parties.resolver import Resolver
+from ipcoop.parties import display_name
 from ipcoop.web.i18n import DEFAULT, gettext, language_of
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention for "mark, do not translate"
+def N_(message: str) -> str:
     """Mark a message for extraction; it is translated where it is shown."""
     return message
 
@@ -134,16 +134,8 @@ _VOCABULARIES = {
 
 
 def party_name(code: str | None, lang: str = DEFAULT) -> str:
-    """A party's name in a language (English when the reference data has none in it); the
-    code itself when unknown."""
-    if not code:
-        return ""
-    try:
-        party = Resolver.default().get(code)
-    except KeyError:
-        return code
-    named = {"fr": party.name_fr, "es": party.name_es}.get(lang)
-    return named or party.name_en
+    """A party's name in a language (``ipcoop.parties.display_name``)."""
+    return display_name(code, lang)
 
 
 def term(vocabulary: str, code: str | None, lang: str = DEFAULT) -> str:
@@ -165,6 +157,11 @@ def value(facet: str, code: str, lang: str = DEFAULT) -> str:
     if facet == "report_id":
         return f"#{code}"
     return code
+
+
+def facet_name(name: str, lang: str = DEFAULT) -> str:
+    """A facet's or filter's name in words."""
+    return gettext(lang, FACETS.get(name) or name)
 
 
 def field(name: str, lang: str = DEFAULT) -> str:
@@ -213,7 +210,7 @@ def install(env: Environment) -> None:
     env.filters["party_name"] = _filter(party_name)
     env.filters["term"] = _filter(lambda code, vocabulary, lang: term(vocabulary, code, lang))
     env.filters["facet_value"] = _filter(lambda code, facet, lang: value(facet, str(code), lang))
-    env.filters["facet_name"] = _filter(lambda name, lang: gettext(lang, FACETS.get(name, name)))
+    env.filters["facet_name"] = _filter(facet_name)
     env.filters["report_kind"] = _filter(lambda code, lang: value("kind", code or "", lang))
     env.filters["field_name"] = _filter(field)
     env.filters["method_words"] = _filter(method)

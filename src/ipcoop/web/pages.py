@@ -34,7 +34,7 @@ def home(
     """Search activities: query box, facets, results, exports of exactly what is shown."""
     if sort not in SORTS:
         sort = "date"
-    result = search(session, filters, sort=sort, cursor=cursor, limit=50)
+    result = search(session, filters, sort=sort, cursor=cursor)
     return render(
         request,
         "search.html",

@@ -6,7 +6,7 @@ SQLite's FTS5 tables already fold accents (``remove_diacritics 2``, migration 00
 revision changes nothing there.
 
 Revision ID: 0007_i18n
-Revises: 0004
+Revises: 0005 (the lead re-chains it)
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from alembic import op
 from sqlalchemy import text
 
 revision = "0007_i18n"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 
