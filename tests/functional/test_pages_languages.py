@@ -9,14 +9,12 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-DEMO = Path(__file__).resolve().parents[2] / "src" / "ipcoop" / "demo"
-
 
 @pytest.fixture
 def client(
     client_for: Callable[..., TestClient], seed: Callable[[str], Path]
 ) -> TestClient:
-    return client_for(seed("003"), DEMO)
+    return client_for(seed("003"))
 
 
 def _lang(html: str) -> str:

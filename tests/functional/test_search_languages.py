@@ -19,8 +19,9 @@ def client(
     return client_for(seed("003"))
 
 
-def _ids(client: TestClient, q: str) -> set[int]:
-    response = client.get("/api/v1/activities", params={"q": q, "limit": 500, "facet": "none"})
+def _ids(client: TestClient, q: str = "", **filters: str) -> set[int]:
+    params = {"q": q, "limit": 500, "facet": "none", **filters}
+    response = client.get("/api/v1/activities", params=params)
     assert response.status_code == 200, response.text
     return {item["id"] for item in response.json()["items"]}
 
@@ -37,20 +38,14 @@ def test_accents_are_folded_in_the_text(client: TestClient, engine: Engine) -> N
 
 
 def test_a_french_or_spanish_keyword_finds_the_tagged_activities(client: TestClient) -> None:
-    enforcement = client.get(
-        "/api/v1/activities", params={"topic": "enforcement", "limit": 500, "facet": "none"}
-    ).json()
-    tagged = {item["id"] for item in enforcement["items"]}
+    tagged = _ids(client, topic="enforcement")
     assert tagged
     for query in ("contrefaçon", "contrefacon", "Contrefaçons", "falsificación", "falsificacion"):
         assert _ids(client, query) == tagged, query
 
 
 def test_the_types_keywords_in_three_languages_agree(client: TestClient) -> None:
-    workshops = client.get(
-        "/api/v1/activities", params={"type": "workshop", "limit": 500, "facet": "none"}
-    ).json()
-    typed = {item["id"] for item in workshops["items"]}
+    typed = _ids(client, type="workshop")
     assert typed
     assert _ids(client, "atelier") == _ids(client, "taller") == typed
     assert typed <= _ids(client, "workshop")
