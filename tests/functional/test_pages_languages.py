@@ -74,3 +74,15 @@ def test_the_provider_facet_stands_for_an_identical_reporter_facet(client: TestC
     html = client.get("/").text
     assert "<h3>Provider</h3>" in html
     assert "<h3>Reporting party</h3>" not in html  # the same values and counts as Provider
+
+
+def test_facet_links_keep_the_chosen_sort(client: TestClient) -> None:
+    html = client.get("/", params={"sort": "title"}).text
+    assert '<option value="title" selected>' in html
+    assert re.search(r'href="/\?beneficiary=\w+&amp;sort=title"', html)
+
+
+def test_one_activity_is_singular(client: TestClient) -> None:
+    assert "<strong>1</strong> activity\n" in client.get("/", params={"beneficiary": "PHL"}).text
+    french = client.get("/", params={"beneficiary": "PHL", "lang": "fr"}).text
+    assert "<strong>1</strong> activité\n" in french
