@@ -4,6 +4,7 @@ The rules these follow are in tests/README.md."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -11,6 +12,7 @@ import uuid
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -122,11 +124,14 @@ def client_for(engine: Engine, tmp_path: Path) -> Iterator[Callable[..., TestCli
         yield make
 
 
-@pytest.fixture
-def cli(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
-    """Runs the ipcoop command in a child process on an SQLite file of its own."""
+Cli = Callable[..., subprocess.CompletedProcess[str]]
 
-    def run(*args: str, data: Path = tmp_path) -> subprocess.CompletedProcess[str]:
+
+@pytest.fixture(scope="session")
+def run_cli() -> Cli:
+    """Runs the ipcoop command in a child process on the SQLite file in ``data``."""
+
+    def run(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "IPCOOP_DATA_DIR": str(data), "IPCOOP_DATABASE_URL": ""}
         return subprocess.run(
             [sys.executable, "-m", "ipcoop.cli", *args],
@@ -138,3 +143,62 @@ def cli(tmp_path: Path) -> Callable[..., subprocess.CompletedProcess[str]]:
         )
 
     return run
+
+
+@pytest.fixture
+def cli(run_cli: Cli, tmp_path: Path) -> Cli:
+    """Runs the ipcoop command on an SQLite file of the test's own (or ``data=``)."""
+
+    def run(*args: str, data: Path = tmp_path) -> subprocess.CompletedProcess[str]:
+        return run_cli(*args, data=data)
+
+    return run
+
+
+@pytest.fixture
+def make_report(engine: Engine) -> Callable[..., int]:
+    """Stores a report through the real store stage and returns its id: ``make_report(
+    activities=[make_activity(title=...)], reporting_party="CHE")``; each call a new file."""
+    from ipcoop.db import session_scope
+    from ipcoop.ingest.records import ExtractedReport, PartyRef
+    from ipcoop.ingest.store import store
+
+    made = iter(range(1, 1 << 30))
+
+    def make(
+        activities: list[Any] | None = None, reporting_party: str | None = None, **fields: Any
+    ) -> int:
+        text = f"Report {next(made)}: " + "; ".join(a.title for a in activities or [])
+        data = text.encode("utf-8")
+        report = ExtractedReport(
+            source=f"report-{uuid.uuid4().hex[:8]}.txt",
+            sha256=hashlib.sha256(data).hexdigest(),
+            media_type="text/plain",
+            text=text,
+            kind="art67_report",
+            reporting_party=PartyRef(reporting_party, reporting_party) if reporting_party else None,
+            activities=activities or [],
+            **fields,
+        )
+        with session_scope(engine) as session:
+            stored = store(session, report, data)
+            assert stored is not None
+            return stored.id
+
+    return make
+
+
+def make_activity(title: str = "Regional workshop on border measures", **fields: Any) -> Any:
+    """An extracted activity with the given fields (dates as ``start="2021-03-03"``)."""
+    from ipcoop.ingest.records import ExtractedActivity, PartialDate
+
+    for name in ("start", "end"):
+        if isinstance(fields.get(name), str):
+            fields[name] = PartialDate(fields[name])
+    return ExtractedActivity(title=title, **fields)
+
+
+@pytest.fixture(name="make_activity")
+def make_activity_fixture() -> Callable[..., Any]:
+    """``make_activity`` as a fixture, for tests that build activities to store."""
+    return make_activity

@@ -3,7 +3,9 @@ the extract JSON and the export columns with no other edit, or fails loudly."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pydantic import Field
@@ -69,11 +71,13 @@ def test_the_three_shapes_agree_on_the_schema_fields(engine: Engine, tmp_path: P
     assert row["start_date"] == "2021-03-03" and row["title"] == item["title"]
 
 
-def test_a_field_added_to_the_schema_reaches_every_shape(engine: Engine, tmp_path: Path) -> None:
-    path, report = _extracted(tmp_path)
-    extracted = shapes.item(ExtractWithPosition, activity_record(report.activities[0]))
+def test_a_field_added_to_the_schema_reaches_every_shape(
+    engine: Engine, make_report: Callable[..., int], make_activity: Callable[..., Any]
+) -> None:
+    activity = make_activity(start="2021-03-03")
+    extracted = shapes.item(ExtractWithPosition, activity_record(activity))
     assert "position" in extracted
-    ingest(engine, [path], Settings(data_dir=tmp_path))
+    make_report(activities=[activity], reporting_party="CHE")
     with session_scope(engine) as session:
         stored = session.scalars(select(Activity)).one()
         assert shapes.item(ReadWithPosition, stored)["position"] == 1

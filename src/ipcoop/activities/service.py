@@ -12,6 +12,7 @@ from ipcoop.activities.models import Activity, ActivityParty
 from ipcoop.activities.models import Evidence as EvidenceRow
 from ipcoop.activities.schemas import ActivityRead
 from ipcoop.reports.models import Report
+from ipcoop.vocabularies import PartyRole
 
 EXCERPT_CONTEXT = 80
 
@@ -65,7 +66,7 @@ def related(session: Session, activity: Activity, limit: int = 20) -> dict[str, 
         )
     )
     beneficiaries = [
-        p.party_code for p in activity.parties if p.role == "beneficiary" and p.party_code
+        p.party_code for p in activity.parties if p.role == PartyRole.BENEFICIARY and p.party_code
     ]
     same_event: list[Activity] = []
     if activity.start_date and beneficiaries:
@@ -73,7 +74,7 @@ def related(session: Session, activity: Activity, limit: int = 20) -> dict[str, 
             select(ActivityParty.id)
             .where(
                 ActivityParty.activity_id == Activity.id,
-                ActivityParty.role == "beneficiary",
+                ActivityParty.role == PartyRole.BENEFICIARY,
                 ActivityParty.party_code.in_(beneficiaries),
             )
             .exists()

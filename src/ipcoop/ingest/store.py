@@ -13,6 +13,7 @@ from ipcoop.activities.records import ActivityRecord, PartyRecord, TagRecord
 from ipcoop.ingest.records import Evidence, ExtractedActivity, ExtractedReport
 from ipcoop.programmes.models import Instrument, ProgrammeOffer
 from ipcoop.reports.models import Original, Report
+from ipcoop.vocabularies import PartyRole, ReviewState, TagVocabulary
 
 
 def stored_files(session: Session) -> set[str]:
@@ -73,8 +74,8 @@ def _activity_values(report_id: int, position: int, item: ExtractedActivity) -> 
 
 
 def _party_rows(activity_id: int, item: ExtractedActivity) -> list[dict[str, Any]]:
-    roles = [("beneficiary", b) for b in item.beneficiaries] + [
-        (p.role or "provider", p) for p in item.providers
+    roles = [(PartyRole.BENEFICIARY, b) for b in item.beneficiaries] + [
+        (p.role or PartyRole.PROVIDER, p) for p in item.providers
     ]
     return [
         {
@@ -89,8 +90,9 @@ def _party_rows(activity_id: int, item: ExtractedActivity) -> list[dict[str, Any
 
 
 def _tag_rows(activity_id: int, item: ExtractedActivity) -> list[dict[str, Any]]:
-    return [{"activity_id": activity_id, "vocabulary": "topic", "code": c} for c in item.topics] + [
-        {"activity_id": activity_id, "vocabulary": "audience", "code": c} for c in item.audience
+    topics, audience = TagVocabulary.TOPIC, TagVocabulary.AUDIENCE
+    return [{"activity_id": activity_id, "vocabulary": topics, "code": c} for c in item.topics] + [
+        {"activity_id": activity_id, "vocabulary": audience, "code": c} for c in item.audience
     ]
 
 
@@ -140,9 +142,9 @@ def store(session: Session, extracted: ExtractedReport, data: bytes) -> Report |
         media_type=extracted.media_type,
         sha256=extracted.sha256,
         text=extracted.text,
-        status="needs_review"
+        status=ReviewState.NEEDS_REVIEW
         if any(a.review_reasons for a in extracted.activities)
-        else "ingested",
+        else ReviewState.INGESTED,
         warnings=extracted.warnings,
     )
     session.add(report)

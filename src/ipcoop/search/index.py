@@ -34,6 +34,7 @@ from ipcoop.parties.resolver import Resolver
 from ipcoop.reports.models import Report
 from ipcoop.search.filters import ActivityFilters
 from ipcoop.search.fulltext import FullText, words
+from ipcoop.vocabularies import PartyRole, TagVocabulary
 
 Mask = NDArray[np.bool_]
 Positions = NDArray[np.integer[Any]]
@@ -216,6 +217,12 @@ def _grouped(connection: Connection, value: Any, activity_id: Any, *where: Any) 
 
 
 # the value columns of each dimension: (value, activity id, conditions)
+
+
+def _tagged(vocabulary: TagVocabulary) -> Any:
+    return ActivityTag.vocabulary == vocabulary
+
+
 _COLUMNS: dict[str, tuple[Any, ...]] = {
     "year": (Activity.start_year, Activity.id),
     "type": (Activity.type, Activity.id),
@@ -225,17 +232,17 @@ _COLUMNS: dict[str, tuple[Any, ...]] = {
     "beneficiary": (
         ActivityParty.party_code,
         ActivityParty.activity_id,
-        ActivityParty.role == "beneficiary",
+        ActivityParty.role == PartyRole.BENEFICIARY,
         ActivityParty.party_code.is_not(None),
     ),
     "provider": (
         ActivityParty.party_code,
         ActivityParty.activity_id,
-        ActivityParty.role != "beneficiary",
+        ActivityParty.role != PartyRole.BENEFICIARY,
         ActivityParty.party_code.is_not(None),
     ),
-    "topic": (ActivityTag.code, ActivityTag.activity_id, ActivityTag.vocabulary == "topic"),
-    "audience": (ActivityTag.code, ActivityTag.activity_id, ActivityTag.vocabulary == "audience"),
+    "topic": (ActivityTag.code, ActivityTag.activity_id, _tagged(TagVocabulary.TOPIC)),
+    "audience": (ActivityTag.code, ActivityTag.activity_id, _tagged(TagVocabulary.AUDIENCE)),
 }
 
 
