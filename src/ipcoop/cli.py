@@ -204,7 +204,7 @@ def search(
 @app.command()
 def show(activity_id: Annotated[int, typer.Argument(help="Activity id.")]) -> None:
     """Show one activity with every field and its evidence."""
-    from ipcoop.activities.service import evidence, get_activity, item
+    from ipcoop.activities.service import detail, get_activity
     from ipcoop.db import session_scope
 
     _ensure_schema()
@@ -213,8 +213,7 @@ def show(activity_id: Annotated[int, typer.Argument(help="Activity id.")]) -> No
         if activity is None:
             errors.print(f"[red]No activity {activity_id}[/red]: `ipcoop search` lists ids.")
             raise typer.Exit(1)
-        data = item(activity)
-        data["evidence"] = evidence(session, activity)
+        data = detail(session, activity)
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from ipcoop.activities import export
 from ipcoop.activities.schemas import ActivityDetail, ActivityPagination
-from ipcoop.activities.service import evidence, get_activity, item, related
+from ipcoop.activities.service import detail, get_activity, item
 from ipcoop.db import session_scope
 from ipcoop.dependencies import activity_filters, get_session
 from ipcoop.search.filters import ActivityFilters
@@ -79,10 +79,7 @@ def read_activity(activity_id: int, session: Session = Depends(get_session)) -> 
     activity = get_activity(session, activity_id)
     if activity is None:
         raise HTTPException(404, f"No activity {activity_id}; search /api/v1/activities")
-    data = item(activity)
-    data["evidence"] = evidence(session, activity)
-    data["related"] = {k: [item(r) for r in v] for k, v in related(session, activity).items()}
-    return data
+    return detail(session, activity)
 
 
 def export_response(request_engine: Any, filters: ActivityFilters, fmt: str) -> StreamingResponse:

@@ -90,7 +90,7 @@ class ActivityFields(BaseModel):
     )
     end_date: str | None = Field(None, title="End date", pattern=PARTIAL_DATE)
     date_precision: str | None = Field(
-        None, title="Date precision", description="day, month or year."
+        None, title="Date precision", pattern="^(day|month|year)$", description="day, month, year"
     )
     beneficiaries: Annotated[list[PartyMention], Parties(beneficiaries=True)] = Field(
         default_factory=list, title="Beneficiaries"

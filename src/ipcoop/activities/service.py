@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from ipcoop.activities import shapes
 from ipcoop.activities.models import Activity, ActivityParty
 from ipcoop.activities.models import Evidence as EvidenceRow
-from ipcoop.activities.schemas import ActivityRead
+from ipcoop.activities.schemas import ActivityDetail, ActivityRead
 from ipcoop.reports.models import Report
 from ipcoop.vocabularies import PartyRole
 
@@ -25,6 +25,17 @@ def get_activity(session: Session, activity_id: int) -> Activity | None:
 def item(activity: Activity) -> dict[str, Any]:
     """An activity in the API's item shape (``ActivityRead``)."""
     return shapes.item(ActivityRead, activity)
+
+
+def detail(session: Session, activity: Activity) -> dict[str, Any]:
+    """An activity with the source words behind each value and its related activities
+    (``ActivityDetail``): what the API, the page and ``ipcoop show`` give."""
+    return shapes.item(
+        ActivityDetail,
+        activity,
+        evidence=evidence(session, activity),
+        related={k: [item(r) for r in v] for k, v in related(session, activity).items()},
+    )
 
 
 def evidence(session: Session, activity: Activity) -> dict[str, list[dict[str, Any]]]:

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
-from ipcoop.activities.service import evidence, get_activity, item, related
+from ipcoop.activities.service import detail, get_activity, item
 from ipcoop.dependencies import activity_filters, get_session
 from ipcoop.reports.service import get_report, original, report_activities, summary
 from ipcoop.search.filters import ActivityFilters
@@ -94,10 +94,5 @@ def activity_page(
     return render(
         request,
         "activity.html",
-        {
-            "a": item(activity),
-            "evidence": evidence(session, activity),
-            "related": {k: [item(r) for r in v] for k, v in related(session, activity).items()},
-            "report": summary(report) if report else None,
-        },
+        {"a": detail(session, activity), "report": summary(report) if report else None},
     )
