@@ -307,7 +307,7 @@ def test_related_activities(client: TestClient) -> None:
 
 def test_search_page_shows_active_filters_with_remove_links(client: TestClient) -> None:
     page = client.get("/", params={"q": "counterfeiting", "beneficiary": "LDC"}).text
-    assert "beneficiary: Least developed countries" in page
+    assert "Beneficiary: Least developed countries" in page
     assert 'href="/?q=counterfeiting"' in page
 
 

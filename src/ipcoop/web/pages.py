@@ -12,7 +12,8 @@ from ipcoop.activities.service import detail, get_activity, item
 from ipcoop.dependencies import activity_filters, get_session
 from ipcoop.reports.service import get_report, original, report_activities, summary
 from ipcoop.search.filters import ActivityFilters
-from ipcoop.search.service import search
+from ipcoop.search.service import SORTS, search
+from ipcoop.web.facets import SHOWN, page_facets
 
 router = APIRouter(include_in_schema=False)
 
@@ -31,7 +32,7 @@ def home(
     session: Session = Depends(get_session),
 ) -> HTMLResponse:
     """Search activities: query box, facets, results, exports of exactly what is shown."""
-    if sort not in ("relevance", "date", "-date", "title"):
+    if sort not in SORTS:
         sort = "date"
     result = search(session, filters, sort=sort, cursor=cursor)
     return render(
@@ -43,6 +44,9 @@ def home(
             "items": [item(a) for a in result.items],
             "params": filters.as_params(),
             "sort": sort,
+            "sorts": SORTS,
+            "facets": page_facets(session, filters, result),
+            "facet_shown": SHOWN,
         },
     )
 
