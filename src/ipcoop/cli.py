@@ -230,7 +230,7 @@ def export(
     type_: Type = None,
 ) -> None:
     """Export the matching activities to a spreadsheet or JSON file."""
-    from ipcoop.activities.export import FORMATS, loader, write
+    from ipcoop.activities.export import FORMATS, About, loader, write
     from ipcoop.db import session_scope
     from ipcoop.search.service import iterate
 
@@ -240,7 +240,8 @@ def export(
     parsed = _filters(query, beneficiary, provider, reporter, year, topic, type_)
     _ensure_schema()
     with session_scope(_engine()) as session, output.open("wb") as out:
-        write(iterate(session, parsed, load=loader(fmt)), fmt, out)
+        about = About(params=tuple(parsed.as_params()))
+        write(iterate(session, parsed, load=loader(fmt)), fmt, out, about)
     console.print(f"Wrote {output}")
 
 

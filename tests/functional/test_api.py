@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from collections.abc import Callable
@@ -243,6 +244,34 @@ def test_xlsx_and_jsonl_exports(client: TestClient) -> None:
     assert len(lines) == 7 and json.loads(lines[0])["providers"][0]["code"] == "WCO"
 
 
+def test_xlsx_export_opens_as_a_workbook_people_can_use(client: TestClient) -> None:
+    response = client.get(
+        "/api/v1/activities.xlsx", params={"beneficiary": "LDC", "q": "counterfeiting"}
+    )
+    disposition = response.headers["content-disposition"]
+    assert 'filename="ipcoop-activities-counterfeiting-LDC.xlsx"' in disposition
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames == ["Activities", "About"]
+    sheet = workbook["Activities"]
+    header = [c.value for c in sheet[1]]
+    last = sheet[1][-1].column_letter
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:{last}3"
+    assert all(c.font.b for c in sheet[1]) and sheet["A1"].fill.fgColor.rgb.endswith("1F4E79")
+    start = sheet.cell(2, header.index("Start date") + 1)
+    assert isinstance(start.value, dt.datetime) and start.number_format == "yyyy-mm-dd"
+    address = sheet.cell(2, header.index("Address") + 1).value
+    assert address.startswith('=HYPERLINK("http://testserver/activities/')
+    about = {r[0]: r[1] for r in workbook["About"].iter_rows(values_only=True) if r and r[0]}
+    assert about["Query"] == "q=counterfeiting&beneficiary=LDC" and about["Activities"] == 2
+    assert about["Start date"] == "start_date"
+
+
+def test_csv_links_are_absolute(client: TestClient) -> None:
+    response = client.get("/api/v1/activities.csv", params={"provider": "WCO"})
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows and all(r["Address"].startswith("http://testserver/activities/") for r in rows)
+
+
 def test_openapi_document(client: TestClient) -> None:
     spec = client.get("/api/v1/openapi.json").json()
     assert "/api/v1/activities" in spec["paths"]
@@ -278,7 +307,7 @@ def test_related_activities(client: TestClient) -> None:
 
 def test_search_page_shows_active_filters_with_remove_links(client: TestClient) -> None:
     page = client.get("/", params={"q": "counterfeiting", "beneficiary": "LDC"}).text
-    assert "beneficiary: Least developed countries" in page
+    assert "Beneficiary: Least developed countries" in page
     assert 'href="/?q=counterfeiting"' in page
 
 

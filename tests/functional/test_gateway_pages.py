@@ -56,7 +56,7 @@ def test_reports_page_lists_and_filters(client: TestClient) -> None:
     html = _page(client, "/reports")
     assert "<h1>Reports and documents</h1>" in html
     assert "<strong>5</strong>" in html
-    for label in ("Report under TRIPS Article 67", "Regional page", "Cooperation instrument"):
+    for label in ("TRIPS Article 67 report", "Regional page", "Cooperation instrument"):
         assert label in html  # kinds in words, never art67_report
     assert "art67_report</td>" not in html
     assert '<label for="f-reporter">Reporting party</label>' in html
@@ -158,7 +158,9 @@ def test_search_rows_show_provider_and_place(client: TestClient) -> None:
     html = _page(client, "/?provider=WCO")
     rows = re.findall(r'<li class="item">(.*?)</li>\s*(?=<li class="item">|</ol>)', html, re.S)
     assert rows
-    assert all('by <a href="/?provider=WCO">World Customs Organization</a>' in r for r in rows)
+    assert all(
+        'By</span> <a href="/?provider=WCO">World Customs Organization</a>' in r for r in rows
+    )
     assert any(re.search(r" · [A-Z][\w ]+, [A-Z]", r) for r in rows)  # city, country
 
 

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from pydantic import Field
 from sqlalchemy import Engine, select
+from sqlalchemy.orm import selectinload
 
 from ipcoop.activities import export, shapes
 from ipcoop.activities.models import Activity
@@ -55,7 +56,7 @@ def test_the_three_shapes_agree_on_the_schema_fields(engine: Engine, tmp_path: P
     extracted = serialize.report(report)["activities"][0]
     ingest(engine, [path], Settings(data_dir=tmp_path))
     with session_scope(engine) as session:
-        stored = session.scalars(select(Activity)).one()
+        stored = session.scalars(select(Activity).options(selectinload(Activity.report))).one()
         item = shapes.item(ActivityRead, stored)
         row = dict(zip(export.COLUMNS, export.row(stored), strict=True))
     assert set(item) == set(ActivityRead.model_fields)
@@ -79,7 +80,7 @@ def test_a_field_added_to_the_schema_reaches_every_shape(
     assert "position" in extracted
     make_report(activities=[activity], reporting_party="CHE")
     with session_scope(engine) as session:
-        stored = session.scalars(select(Activity)).one()
+        stored = session.scalars(select(Activity).options(selectinload(Activity.report))).one()
         assert shapes.item(ReadWithPosition, stored)["position"] == 1
         names = [c.name for c in shapes.columns(ReadWithPosition)]
         headers = [c.header for c in shapes.columns(ReadWithPosition)]

@@ -70,7 +70,9 @@ def export_activities(
     """Every matching activity as CSV (UTF-8 with BOM), XLSX or JSON Lines, streamed."""
     if fmt not in ("csv", "xlsx", "jsonl"):
         raise HTTPException(404, f"No export format {fmt!r}; use .csv, .xlsx or .jsonl")
-    return export_response(request.app.state.engine, filters, fmt)
+    return export_response(
+        request.app.state.engine, filters, fmt, base_url=str(request.base_url)
+    )
 
 
 @router.get("/activities/{activity_id}", response_model=ActivityDetail)
@@ -82,14 +84,18 @@ def read_activity(activity_id: int, session: Session = Depends(get_session)) -> 
     return detail(session, activity)
 
 
-def export_response(request_engine: Any, filters: ActivityFilters, fmt: str) -> StreamingResponse:
-    """Stream a filtered set in one format (the session lives as long as the stream)."""
+def export_response(
+    request_engine: Any, filters: ActivityFilters, fmt: str, base_url: str = ""
+) -> StreamingResponse:
+    """Stream a filtered set in one format (the session lives as long as the stream), named
+    after its query, with links on this site."""
+    about = export.About(params=tuple(filters.as_params()), base_url=base_url)
 
     def chunks() -> Iterator[bytes]:
         with session_scope(request_engine) as session:
             rows = iterate(session, filters, load=export.loader(fmt))
             if fmt == "csv":
-                for chunk in export.csv_chunks(rows):
+                for chunk in export.csv_chunks(about.absolute(rows)):
                     yield chunk.encode("utf-8")
             elif fmt == "jsonl":
                 for chunk in export.jsonl_chunks(rows):
@@ -98,10 +104,10 @@ def export_response(request_engine: Any, filters: ActivityFilters, fmt: str) -> 
                 import tempfile
 
                 with tempfile.TemporaryFile() as tmp:
-                    export.write_xlsx(rows, tmp)
+                    export.write_xlsx(rows, tmp, about)
                     tmp.seek(0)
                     while block := tmp.read(65536):
                         yield block
 
-    headers = {"Content-Disposition": f'attachment; filename="ipcoop-activities.{fmt}"'}
+    headers = {"Content-Disposition": f'attachment; filename="{about.filename(fmt)}"'}
     return StreamingResponse(chunks(), media_type=export.MEDIA_TYPES[fmt], headers=headers)

@@ -26,6 +26,16 @@ class TagRecord(NamedTuple):
     code: str
 
 
+class ReportRecord:
+    """The columns of an activity's report that its shapes read."""
+
+    def __init__(self, columns: Mapping[str, Any]) -> None:
+        self.__dict__.update(columns)
+
+    def __getattr__(self, name: str) -> Any:
+        raise AttributeError(f"a report record has no column {name!r}")
+
+
 class ActivityRecord:
     """An activity's columns as attributes, with its parties and tags in stored order."""
 
@@ -34,10 +44,12 @@ class ActivityRecord:
         columns: Mapping[str, Any],
         parties: list[PartyRecord] | None = None,
         tags: list[TagRecord] | None = None,
+        report: Mapping[str, Any] | None = None,
     ) -> None:
         self.__dict__.update(columns)
         self.parties: list[PartyRecord] = parties if parties is not None else []
         self.tags: list[TagRecord] = tags if tags is not None else []
+        self.report = ReportRecord(report or {})
 
     def __getattr__(self, name: str) -> Any:
         raise AttributeError(f"an activity record has no column {name!r}")

@@ -25,7 +25,8 @@ PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 @dataclass(frozen=True, slots=True)
 class Stored:
-    """The ``activities`` column a value is stored in (when its name is not the field's)."""
+    """The ``activities`` column a value is stored in (when its name is not the field's), or
+    ``report.<column>``: a column of the report the activity was reported in."""
 
     column: str
 
@@ -128,6 +129,16 @@ class ActivityRead(ActivityFields, StoredActivity):
     confidence: float = Field(title="Confidence", ge=0, le=1)
     needs_review: bool = Field(title="Marked for review")
     review_reasons: list[str] = Field(default_factory=list, title="Why it needs review")
+
+
+class ActivityRow(ActivityRead):
+    """A stored activity as a spreadsheet row: with the report it was reported in."""
+
+    reporter: Annotated[str | None, Stored("report.reporting_party_code"), Labels("party")] = (
+        Field(None, title="Reported by")
+    )
+    report_title: Annotated[str | None, Stored("report.title")] = Field(None, title="Report")
+    report_symbol: Annotated[str | None, Stored("report.symbol")] = Field(None, title="Symbol")
 
 
 class EvidenceRead(BaseModel):

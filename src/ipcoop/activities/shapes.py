@@ -25,6 +25,7 @@ from sqlalchemy import JSON, Boolean, String, Text
 
 from ipcoop.activities.models import Activity
 from ipcoop.activities.schemas import (
+    PARTIAL_DATE,
     ActivityRead,
     Given,
     Labels,
@@ -35,6 +36,7 @@ from ipcoop.activities.schemas import (
     field_metadata,
 )
 from ipcoop.parties import display_name
+from ipcoop.reports.models import Report
 from ipcoop.vocabularies import PartyRole
 
 Reader = Callable[[Any], Any]
@@ -50,9 +52,16 @@ def _json_list(value: Any) -> Any:
     return value if value is not None else []
 
 
+def _column_type(column: str) -> Any:
+    """The type of an ``activities`` column, or of ``report.<column>`` of its report."""
+    table, _, name = column.rpartition(".")
+    model = Report if table == "report" else Activity
+    return model.__table__.c[name].type  # KeyError: the schema names no column
+
+
 def _column_reader(column: str) -> Reader:
-    """Read one ``activities`` column, converting what a driver gives differently."""
-    kind = Activity.__table__.c[column].type  # KeyError: the schema names no column
+    """Read one stored column, converting what a driver gives differently."""
+    kind = _column_type(column)
     get = attrgetter(column)
     if isinstance(kind, JSON):
         return lambda record: _json_list(get(record))
@@ -202,6 +211,7 @@ class Column:
     name: str
     header: str
     expression: str
+    kind: str = "value"  # "date" (YYYY-MM-DD or shorter), "link" (a path on this site), "text"
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,7 +242,7 @@ class Sheet:
 def _value_cell(i: int, column: str, *, free_text: bool) -> str:
     """A stored column's cell: lists joined with '; ', free text guarded against formulas
     (a code or a date cannot start one)."""
-    kind = Activity.__table__.c[column].type  # KeyError: the schema names no column
+    kind = _column_type(column)
     if isinstance(kind, JSON):
         return f'_safe("; ".join(_json_list(v[{i}])))'
     if isinstance(kind, Boolean):
@@ -240,6 +250,14 @@ def _value_cell(i: int, column: str, *, free_text: bool) -> str:
     if isinstance(kind, String | Text) and free_text:
         return f"_safe(v[{i}])"
     return f"v[{i}]"
+
+
+def _kind(info: FieldInfo) -> str:
+    """A plain value's kind for spreadsheets: a date (held to the partial-date pattern), free
+    text, or another value."""
+    if any(getattr(m, "pattern", None) == PARTIAL_DATE for m in info.metadata):
+        return "date"
+    return "text" if _free_text(info) and info.annotation in (str, str | None) else "value"
 
 
 def _free_text(info: FieldInfo) -> bool:
@@ -274,8 +292,8 @@ class _Builder:
             return self.name(display_name) + '({0}, "en", None) if {0} else ""'
         return self.name(vocabulary) + ".get({0}, {0}) if {0} else \"\""
 
-    def add(self, path: str, header: str, expression: str) -> None:
-        self.columns.append(Column(path, header, expression))
+    def add(self, path: str, header: str, expression: str, kind: str = "value") -> None:
+        self.columns.append(Column(path, header, expression, kind))
 
     def fields(self, model: type[BaseModel], prefix: str = "") -> None:
         for name, info in model.model_fields.items():
@@ -301,12 +319,12 @@ class _Builder:
             if label is not None:
                 self.add(path, header, f'"; ".join([{label.format("c")} for c in {codes}])')
         elif link is not None:
-            self.add(path, header, f"{link.template!r}.format(id=v[{self.at('id')}])")
+            self.add(path, header, f"{link.template!r}.format(id=v[{self.at('id')}])", "link")
         elif field_metadata(info.metadata, Given) is None:
             column = _source(name, info) or name
             cell = _value_cell(self.at(column), column, free_text=_free_text(info))
             if label is None:
-                self.add(path, header, cell)
+                self.add(path, header, cell, _kind(info))
             else:
                 self.add(f"{path}.code", f"{header} (code)", cell)
                 self.add(path, header, "(" + label.format(f"v[{self.at(column)}]") + ")")

@@ -15,7 +15,8 @@ from ipcoop.reports.provenance import choice
 from ipcoop.reports.provenance import shown_item as shown
 from ipcoop.reports.service import generated_ids, get_report, original, report_activities, summary
 from ipcoop.search.filters import ActivityFilters
-from ipcoop.search.service import search
+from ipcoop.search.service import SORTS, search
+from ipcoop.web.facets import SHOWN, page_facets
 
 router = APIRouter(include_in_schema=False)
 
@@ -34,7 +35,7 @@ def home(
     session: Session = Depends(get_session),
 ) -> HTMLResponse:
     """Search activities: query box, facets, results, exports of exactly what is shown."""
-    if sort not in ("relevance", "date", "-date", "title"):
+    if sort not in SORTS:
         sort = "date"
     result = search(session, filters, sort=sort, cursor=cursor)
     made = generated_ids(session, {a.report_id for a in result.items})
@@ -50,6 +51,9 @@ def home(
             ],
             "params": filters.as_params(),
             "sort": sort,
+            "sorts": SORTS,
+            "facets": page_facets(session, filters, result),
+            "facet_shown": SHOWN,
         },
     )
 

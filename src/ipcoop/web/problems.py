@@ -9,6 +9,7 @@ from starlette.exceptions import HTTPException
 
 from ipcoop.search.filters import FilterError
 from ipcoop.search.service import CursorError
+from ipcoop.web.api_params import UnknownParameters
 
 
 def problem(request: Request, status: int, title: str, detail: str, **extra: object) -> Response:
@@ -29,6 +30,13 @@ def install(app: FastAPI) -> None:
     async def _filter(request: Request, error: FilterError) -> Response:
         return problem(
             request, 422, "Unknown filter value", str(error), param=error.param, value=error.value
+        )
+
+    @app.exception_handler(UnknownParameters)
+    async def _unknown(request: Request, error: UnknownParameters) -> Response:
+        return problem(
+            request, 422, "Unknown query parameter", str(error),
+            unknown=error.unknown, known=error.known,
         )
 
     @app.exception_handler(CursorError)

@@ -11,7 +11,6 @@ from sqlalchemy.orm import Session
 
 from ipcoop.dependencies import get_session
 from ipcoop.programmes import service
-from ipcoop.search.service import label
 
 router = APIRouter(include_in_schema=False)
 
@@ -34,7 +33,6 @@ def _listing(request: Request, session: Session, name: str, **raw: Any) -> HTMLR
 
 
 def _record(request: Request, name: str, data: dict[str, Any]) -> HTMLResponse:
-    data["topic_labels"] = [label("topic", t) for t in data.get("topics", [])]
     agreed_in = None
     report = data.get("report")
     if report and report["kind"] == "cooperation_instrument" and name != "instruments":

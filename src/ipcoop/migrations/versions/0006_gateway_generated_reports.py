@@ -3,7 +3,7 @@
 Reports already stored are marked from the generator's cover line.
 
 Revision ID: 0006_gateway
-Revises: 0005
+Revises: 0007_i18n
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006_gateway"
-down_revision = "0005"
+down_revision = "0007_i18n"
 branch_labels = None
 depends_on = None
 
