@@ -88,6 +88,13 @@ def test_kipo_platform_and_the_declaration(
     _fits(page)
     page.screenshot(path=str(artefacts(f"instrument-{width}")), full_page=True)
 
+    # the longest words of the three languages still fit (French navigation, Spanish labels)
+    for lang, words in (("fr", "Convenu dans"), ("es", "Acordado en")):
+        page.goto(seeds_server + "/parties/KIPO?lang=" + lang)
+        page.locator("#holding-platforms + ul.records a").first.click()
+        expect(page.locator("dl.header")).to_contain_text(words)
+        _fits(page)
+
     page.goto(seeds_server + "/parties/WCO")
     expect(page.locator("#holding-platforms + ul.records")).to_contain_text("CENcomm")
     expect(page.locator("#holding-platforms + ul.records")).to_contain_text("CLiCK")
