@@ -20,6 +20,12 @@ def _fits(page: Page) -> None:
     assert width <= inner, f"{page.url}: {width}px wide in a {inner}px window"
 
 
+def _look(page: Page, path: Path) -> None:
+    """No sideways scrolling, and a full-page screenshot to look at."""
+    _fits(page)
+    page.screenshot(path=str(path), full_page=True)
+
+
 @pytest.fixture(params=sorted(WIDTHS))
 def sized(request: pytest.FixtureRequest, page: Page) -> tuple[Page, str]:
     width, height = WIDTHS[request.param]
@@ -34,8 +40,7 @@ def test_reports_list_to_a_platform_and_its_body(
     page.goto(seeds_server + "/reports")
     expect(page.get_by_role("heading", name="Reports and documents", level=1)).to_be_visible()
     expect(page.locator("table.reports tbody tr")).to_have_count(5)
-    _fits(page)
-    page.screenshot(path=str(artefacts(f"reports-{width}")), full_page=True)
+    _look(page, artefacts(f"reports-{width}"))
 
     page.get_by_label("Reporting party").select_option("USA")
     page.get_by_role("button", name="Filter").click()
@@ -48,8 +53,7 @@ def test_reports_list_to_a_platform_and_its_body(
     offers.first.get_by_role("link").click()
     expect(page.locator("h1")).to_have_text("Patent Programmes")
     expect(page.locator("dl.header")).to_contain_text("Global Intellectual Property Academy")
-    _fits(page)
-    page.screenshot(path=str(artefacts(f"programme-{width}")), full_page=True)
+    _look(page, artefacts(f"programme-{width}"))
 
     page.goto(seeds_server + "/parties/ASEAN-AWGIPC")
     platforms = page.locator("#holding-platforms + ul.records li")
@@ -58,15 +62,13 @@ def test_reports_list_to_a_platform_and_its_body(
     platforms.first.get_by_role("link").click()
     expect(page.locator("h1")).to_have_text("ASEAN IP Portal")
     expect(page.locator("dl.header")).to_contain_text("Work led by")
-    _fits(page)
-    page.screenshot(path=str(artefacts(f"platform-{width}")), full_page=True)
+    _look(page, artefacts(f"platform-{width}"))
 
     body = "ASEAN Working Group on Intellectual Property Cooperation (AWGIPC)"
     page.get_by_role("link", name=body).click()
     expect(page.locator("h1")).to_have_text(body)
     expect(page.locator("dl.header")).to_contain_text("1996")
-    _fits(page)
-    page.screenshot(path=str(artefacts(f"body-{width}")), full_page=True)
+    _look(page, artefacts(f"body-{width}"))
 
 
 def test_kipo_platform_and_the_declaration(
@@ -79,14 +81,12 @@ def test_kipo_platform_and_the_declaration(
     for words in ("Korean Intellectual Property Office", "Association of Southeast Asian",
                   "Seoul", "2022-11-14", "Joint Declaration between"):
         expect(header).to_contain_text(words)
-    _fits(page)
-    page.screenshot(path=str(artefacts(f"kipo-platform-{width}")), full_page=True)
+    _look(page, artefacts(f"kipo-platform-{width}"))
 
     header.get_by_role("link", name="Joint Declaration between", exact=False).click()
     expect(page.locator("h1")).to_contain_text("Joint Declaration between")
     expect(page.locator("dl.header")).to_contain_text("Advancement of IP System")
-    _fits(page)
-    page.screenshot(path=str(artefacts(f"instrument-{width}")), full_page=True)
+    _look(page, artefacts(f"instrument-{width}"))
 
     # the longest words of the three languages still fit (French navigation, Spanish labels)
     for lang, words in (("fr", "Convenu dans"), ("es", "Acordado en")):
