@@ -157,7 +157,15 @@ def get_instrument(session: Session, instrument_id: int) -> Instrument | None:
 
 
 def lead_body(session: Session, report: Report) -> Instrument | None:
-    """The body a document says leads its work ("spearheaded by the AWGIPC"), or None."""
+    """The body a document says leads its work ("spearheaded by the AWGIPC"), or None; read
+    once per report in a session (a list asks it for every record of the same report)."""
+    known: dict[int, Instrument | None] = session.info.setdefault("lead_bodies", {})
+    if report.id not in known:
+        known[report.id] = _lead_body(session, report)
+    return known[report.id]
+
+
+def _lead_body(session: Session, report: Report) -> Instrument | None:
     bodies = list(
         session.scalars(
             select(Instrument).where(Instrument.report_id == report.id, Instrument.kind == "body")
