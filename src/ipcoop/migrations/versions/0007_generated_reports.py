@@ -2,8 +2,8 @@
 
 Reports already stored are marked from the generator's cover line.
 
-Revision ID: 0006_gateway
-Revises: 0007_i18n
+Revision ID: 0007
+Revises: 0006
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006_gateway"
-down_revision = "0007_i18n"
+revision = "0007"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 
