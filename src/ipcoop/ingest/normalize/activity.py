@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ipcoop.ingest.candidates import RawActivity, Span
-from ipcoop.ingest.normalize import dates, participants, places, taxonomy
+from ipcoop.ingest.normalize import dates, labelled, participants, places, taxonomy
 from ipcoop.ingest.normalize.parties import resolve_list
 from ipcoop.ingest.records import Evidence, ExtractedActivity, PartialDate, PartyRef
 
@@ -189,6 +189,7 @@ def normalize(raw: RawActivity, context: ReportContext, warnings: list[str]) -> 
     _dates(activity, raw, warnings)
     _parties(activity, raw, context)
     _place(activity, raw)
+    labelled.apply(activity, raw)
     _participants(activity, raw)
     _tags(activity, raw)
     activity.confidence = _confidence(activity, raw)
