@@ -11,8 +11,8 @@ from ipcoop.ingest.extractors import (
     flat_table,
     instruments,
     label_blocks,
-    narrative,
     offers,
+    prose,
     table,
 )
 from ipcoop.ingest.extractors.metadata import Metadata
@@ -29,7 +29,7 @@ STRUCTURED_EXTRACTORS: list[Extractor] = [
 ]
 # Prose is mined only when a document has no structured records: where it has them, its
 # prose is an overview of the same work (seed 003's operations paragraph, for one).
-PROSE_EXTRACTORS: list[Extractor] = [narrative.extract]
+PROSE_EXTRACTORS: list[Extractor] = [prose.extract]
 
 
 def extract_programmes(document: Document, meta: Metadata) -> list[ExtractedProgramme]:

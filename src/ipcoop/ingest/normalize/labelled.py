@@ -8,6 +8,9 @@ from ipcoop.ingest.normalize import dates, places
 from ipcoop.ingest.records import Evidence, ExtractedActivity
 
 LABEL_PREFIX = "label:"
+REVIEW_PREFIX = "review:"  # a reason the extractor gives for a person to check the record
+# reasons that lower confidence below the review threshold: what a record only reports
+_DOUBTFUL = ("reported in minutes", "planned", "taken from", "dated by the page")
 
 
 def apply(activity: ExtractedActivity, raw: RawActivity) -> None:
@@ -41,3 +44,10 @@ def apply(activity: ExtractedActivity, raw: RawActivity) -> None:
     for name, span in raw.fields.items():
         if name.startswith(LABEL_PREFIX):
             activity.cite(name, Evidence(span.start, span.end, method))
+        elif name.startswith(REVIEW_PREFIX):
+            activity.review_reasons.append(name.removeprefix(REVIEW_PREFIX))
+
+
+def confidence_penalty(activity: ExtractedActivity) -> float:
+    """How much the extractor's own review reasons lower a record's confidence."""
+    return 0.25 * sum(any(d in r for d in _DOUBTFUL) for r in activity.review_reasons)

@@ -1,0 +1,489 @@
+"""Events told in prose, in English, French and Spanish: one frame per dated event mention.
+
+A frame is read from one sentence (and its neighbours):
+
+- an event noun (``event_words``): in the sentence, or, when the sentence has none, the last
+  one of the sentence before ("... four regional workshops. The first of them was held in Fiji
+  in January 2005");
+- a cue that it happened (active or passive: "the WCO organized", "was held", "a eu lieu",
+  "se llevó a cabo") or that it is announced ("will be held", "to take place", "aura lieu");
+  an announced event is kept and flagged as planned;
+- a date that is the event's: not a deadline, a term of office, a suspension or a
+  publication date (``event_words.NOT_AN_EVENT_DATE``); a day and month without a year take
+  the year of the nearest full date in the text (flagged); with no date but a relative time
+  ("in the last two weeks") the page's own date stands for it, at its precision (flagged);
+- a plural noun is a series, not one event: its sentence yields nothing, but it is the
+  antecedent of the next sentence's "the first of them";
+- then, where given: the venue (nearest place, or a country after "in"), the participant
+  count and the beneficiaries (a list of economies after "from", "namely", "suivants :",
+  "provenían de" ...), read in the sentence and the next ones until another dated event;
+  an end date from a later sentence that says the event ends ("prendra fin le ...").
+
+Titles (``event_titles``): a quoted name, a proper name, the page's headline when it names an
+event of the same kind, a proper name of the same kind elsewhere on the page, else the noun
+phrase with its complement (a fuller later mention of the same noun completes a bare one:
+"un séminaire" ... "ce séminaire de formation sur ..."), with the venue when it has no
+complement.
+
+Minutes (a "Minutes" page or reported speech: "said that"): events they mention are kept with
+low confidence and marked for review; the provider's own report is the record.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ipcoop.ingest.candidates import RawActivity, Span
+from ipcoop.ingest.document import BlockKind, Document
+from ipcoop.ingest.extractors import event_titles, metadata, narrative
+from ipcoop.ingest.extractors.event_titles import NounPhrase
+from ipcoop.ingest.extractors.event_words import (
+    END,
+    HAPPENED,
+    NOT_AN_EVENT_DATE,
+    PLANNED,
+    RELATIVE_TIME,
+)
+from ipcoop.ingest.normalize import dates, participants, places
+from ipcoop.parties.resolver import Resolver
+
+METHOD = "event_frame"
+REVIEW = "review:"  # raw fields whose text is a review reason for the normalizer
+
+_MINUTES = re.compile(
+    r"^\s*(?:minutes|procès-verbal|compte rendu|acta)\b|\b(?:said|stated|noted|informed the "
+    r"council) that\b|\ba (?:déclaré|indiqué) que\b|\b(?:dijo|señaló|indicó) que\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_ANAPHOR = re.compile(
+    r"\b(?:the\s+(?:first|second|third|last|latter|former)\s+(?:of\s+(?:them|these))?|"
+    r"(?:it|this|these|they)\b|le\s+premier|la\s+première|el\s+primero|la\s+primera)",
+    re.IGNORECASE,
+)
+_YEARLESS = re.compile(
+    r"\b(\d{1,2})(?:er|º|o)?\s+(janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
+    r"octobre|novembre|décembre|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+    r"octubre|noviembre|diciembre)\b(?!,?\s*(?:de\s+)?(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+_BARE_YEAR_LINE = re.compile(r"^\D{0,40}\b((?:19|20)\d\d)\s*$")
+_COUNTRY_VENUE = re.compile(
+    r"\b(?:in|à|au|en|aux)\s+(?:the\s+)?([A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2})"
+)
+_CITY_OF = re.compile(
+    r"\b(?:city\s+of|ville\s+de|ciudad\s+de)\s+([A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2})"
+)
+_LIST_CUE = re.compile(
+    r"(?:\bfrom|\bnamely|\bincluding|\bsuivants?\s*:|\bsuivantes\s*:|\bvenus?\s+d[eu]|"
+    r"\bprovenían\s+de|\bprocedentes\s+de|\bsiguientes\s*:|\bcountries\s*:|\bpays\s*:|"
+    r"\bpaíses\s*:|\b(?:francophones|anglophones|lusophones|hispanophones)\s*:)\s*$",
+    re.IGNORECASE,
+)
+_HEADLINE_NOISE = re.compile(
+    r"\s*\((?:[A-Z ]{4,})\)\s*$|^(?:report\s+on|rapport\s+sur|informe\s+sobre)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+_FOLLOWERS = 4  # sentences after a frame read for its participants and beneficiaries
+
+
+@dataclass(slots=True)
+class _Sentence:
+    span: Span
+    block: int
+
+
+@dataclass(slots=True)
+class _Frame:
+    raw: RawActivity
+    sentence: int
+    phrase: NounPhrase
+    reasons: list[str] = field(default_factory=list)
+
+
+def _sentences(document: Document) -> list[_Sentence]:
+    kinds = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING)
+    return [
+        _Sentence(span, index)
+        for index, block in enumerate(document.blocks)
+        if block.kind in kinds
+        for span in narrative.sentences(block)
+    ]
+
+
+def _event_dates(text: str) -> list[tuple[int, int, dates.DateRange]]:
+    """The sentence's dates that can be an event's, in text order."""
+    found = []
+    for start, end, value in dates.find_dates(text):
+        if NOT_AN_EVENT_DATE.search(text, max(0, start - 80), start):
+            continue
+        found.append((start, end, value))
+    return sorted(found, key=lambda hit: hit[0])
+
+
+def _full_dates(sentences: list[_Sentence]) -> list[tuple[int, dates.DateRange]]:
+    return [
+        (s.span.start + start, value)
+        for s in sentences
+        for start, _end, value in dates.find_dates(s.span.text)
+        if value.precision == "day"
+    ]
+
+
+def _page_date(document: Document) -> tuple[Span, str] | None:
+    """The page's own date: a dateline or a short heading with a year, near its top."""
+    for block in document.blocks[:8]:
+        if len(block.text.split()) > 6:
+            continue
+        hits = dates.find_dates(block.text)
+        if hits:
+            start, end, value = hits[0]
+            return Span(
+                block.text[start:end], block.start + start, block.start + end
+            ), value.start.iso
+        bare = _BARE_YEAR_LINE.match(block.text)
+        if bare is not None:
+            return Span(
+                bare.group(1), block.start + bare.start(1), block.start + bare.end(1)
+            ), bare.group(1)
+    return None
+
+
+def _headline(document: Document) -> NounPhrase | None:
+    """The page's headline when it names one event: its quoted name or its noun phrase."""
+    for block in document.blocks[:12]:
+        text = block.text
+        if not 3 <= len(text.split()) <= 30 or text.rstrip().endswith(".") or ":" in text[-3:]:
+            continue
+        found = event_titles.quoted_names(text) or [
+            p for p in event_titles.phrases(text) if not p.plural
+        ]
+        if found:
+            best = found[0]
+            words = _HEADLINE_NOISE.sub("", text[best.start :] if best.proper else text).strip()
+            if not best.proper:
+                words = _HEADLINE_NOISE.sub("", text).strip()
+            return NounPhrase(words, block.start, block.end, best.head, False, True, True)
+    return None
+
+
+def _named_elsewhere(sentences: list[_Sentence], head: str) -> NounPhrase | None:
+    """The proper name of an event of this kind on the page, when the page names only one."""
+    names = {
+        phrase.text.casefold(): phrase
+        for sentence in sentences
+        for phrase in event_titles.phrases(sentence.span.text)
+        if phrase.head == head and phrase.proper and not phrase.plural
+    }
+    return next(iter(names.values())) if len(names) == 1 else None
+
+
+def _fuller_mention(sentences: list[_Sentence], after: int, head: str) -> NounPhrase | None:
+    """A later mention of the same noun with a complement ("ce séminaire de formation sur")."""
+    for sentence in sentences[after + 1 : after + 8]:
+        for phrase in event_titles.phrases(sentence.span.text):
+            if phrase.head == head and phrase.complemented and not phrase.plural:
+                return NounPhrase(
+                    phrase.text,
+                    sentence.span.start + phrase.start,
+                    sentence.span.start + phrase.end,
+                    phrase.head,
+                    False,
+                    phrase.proper,
+                    True,
+                )
+    return None
+
+
+def _choose_phrase(
+    found: list[NounPhrase], window: tuple[int, int], after: tuple[int, int]
+) -> NounPhrase | None:
+    before = [p for p in found if window[0] <= p.start < window[1]]
+    if before:
+        return before[-1]
+    behind = [p for p in found if after[0] <= p.start < after[1]]
+    return behind[0] if behind else None
+
+
+def _antecedent(sentences: list[_Sentence], index: int) -> NounPhrase | None:
+    """The last event noun phrase of the previous sentence, made singular."""
+    if index == 0:
+        return None
+    previous = sentences[index - 1]
+    found = event_titles.phrases(previous.span.text)
+    if not found:
+        return None
+    last = found[-1]
+    words = last.text
+    if last.plural:
+        noun = re.search(r"\S+$", words.split(" on ")[0].split(" for ")[0])
+        if noun is not None:
+            words = (
+                words.replace(noun.group(0), last.head, 1)
+                if noun.group(0).casefold().startswith(last.head[:4])
+                else words
+            )
+    return NounPhrase(
+        words,
+        previous.span.start + last.start,
+        previous.span.start + last.end,
+        last.head,
+        False,
+        last.proper,
+        last.complemented,
+    )
+
+
+def _venue(text: str, region: tuple[int, int], title: tuple[int, int]) -> tuple[str, Span] | None:
+    """('place'|'city'|'country', span) of the venue nearest the frame in ``region``."""
+    part = text[region[0] : region[1]]
+    for start, end, _city, _country in places.find_places(part):
+        if not title[0] <= region[0] + start < title[1]:
+            written = part[start:end].split(",")[0].split(" (")[0].split(";")[0]
+            return "city", Span(written, region[0] + start, region[0] + start + len(written))
+    for match in _CITY_OF.finditer(part):
+        if places.city_country(match.group(1)) is not None:
+            return "city", Span(
+                match.group(1), region[0] + match.start(1), region[0] + match.end(1)
+            )
+    for match in _COUNTRY_VENUE.finditer(part):
+        name = match.group(1)
+        if places.country_code(name) is not None:
+            return "country", Span(name, region[0] + match.start(1), region[0] + match.end(1))
+    return None
+
+
+_ITEM_SEPARATOR = re.compile(r"\s*[,;]\s*(?:(?:and|et|y|e)\s+)?|\s+(?:and|et|y|e)\s+")
+_ITEM_ARTICLE = re.compile(
+    r"^(?:the|le|la|les|el|los|las|du|de\s+la|des|de)\s+|^l['’]", re.IGNORECASE
+)
+_UNKNOWN_NAME = re.compile(r"^[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:of|de|du|del|[A-ZÀ-Þ][\w'’.-]*)){0,3}$")
+_PEOPLE_FROM = re.compile(
+    r"\b(?:participants?|officials?|officers?|trainees?|examiners?|delegates?|representatives?|"
+    r"experts?|judges?|students?|staff|attendees|fonctionnaires|participantes?|funcionari[oa]s|"
+    r"expert[oa]s?|homologues)\b[^.;]{0,50}\bfrom\s+$",
+    re.IGNORECASE,
+)
+
+
+_ARTICLE_BEFORE = re.compile(
+    r"(?:\b(?:the|le|la|les|el|los|las|du|des)\s+|\bl['’])$", re.IGNORECASE
+)
+
+
+def _strip_article_start(text: str, start: int) -> int:
+    article = _ARTICLE_BEFORE.search(text, max(0, start - 6), start)
+    return article.start() if article is not None else start
+
+
+def _cued(text: str, at: int) -> bool:
+    """Whether the names at ``at`` follow a cue that lists whom an event was for."""
+    before = text[max(0, at - 80) : at]
+    if _LIST_CUE.search(before) is not None and not before.rstrip().casefold().endswith("from"):
+        return True
+    return _PEOPLE_FROM.search(before) is not None
+
+
+def _party_list(
+    text: str, resolver: Resolver, excluded: frozenset[str]
+) -> tuple[int, int, list[str]] | None:
+    """The first list of parties introduced by a cue: (start, end, names as written). Names
+    the resolver does not know are kept when they look like names (the normalizer flags them)."""
+    for hit_start, _end, code in resolver.find_in_text(text):
+        at = _strip_article_start(text, hit_start)
+        if resolver.get(code).kind not in ("economy", "igo") or not _cued(text, at):
+            continue
+        names: list[str] = []
+        end = at
+        position = at
+        for separator in [*_ITEM_SEPARATOR.finditer(text, at), None]:
+            item_end = separator.start() if separator is not None else len(text)
+            item = _ITEM_ARTICLE.sub("", text[position:item_end].strip()).rstrip(" .")
+            known = resolver.resolve(item)
+            if known is None and _UNKNOWN_NAME.match(item) is None:
+                break
+            if known not in excluded:
+                names.append(item)
+            end = item_end
+            if separator is None:
+                break
+            position = separator.end()
+        if names:
+            return at, end, names
+    return None
+
+
+def _details(
+    frame: _Frame,
+    sentences: list[_Sentence],
+    stop: int,
+    resolver: Resolver,
+    excluded: frozenset[str],
+) -> None:
+    """Participants and beneficiaries from the frame's sentence and the next ones."""
+    raw = frame.raw
+    for sentence in sentences[frame.sentence : stop]:
+        text = sentence.span.text
+        if "participants" not in raw.fields:
+            hits = participants.find_participants(text)
+            if hits:
+                start, end, _count = hits[0]
+                raw.fields["participants"] = Span(
+                    text[start:end], sentence.span.start + start, sentence.span.start + end
+                )
+        if "beneficiaries" not in raw.fields:
+            listed = _party_list(text, resolver, excluded)
+            if listed is not None:
+                start, end, names = listed
+                raw.fields["beneficiaries"] = Span(
+                    "; ".join(names), sentence.span.start + start, sentence.span.start + end
+                )
+
+
+def _excluded(document: Document, resolver: Resolver) -> frozenset[str]:
+    reporter = metadata.extract(document, resolver).reporting_party
+    if reporter is None or reporter.code is None:
+        return frozenset()
+    return frozenset(resolver.descendants(reporter.code)) | {reporter.code}
+
+
+def extract(document: Document) -> list[RawActivity]:
+    """Every dated event frame in the document's prose."""
+    resolver = Resolver.default()
+    sentences = _sentences(document)
+    if not sentences:
+        return []
+    minutes = _MINUTES.search(document.text[:3000]) is not None
+    headline = _headline(document)
+    page_date = _page_date(document)
+    full_dates = _full_dates(sentences)
+    excluded = _excluded(document, resolver)
+    frames: list[_Frame] = []
+    for index, sentence in enumerate(sentences):
+        text = sentence.span.text
+        planned = PLANNED.search(text) is not None
+        if HAPPENED.search(text) is None and not planned:
+            continue
+        found = _event_dates(text)
+        reasons: list[str] = []
+        if not found:
+            yearless = _YEARLESS.search(text)
+            if yearless is not None and full_dates:
+                at = sentence.span.start + yearless.start()
+                year = min(full_dates, key=lambda d: abs(d[0] - at))[1].start.iso[:4]
+                try:
+                    value = dates.parse_range(f"{yearless.group(1)} {yearless.group(2)} {year}")
+                except dates.DateError:
+                    continue
+                found = [(yearless.start(), yearless.end(), value)]
+                reasons.append(f"year {year} taken from the nearest full date in the text")
+            elif RELATIVE_TIME.search(text) and page_date is not None:
+                cue = RELATIVE_TIME.search(text)
+                assert cue is not None
+                found = [(cue.start(), cue.end(), dates.parse_range(page_date[1]))]
+                reasons.append(
+                    f"dated by the page's own date ({page_date[0].text}): {cue.group(0)!r}"
+                )
+        if not found:
+            continue
+        phrases = event_titles.phrases(text)
+        for number, (start, end, value) in enumerate(found):
+            previous_end = found[number - 1][1] if number else 0
+            next_start = found[number + 1][0] if number + 1 < len(found) else len(text)
+            phrase = _choose_phrase(phrases, (previous_end, start), (end, next_start))
+            offset = sentence.span.start
+            if phrase is None and not phrases:
+                phrase = _antecedent(sentences, index)
+                offset = 0
+                if phrase is None or not (_ANAPHOR.search(text) or True):
+                    continue
+            elif phrase is None or phrase.plural:
+                continue
+            raw = RawActivity(METHOD, start=sentence.span.start + start, end=sentence.span.end)
+            # a date completed from elsewhere is handed on in ISO form; its evidence is here
+            said = value.start.iso if reasons else text[start:end]
+            raw.fields["dates"] = Span(said, sentence.span.start + start, sentence.span.start + end)
+            raw.fields["description"] = sentence.span
+            frame = _Frame(
+                raw,
+                index,
+                NounPhrase(
+                    phrase.text,
+                    offset + phrase.start,
+                    offset + phrase.end,
+                    phrase.head,
+                    phrase.plural,
+                    phrase.proper,
+                    phrase.complemented,
+                ),
+                list(reasons),
+            )
+            title_region = (phrase.start, phrase.end) if offset else (-1, -1)
+            venue = _venue(text, (previous_end, next_start), title_region)
+            if venue is not None:
+                name, span = venue
+                raw.fields[name] = Span(
+                    span.text, sentence.span.start + span.start, sentence.span.start + span.end
+                )
+            if planned and (
+                PLANNED.search(text, previous_end, next_start)
+                or not HAPPENED.search(text, previous_end, next_start)
+            ):
+                frame.reasons.append("announced, not yet held (planned)")
+            if minutes:
+                frame.reasons.append("reported in minutes: confirm with the provider's own report")
+            frames.append(frame)
+    _ends(frames, sentences)
+    for number, frame in enumerate(frames):
+        stop = min(
+            [f.sentence for f in frames[number + 1 :] if f.sentence > frame.sentence]
+            + [frame.sentence + 1 + _FOLLOWERS]
+        )
+        _details(frame, sentences, stop, resolver, excluded)
+        _title(frame, sentences, headline)
+    return [f.raw for f in frames]
+
+
+def _ends(frames: list[_Frame], sentences: list[_Sentence]) -> None:
+    """A later sentence saying the event ends on a date gives the last frame before it its end."""
+    for index, sentence in enumerate(sentences):
+        cue = END.search(sentence.span.text)
+        if cue is None:
+            continue
+        hits = [h for h in dates.find_dates(sentence.span.text) if h[0] > cue.start()]
+        before = [f for f in frames if f.sentence < index]
+        if not hits or not before:
+            continue
+        start, end, _value = hits[0]
+        frame = before[-1]
+        span = frame.raw.fields["dates"]
+        frame.raw.fields["end"] = Span(
+            sentence.span.text[start:end], sentence.span.start + start, sentence.span.start + end
+        )
+        del span
+
+
+def _title(frame: _Frame, sentences: list[_Sentence], headline: NounPhrase | None) -> None:
+    phrase = frame.phrase
+    raw = frame.raw
+    chosen: NounPhrase | None = phrase if phrase.proper else None
+    if chosen is None and headline is not None and headline.head == phrase.head:
+        chosen = headline
+    if chosen is None:
+        chosen = _named_elsewhere(sentences, phrase.head)
+        if chosen is not None:
+            chosen = None if chosen.text.casefold() == phrase.text.casefold() else chosen
+    if chosen is None and not phrase.complemented:
+        chosen = _fuller_mention(sentences, frame.sentence, phrase.head)
+    words = chosen.text if chosen is not None else phrase.text
+    if chosen is None and not phrase.complemented:
+        venue = raw.fields.get("city") or raw.fields.get("country")
+        if venue is not None:
+            place = venue.text.split(",")[0]
+            words = f"{words} in {place}"
+    title = event_titles.readable(words)
+    start = chosen.start if chosen is not None else phrase.start
+    raw.fields["title"] = Span(title, start, start + len(words))
+    for reason in frame.reasons:
+        raw.fields[f"{REVIEW}{reason}"] = Span(reason, raw.start, raw.start)

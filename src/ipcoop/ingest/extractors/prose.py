@@ -1,0 +1,29 @@
+"""Prose readers together: the narrative reader first, then the event frames it did not find.
+
+The narrative reader was shaped on English annex prose and the seeds; the event-frame reader
+reads the same sentences in English, French and Spanish with more constructs. Where both read
+an event at the same date phrase, the narrative reader's record is kept (one record per
+event).
+"""
+
+from __future__ import annotations
+
+from ipcoop.ingest.candidates import RawActivity
+from ipcoop.ingest.document import Document
+from ipcoop.ingest.extractors import event_frames, narrative
+
+
+def extract(document: Document) -> list[RawActivity]:
+    """Narrative events, then event frames at date phrases the narrative reader did not use."""
+    found = narrative.extract(document)
+    taken = {
+        (raw.fields["dates"].start, raw.fields["dates"].end)
+        for raw in found
+        if "dates" in raw.fields
+    }
+    starts = {start for start, _ in taken}
+    for frame in event_frames.extract(document):
+        span = frame.fields["dates"]
+        if span.start not in starts and not any(s <= span.start < e for s, e in taken):
+            found.append(frame)
+    return found
