@@ -13,6 +13,7 @@ its evidence, and the normalizer cites it on the record.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -225,9 +226,23 @@ def field_for_label(label: str) -> str | None:
     return _INDEX.get(fold_label(label))
 
 
-def known_labels() -> list[str]:
+@functools.cache
+def known_labels() -> tuple[str, ...]:
     """Every folded label, longest first (for finding labels inside a flattened header)."""
-    return sorted(_INDEX, key=len, reverse=True)
+    return tuple(sorted(_INDEX, key=len, reverse=True))
+
+
+def _any_of(field: str) -> re.Pattern[str]:
+    words = sorted((label for label, name in _INDEX.items() if name == field), key=len)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, reversed(words))) + r")(?!\w)")
+
+
+_NAMES_FIELD = {field: _any_of(field) for field in ("title", "dates")}
+
+
+def may_name(line: str, field: str) -> bool:
+    """A quick test: whether a line holds any label of a field (before splitting it)."""
+    return _NAMES_FIELD[field].search(fold_label(line)) is not None
 
 
 _NUMBER_COLUMN = re.compile(r"^(?:#|no\.?|n°|nº|n\.º|núm\.?|item)\s+")

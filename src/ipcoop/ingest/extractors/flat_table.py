@@ -22,7 +22,7 @@ import re
 
 from ipcoop.ingest.candidates import RawActivity, Span
 from ipcoop.ingest.document import Block, BlockKind, Document
-from ipcoop.ingest.extractors.field_labels import numbered_header, split_labels
+from ipcoop.ingest.extractors.field_labels import may_name, numbered_header, split_labels
 from ipcoop.ingest.normalize import dates
 from ipcoop.parties.resolver import Resolver
 
@@ -37,6 +37,8 @@ def _columns(block: Block) -> list[str | None] | None:
     """The header's column fields in order, or None when the line is not a list-table header
     (it must name a title column and a date or beneficiary column)."""
     if block.kind is BlockKind.ROW or ":" in block.text or len(block.text.split()) > 25:
+        return None
+    if not may_name(block.text, "title"):
         return None
     fields = [name for _, name in split_labels(block.text)]
     known = [f for f in fields if f is not None]

@@ -22,7 +22,12 @@ import re
 from ipcoop.ingest.candidates import RawActivity, Span
 from ipcoop.ingest.document import Block, BlockKind, Document
 from ipcoop.ingest.extractors import labels
-from ipcoop.ingest.extractors.field_labels import field_for_label, fold_label, split_labels
+from ipcoop.ingest.extractors.field_labels import (
+    field_for_label,
+    fold_label,
+    may_name,
+    split_labels,
+)
 from ipcoop.ingest.normalize import dates
 from ipcoop.parties.resolver import Resolver
 
@@ -131,6 +136,8 @@ def _label_lines(document: Document, resolver: Resolver) -> list[RawActivity]:
 def _label_row(block: Block) -> list[tuple[str, str | None]] | None:
     """The labels of a line made only of labels ('Land/Region Periode Budget'), or None."""
     if block.kind is BlockKind.ROW or ":" in block.text or len(block.text.split()) > 12:
+        return None
+    if not may_name(block.text, "dates"):
         return None
     found = split_labels(block.text)
     known = [f for _, f in found if f is not None]

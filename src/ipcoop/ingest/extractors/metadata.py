@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from ipcoop.ingest.document import BlockKind, Document
+from ipcoop.ingest.extractors import reporter
 from ipcoop.ingest.normalize import dates
 from ipcoop.ingest.records import DateRange, Evidence, PartialDate, PartyRef
 from ipcoop.parties.resolver import Resolver
@@ -151,4 +152,7 @@ def extract(document: Document, resolver: Resolver | None = None) -> Metadata:
             pass
     meta.title = _title(document)
     _reporter(document, meta, resolver)
+    if meta.reporting_party is None and (found := reporter.from_body(document, resolver)):
+        meta.reporting_party = found[0]
+        meta.evidence.setdefault("reporting_party", []).append(found[1])
     return meta
