@@ -307,7 +307,13 @@ def serve(
 
 @app.command("eval")
 def evaluate_command(
-    gold: Annotated[list[Path], typer.Argument(help="Gold JSON files (tests/gold/*.json).")],
+    gold: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Gold JSON files (tests/gold/*.json), or one document set's gold "
+            "(../shared/realdocs/gold.json)."
+        ),
+    ],
     seeds: Annotated[
         Path | None, typer.Option("--seeds", help="Folder holding the gold files' sources.")
     ] = None,
@@ -317,7 +323,19 @@ def evaluate_command(
     from rich.markup import escape
 
     from ipcoop.evaluation import EvaluationError, evaluate, render
+    from ipcoop.evaluation_set import EvaluationSetError, evaluate_set, is_document_set, render_set
 
+    if len(gold) == 1 and is_document_set(gold[0]):  # a set of documents under one gold file
+        try:
+            scored = evaluate_set(gold[0])
+        except EvaluationSetError as error:
+            errors.print(f"[red]{escape(str(error))}[/red]")
+            raise typer.Exit(2) from None
+        if as_json:
+            sys.stdout.write(json.dumps(scored.as_dict(), ensure_ascii=False, indent=2) + "\n")
+        else:
+            render_set(scored, console)
+        return
     try:
         result = evaluate(gold, seeds_dir=seeds)
     except EvaluationError as error:

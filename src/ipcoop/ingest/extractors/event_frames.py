@@ -46,7 +46,7 @@ from ipcoop.ingest.extractors.event_words import (
     RELATIVE_TIME,
 )
 from ipcoop.ingest.normalize import dates, participants, places
-from ipcoop.parties.resolver import Resolver
+from ipcoop.parties.resolver import Resolver, UnknownParty
 
 METHOD = "event_frame"
 REVIEW = "review:"  # raw fields whose text is a review reason for the normalizer
@@ -292,7 +292,8 @@ def _party_list(
     the resolver does not know are kept when they look like names (the normalizer flags them)."""
     for hit_start, _end, code in resolver.find_in_text(text):
         at = _strip_article_start(text, hit_start)
-        if resolver.get(code).kind not in ("economy", "igo") or not _cued(text, at):
+        cued = _cued(text, at) or _cued(text, hit_start)
+        if resolver.get(code).kind not in ("economy", "igo") or not cued:
             continue
         names: list[str] = []
         end = at
@@ -302,6 +303,9 @@ def _party_list(
             item = _ITEM_ARTICLE.sub("", text[position:item_end].strip()).rstrip(" .")
             known = resolver.resolve(item)
             if known is None and _UNKNOWN_NAME.match(item) is None:
+                lead = [h for h in resolver.find_in_text(item) if h[0] == 0]
+                if lead and lead[0][2] not in excluded:  # the list's last name, then prose
+                    names.append(item[: lead[0][1]])
                 break
             if known not in excluded:
                 names.append(item)
@@ -339,6 +343,25 @@ def _details(
                 raw.fields["beneficiaries"] = Span(
                     "; ".join(names), sentence.span.start + start, sentence.span.start + end
                 )
+
+
+_NATIONAL = re.compile(r"\b(?:national|in-country|nationale?s?|nacional(?:es)?)\b", re.IGNORECASE)
+
+
+def _national_venue(frame: _Frame, resolver: Resolver, excluded: frozenset[str]) -> None:
+    """A national event with no listed beneficiaries is for the country it was held in."""
+    raw = frame.raw
+    venue = raw.fields.get("city") or raw.fields.get("country")
+    if "beneficiaries" in raw.fields or venue is None or not _NATIONAL.search(frame.phrase.text):
+        return
+    code = places.country_code(venue.text) or places.city_country(venue.text)
+    if code is None or code in excluded:
+        return
+    try:
+        name = resolver.get(code).name_en
+    except UnknownParty:
+        return
+    raw.fields["beneficiaries"] = Span(name, venue.start, venue.end)
 
 
 def _excluded(document: Document, resolver: Resolver) -> frozenset[str]:
@@ -441,6 +464,7 @@ def extract(document: Document) -> list[RawActivity]:
             + [frame.sentence + 1 + _FOLLOWERS]
         )
         _details(frame, sentences, stop, resolver, excluded)
+        _national_venue(frame, resolver, excluded)
         _title(frame, sentences, headline)
     return [f.raw for f in frames]
 
