@@ -40,10 +40,12 @@ from ipcoop.ingest.extractors import event_titles, metadata, narrative
 from ipcoop.ingest.extractors.event_titles import NounPhrase
 from ipcoop.ingest.extractors.event_words import (
     END,
+    EVENT_NOUN,
     HAPPENED,
     NOT_AN_EVENT_DATE,
     PLANNED,
     RELATIVE_TIME,
+    is_plural,
 )
 from ipcoop.ingest.normalize import dates, participants, places
 from ipcoop.parties.resolver import Resolver, UnknownParty
@@ -235,12 +237,27 @@ def _antecedent(sentences: list[_Sentence], index: int) -> NounPhrase | None:
     )
 
 
+def _known_city(venue: str, country: str | None) -> str | None:
+    """The gazetteer city a venue's name ends with, when the whole name is not one."""
+    if places.city_country(venue, hint_country=country) is not None:
+        return None
+    words = venue.split()
+    for first in range(1, len(words)):
+        tail = " ".join(words[first:])
+        if tail[:1].isupper() and places.city_country(tail, hint_country=country) is not None:
+            return tail
+    return None
+
+
 def _venue(text: str, region: tuple[int, int], title: tuple[int, int]) -> tuple[str, Span] | None:
     """('place'|'city'|'country', span) of the venue nearest the frame in ``region``."""
     part = text[region[0] : region[1]]
-    for start, end, _city, _country in places.find_places(part):
+    for start, end, _city, country in places.find_places(part):
         if not title[0] <= region[0] + start < title[1]:
             written = part[start:end].split(",")[0].split(" (")[0].split(";")[0]
+            known = _known_city(written, country)
+            if known is not None:  # "University of Nairobi": the city in the venue's name
+                start, written = start + written.rindex(known), known
             return "city", Span(written, region[0] + start, region[0] + start + len(written))
     for match in _CITY_OF.finditer(part):
         if places.city_country(match.group(1)) is not None:
@@ -348,11 +365,23 @@ def _details(
 _NATIONAL = re.compile(r"\b(?:national|in-country|nationale?s?|nacional(?:es)?)\b", re.IGNORECASE)
 
 
+# a mission or visit "to" a country is for that country
+_DESTINATION = re.compile(
+    r"\b(?:mission|visit|misión|visite)\s+(?:to|en|au|à|a)\s+(?:the\s+)?([A-ZÀ-Þ][\w'’ -]{2,40})$"
+)
+
+
 def _national_venue(frame: _Frame, resolver: Resolver, excluded: frozenset[str]) -> None:
     """A national event with no listed beneficiaries is for the country it was held in."""
     raw = frame.raw
     venue = raw.fields.get("city") or raw.fields.get("country")
-    if "beneficiaries" in raw.fields or venue is None or not _NATIONAL.search(frame.phrase.text):
+    destination = _DESTINATION.search(frame.phrase.text)
+    if destination is not None and "beneficiaries" not in raw.fields:
+        at = frame.phrase.start + destination.start(1)
+        venue = Span(destination.group(1), at, at + len(destination.group(1)))
+    elif not _NATIONAL.search(frame.phrase.text):
+        return
+    if "beneficiaries" in raw.fields or venue is None:
         return
     code = places.country_code(venue.text) or places.city_country(venue.text)
     if code is None or code in excluded:
@@ -467,6 +496,41 @@ def extract(document: Document) -> list[RawActivity]:
         _national_venue(frame, resolver, excluded)
         _title(frame, sentences, headline)
     return [f.raw for f in frames]
+
+
+_COUNTED_SERIES = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+|a\s+series\s+of|"
+    r"deux|trois|quatre|cinq|plusieurs|dos|tres|cuatro|cinco|varios|varias)\s+"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
+def admits(raw: RawActivity, document: Document) -> bool:
+    """Whether another prose reader's event stands under this reader's rules; flags it (minutes)
+    and makes its title read as one when it does."""
+    sentence = raw.fields.get("description")
+    dated = raw.fields.get("dates")
+    title = raw.fields.get("title")
+    if sentence is None or dated is None or title is None:
+        return True
+    at = dated.start - sentence.start
+    if NOT_AN_EVENT_DATE.search(sentence.text, max(0, at - 80), at):
+        return False
+    local = title.start - sentence.start
+    noun = EVENT_NOUN.search(title.text)
+    if (
+        0 <= local <= len(sentence.text)
+        and noun is not None
+        and is_plural(noun.group(0))
+        and _COUNTED_SERIES.search(sentence.text, max(0, local - 40), local + noun.start())
+    ):
+        return False
+    raw.fields["title"] = Span(event_titles.readable(title.text), title.start, title.end)
+    if _MINUTES.search(document.text[:3000]):
+        reason = "reported in minutes: confirm with the provider's own report"
+        raw.fields[f"{REVIEW}{reason}"] = Span(reason, raw.start, raw.start)
+    return True
 
 
 def _ends(frames: list[_Frame], sentences: list[_Sentence]) -> None:

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ipcoop.ingest.extractors.event_words import EVENT_NOUN, is_plural, singular
+from ipcoop.ingest.normalize import dates
 
 _TOKEN = re.compile(r"\([^()\n]{1,40}\)|[\w’'./-]+|[^\w\s]")
 # words that end a name going backwards (articles, determiners, verbs, prepositions, counts,
@@ -47,14 +48,15 @@ _ADJECTIVE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _COMPLEMENT = re.compile(
-    r"^(?:on|for|about|concerning|regarding|of|sur|pour|relative?\s+(?:à|aux?)|consacrée?\s+"
+    r"^(?:on|for|about|concerning|regarding|of|to(?=\s+(?-i:[A-ZÀ-Þ]))|sur|pour|relative?\s+(?:à|aux?)|consacrée?\s+"
     r"(?:à|aux?)|en\s+matière\s+de|sobre|para|relativo\s+a|en\s+materia\s+de|acerca\s+de|de\s+la"
     r"|de\s+las?|de\s+los|del|des|du|de)\s",
     re.IGNORECASE,
 )
 # where a complement ends
 _COMPLEMENT_END = re.compile(
-    r"[,;:.!?](?:\s|$)|\s(?:was|were|is|are|has|had|will|would|which|who|that|that|to\s+take|"
+    r"[,;:.!?](?:\s|$)|\s(?:was|were|is|are|has|had|will|would|which|who|that|to\s+take|"
+    r"est|sont|sera|seront|prendra|aura|fue|será|es|son|ha|han|for\s+(?:the\s+year\s+)?\d{4}|"
     r"to\s+be|took|held|organi[sz]ed|hosted|with|in\s+cooperation|in\s+collaboration|"
     r"qui|que|a\s+eu|s'est|a\s+été|avec|en\s+collaboration|en\s+coopération|organisée?s?|"
     r"depuis|du\s+\d|"
@@ -68,6 +70,8 @@ _VENUE = re.compile(
     r"\s(?:in|at|à|au|en)\s+(?:the\s+(?:city\s+of\s+)?|la\s+ville\s+de\s+)?[A-ZÀ-Þ]"
 )
 _MAX_COMPLEMENT_WORDS = 28
+_DATE_LEAD = re.compile(r"\s+(?:on|from|in|during|between|le|du|el|del|en|de|desde)?\s*$", re.I)
+_ONLY_A_YEAR = re.compile(r"\s*\w+\s+(?:the\s+)?(?:year\s+)?\d{4}\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,8 +124,12 @@ def _after(text: str, noun_end: int) -> int:
         found = pattern.search(text, end + 1)
         if found is not None:
             stop = min(stop, found.start())
+    inside = dates.find_dates(text[end:stop])
+    if inside:  # a date ends the complement, with the preposition before it
+        cut = min(hit[0] for hit in inside)
+        stop = end + len(_DATE_LEAD.sub("", text[end : end + cut]))
     words = text[end:stop].split()
-    if len(words) > _MAX_COMPLEMENT_WORDS:
+    if len(words) > _MAX_COMPLEMENT_WORDS or _ONLY_A_YEAR.fullmatch(text[end:stop]):
         return end
     return end + len(text[end:stop].rstrip())
 

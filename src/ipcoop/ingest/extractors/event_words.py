@@ -137,11 +137,13 @@ END = re.compile(
     r"concluirá|finalizará|terminará|clausurará)\b",
     re.IGNORECASE,
 )
-# A date right after these is not an event's: deadlines, terms, suspensions, publication.
+# A date after these is not an event's: deadlines (in the same stretch of a dozen words),
+# terms of office, suspensions, publication and circulation (a few words before the date).
 NOT_AN_EVENT_DATE = re.compile(
-    r"(?:deadline|closing\s+date|apply\s+(?:by|before)|applications?\s+(?:by|before)|"
+    r"(?:(?:deadline|closing\s+date|apply\s+(?:by|before)|applications?\s+(?:by|before)|"
     r"no\s+later\s+than|submitted\s+by|due\s+(?:on|by)|"
-    r"date\s+limite|au\s+plus\s+tard|avant\s+le|plazo|fecha\s+límite|a\s+más\s+tardar|"
+    r"date\s+limite|au\s+plus\s+tard|avant\s+le|plazo|fecha\s+límite|a\s+más\s+tardar)"
+    r"\W+(?:\w+\W+){0,12}$)|(?:"
     r"(?:as\s+)?director[\s-]+general|term\s+of\s+office|served\s+as|appointed|elected|"
     r"mandat|mandato|suspend\w*|dated|circulated|published|issued|publié\w*|diffusé\w*|"
     r"en\s+date\s+du|de\s+fecha|publicad\w*|distribuid\w*|"
