@@ -239,3 +239,30 @@ def test_projects_with_partial_starts() -> None:
         )
     )
     assert [(f["start"]) for f in found] == ["2014-09", "2020"]
+
+
+def test_one_event_phrase_in_a_sentence_is_one_event_at_its_most_precise_date() -> None:
+    found = brief(
+        run(
+            "In 2019, the office hosted a delegation for a two-day study visit on trade mark "
+            "examination, held on 14-15 March 2019 in Wellington."
+        )
+    )
+    assert [(f["title"], f["start"], f["city"]) for f in found] == [
+        ("Two-day study visit on trade mark examination", "2019-03-14", "Wellington")
+    ]
+
+
+def test_a_news_page_names_its_event_and_the_next_one_is_another() -> None:
+    found = brief(
+        run(
+            "OMPI: Noticias 2016\n\nSeminario nacional en Asunción\n\n"
+            "Del 20 al 22 de abril de 2016 se llevó a cabo en Asunción, Paraguay, el Seminario "
+            "Nacional sobre Propiedad Industrial y Desarrollo. Asistieron 120 participantes.\n\n"
+            "El próximo seminario tendrá lugar en Montevideo el 15 de mayo de 2017.\n"
+        )
+    )
+    assert [(f["title"], f["start"], f["participants"]) for f in found] == [
+        ("Seminario Nacional sobre Propiedad Industrial y Desarrollo", "2016-04-20", 120),
+        ("Seminario en Montevideo", "2017-05-15", None),
+    ]

@@ -171,3 +171,14 @@ def test_a_label_line_without_a_date_is_no_activity() -> None:
         run("Contact: Ms. A. Example\nEmail: someone@example.org\nTopic: Patents\n").activities
         == []
     )
+
+
+def test_a_date_label_without_a_colon_and_partner_countries() -> None:
+    text = (
+        "Customs and IP Support for Central Asia\n\nDuration 01.01.2021 - 31.12.2025\n"
+        "Partner countries: Kyrgyz Republic; Tajikistan\nBudget: EUR 3,000,000\n"
+    )
+    found = rows(run(text))
+    assert [(f["title"], f["start"], f["end"], f["beneficiaries"]) for f in found] == [
+        ("Customs and IP Support for Central Asia", "2021-01-01", "2025-12-31", ["KGZ", "TJK"])
+    ]

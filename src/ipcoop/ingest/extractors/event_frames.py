@@ -393,11 +393,13 @@ def _national_venue(frame: _Frame, resolver: Resolver, excluded: frozenset[str])
     raw.fields["beneficiaries"] = Span(name, venue.start, venue.end)
 
 
-def _excluded(document: Document, resolver: Resolver) -> frozenset[str]:
-    reporter = metadata.extract(document, resolver).reporting_party
+def _reader(document: Document, resolver: Resolver) -> tuple[frozenset[str], str]:
+    """The parties that cannot benefit (the reporter and its bodies) and the text's language."""
+    meta = metadata.extract(document, resolver)
+    reporter = meta.reporting_party
     if reporter is None or reporter.code is None:
-        return frozenset()
-    return frozenset(resolver.descendants(reporter.code)) | {reporter.code}
+        return frozenset(), meta.language
+    return frozenset(resolver.descendants(reporter.code)) | {reporter.code}, meta.language
 
 
 def extract(document: Document) -> list[RawActivity]:
@@ -410,7 +412,7 @@ def extract(document: Document) -> list[RawActivity]:
     headline = _headline(document)
     page_date = _page_date(document)
     full_dates = _full_dates(sentences)
-    excluded = _excluded(document, resolver)
+    excluded, language = _reader(document, resolver)
     frames: list[_Frame] = []
     for index, sentence in enumerate(sentences):
         text = sentence.span.text
@@ -486,6 +488,7 @@ def extract(document: Document) -> list[RawActivity]:
             if minutes:
                 frame.reasons.append("reported in minutes: confirm with the provider's own report")
             frames.append(frame)
+    frames = _most_precise(frames)
     _ends(frames, sentences)
     for number, frame in enumerate(frames):
         stop = min(
@@ -494,7 +497,7 @@ def extract(document: Document) -> list[RawActivity]:
         )
         _details(frame, sentences, stop, resolver, excluded)
         _national_venue(frame, resolver, excluded)
-        _title(frame, sentences, headline)
+        _title(frame, sentences, headline, language)
     return [f.raw for f in frames]
 
 
@@ -533,6 +536,28 @@ def admits(raw: RawActivity, document: Document) -> bool:
     return True
 
 
+_PRECISION = {"day": 0, "month": 1, "year": 2}
+
+
+def _most_precise(frames: list[_Frame]) -> list[_Frame]:
+    """One frame per event phrase of a sentence: "In 2019 ... a study visit ..., held on 14-15
+    March 2019" is one visit, dated by its most precise date."""
+    best: dict[tuple[int, int], _Frame] = {}
+    for frame in frames:
+        key = (frame.sentence, frame.phrase.start)
+        held = best.get(key)
+        if held is None or _precision(frame) < _precision(held):
+            best[key] = frame
+    return [f for f in frames if best[(f.sentence, f.phrase.start)] is f]
+
+
+def _precision(frame: _Frame) -> int:
+    try:
+        return _PRECISION[dates.parse_range(frame.raw.fields["dates"].text).precision]
+    except dates.DateError:
+        return len(_PRECISION)
+
+
 def _ends(frames: list[_Frame], sentences: list[_Sentence]) -> None:
     """A later sentence saying the event ends on a date gives the last frame before it its end."""
     for index, sentence in enumerate(sentences):
@@ -552,13 +577,26 @@ def _ends(frames: list[_Frame], sentences: list[_Sentence]) -> None:
         del span
 
 
-def _title(frame: _Frame, sentences: list[_Sentence], headline: NounPhrase | None) -> None:
+_IN = {"en": "in", "fr": "à", "es": "en"}  # "Seminar in Apia", "Atelier à Lomé", "Taller en Cusco"
+_ANOTHER = re.compile(
+    r"\b(?:next|upcoming|following|another|prochain|prochaine|autre|próximo|próxima|otro|otra)"
+    r"\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _title(
+    frame: _Frame, sentences: list[_Sentence], headline: NounPhrase | None, language: str
+) -> None:
     phrase = frame.phrase
     raw = frame.raw
     chosen: NounPhrase | None = phrase if phrase.proper else None
-    if chosen is None and headline is not None and headline.head == phrase.head:
+    sentence = sentences[frame.sentence].span
+    before = sentence.text[: max(0, phrase.start - sentence.start)]
+    another = _ANOTHER.search(before) is not None  # "the next seminar" is not the headline's
+    if chosen is None and headline is not None and headline.head == phrase.head and not another:
         chosen = headline
-    if chosen is None:
+    if chosen is None and not another:
         chosen = _named_elsewhere(sentences, phrase.head)
         if chosen is not None:
             chosen = None if chosen.text.casefold() == phrase.text.casefold() else chosen
@@ -569,7 +607,7 @@ def _title(frame: _Frame, sentences: list[_Sentence], headline: NounPhrase | Non
         venue = raw.fields.get("city") or raw.fields.get("country")
         if venue is not None:
             place = venue.text.split(",")[0]
-            words = f"{words} in {place}"
+            words = f"{words} {_IN.get(language, 'in')} {place}"
     title = event_titles.readable(words)
     start = chosen.start if chosen is not None else phrase.start
     raw.fields["title"] = Span(title, start, start + len(words))

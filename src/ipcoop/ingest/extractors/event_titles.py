@@ -145,7 +145,11 @@ def phrase_at(text: str, noun: re.Match[str]) -> NounPhrase:
     after = _after(text, noun.end())
     premodifiers = text[start : noun.start()].strip()
     words = text[start:after].strip(" ,;")
-    proper = bool(premodifiers) and _is_proper(premodifiers) and noun.group(0)[:1].isupper()
+    capital = noun.group(0)[:1].isupper()
+    opens = not text[: noun.start()].strip() or text[: noun.start()].rstrip()[-1] in ".:;!?"
+    proper = capital and (
+        (bool(premodifiers) and _is_proper(premodifiers)) or (not premodifiers and not opens)
+    )
     return NounPhrase(
         words,
         start,

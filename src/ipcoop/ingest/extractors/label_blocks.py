@@ -44,12 +44,27 @@ def _label_line(block: Block) -> tuple[str, Span] | None:
     if block.kind is BlockKind.ROW:
         return None
     match = LABEL_LINE.match(block.text)
-    if match is None or len(match.group("label").split()) > _MAX_LABEL_WORDS:
+    if match is None:
+        return _dated_label(block)
+    if len(match.group("label").split()) > _MAX_LABEL_WORDS:
         return None
     value = match.group("value").strip()
     start = block.start + match.start("value")
     start += len(match.group("value")) - len(match.group("value").lstrip())
     return match.group("label"), Span(value, start, start + len(value))
+
+
+def _dated_label(block: Block) -> tuple[str, Span] | None:
+    """A date label and its date without a colon between them: 'Duration 01.01.2021 -
+    31.12.2025', 'Période du 3 au 5 mai 2022'."""
+    hits = dates.find_dates(block.text)
+    if len(hits) != 1 or block.text[hits[0][1] :].strip(" .;"):
+        return None
+    start, end, _ = hits[0]
+    label = block.text[:start].strip()
+    if not label or field_for_label(label) != "dates":
+        return None
+    return label, Span(block.text[start:end], block.start + start, block.start + end)
 
 
 def _party_line(text: str, resolver: Resolver) -> str | None:
