@@ -32,6 +32,7 @@ low confidence and marked for review; the provider's own report is the record.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ipcoop.ingest.candidates import RawActivity, Span
@@ -402,16 +403,22 @@ def _reader(document: Document, resolver: Resolver) -> tuple[frozenset[str], str
     return frozenset(resolver.descendants(reporter.code)) | {reporter.code}, meta.language
 
 
-def extract(document: Document) -> list[RawActivity]:
-    """Every dated event frame in the document's prose."""
+def is_minutes(document: Document) -> bool:
+    """Whether the document is minutes (or reported speech) rather than a provider's report."""
+    return _MINUTES.search(document.text[:3000]) is not None
+
+
+def extract(document: Document, taken: Collection[tuple[int, int]] = ()) -> list[RawActivity]:
+    """Every dated event frame in the document's prose, but at the date phrases in ``taken``
+    (another reader's)."""
     resolver = Resolver.default()
     sentences = _sentences(document)
     if not sentences:
         return []
-    minutes = _MINUTES.search(document.text[:3000]) is not None
+    minutes = is_minutes(document)
     headline = _headline(document)
     page_date = _page_date(document)
-    full_dates = _full_dates(sentences)
+    full_dates: list[tuple[int, dates.DateRange]] | None = None
     excluded, language = _reader(document, resolver)
     frames: list[_Frame] = []
     for index, sentence in enumerate(sentences):
@@ -419,10 +426,24 @@ def extract(document: Document) -> list[RawActivity]:
         planned = PLANNED.search(text) is not None
         if HAPPENED.search(text) is None and not planned:
             continue
-        found = _event_dates(text)
+        if not EVENT_NOUN.search(text) and not (
+            index and EVENT_NOUN.search(sentences[index - 1].span.text)
+        ):
+            continue
+        at = sentence.span.start
+        read = [s for s, _ in taken if at <= s < sentence.span.end]
+        if read and len(EVENT_NOUN.findall(text)) < 2:  # the other reader's one event
+            continue
+        found = [
+            hit
+            for hit in _event_dates(text)
+            if not any(s <= at + hit[0] < e or at + hit[0] <= s < at + hit[1] for s, e in taken)
+        ]
         reasons: list[str] = []
         if not found:
             yearless = _YEARLESS.search(text)
+            if yearless is not None and full_dates is None:
+                full_dates = _full_dates(sentences)
             if yearless is not None and full_dates:
                 at = sentence.span.start + yearless.start()
                 year = min(full_dates, key=lambda d: abs(d[0] - at))[1].start.iso[:4]
@@ -509,7 +530,7 @@ _COUNTED_SERIES = re.compile(
 )
 
 
-def admits(raw: RawActivity, document: Document) -> bool:
+def admits(raw: RawActivity, minutes: bool) -> bool:
     """Whether another prose reader's event stands under this reader's rules; flags it (minutes)
     and makes its title read as one when it does."""
     sentence = raw.fields.get("description")
@@ -530,7 +551,7 @@ def admits(raw: RawActivity, document: Document) -> bool:
     ):
         return False
     raw.fields["title"] = Span(event_titles.readable(title.text), title.start, title.end)
-    if _MINUTES.search(document.text[:3000]):
+    if minutes:
         reason = "reported in minutes: confirm with the provider's own report"
         raw.fields[f"{REVIEW}{reason}"] = Span(reason, raw.start, raw.start)
     return True

@@ -226,6 +226,7 @@ for _label, _field in table.HEADERS.items():
     _INDEX.setdefault(fold_label(_label), _field)
 
 
+@functools.lru_cache(maxsize=4096)  # the same labels recur in every annex block
 def field_for_label(label: str) -> str | None:
     """The activity field a label names, or None when the table does not know it."""
     return _INDEX.get(fold_label(label))

@@ -106,10 +106,10 @@ def extract(document: Document) -> list[RawActivity]:
     index = 0
     while index < len(blocks):
         columns = _columns(blocks[index])
-        numbered = numbered_header(blocks[index].text)
         index += 1
         if columns is None:
             continue
+        numbered = numbered_header(blocks[index - 1].text)
         while index < len(blocks) and blocks[index].kind is not BlockKind.ROW:
             block = blocks[index]
             if numbered and ROW_NUMBER.match(block.text) is None:

@@ -57,6 +57,8 @@ def _label_line(block: Block) -> tuple[str, Span] | None:
 def _dated_label(block: Block) -> tuple[str, Span] | None:
     """A date label and its date without a colon between them: 'Duration 01.01.2021 -
     31.12.2025', 'Période du 3 au 5 mai 2022'."""
+    if len(block.text.split()) > 14 or not may_name(block.text[:40], "dates"):
+        return None
     hits = dates.find_dates(block.text)
     if len(hits) != 1 or block.text[hits[0][1] :].strip(" .;"):
         return None
@@ -115,8 +117,10 @@ def _label_lines(document: Document, resolver: Resolver) -> list[RawActivity]:
             if line is None and field_for_label(blocks[index].text) == "beneficiaries":
                 line = blocks[index].text, Span("", blocks[index].end, blocks[index].end)
             if line is None:
+                if not raw_labels or "beneficiaries" in fields:
+                    break
                 span, after = _listed_parties(blocks, index, resolver)
-                if span is None or "beneficiaries" in fields:
+                if span is None:
                     break
                 fields["beneficiaries"] = span
                 index = after

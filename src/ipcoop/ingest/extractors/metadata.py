@@ -124,9 +124,21 @@ def _title(document: Document) -> str | None:
     return " ".join(document.blocks[0].text.split())[:200] if document.blocks else None
 
 
+_LAST: list[tuple[Document, Resolver, Metadata]] = []  # the document being ingested
+
+
 def extract(document: Document, resolver: Resolver | None = None) -> Metadata:
-    """Read the document's own description of itself."""
+    """Read the document's own description of itself (read once per document: the pipeline
+    and the prose readers ask for it in turn)."""
     resolver = resolver or Resolver.default()
+    if _LAST and _LAST[0][0] is document and _LAST[0][1] is resolver:
+        return _LAST[0][2]
+    meta = _read(document, resolver)
+    _LAST[:] = [(document, resolver, meta)]
+    return meta
+
+
+def _read(document: Document, resolver: Resolver) -> Metadata:
     text = document.text
     meta = Metadata(kind=_kind(text), language=_language(text))
     if (symbol := SYMBOL.search(text)) is not None:

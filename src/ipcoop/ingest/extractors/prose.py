@@ -17,15 +17,11 @@ from ipcoop.ingest.extractors import event_frames, narrative
 
 def extract(document: Document) -> list[RawActivity]:
     """Narrative events, then event frames at date phrases the narrative reader did not use."""
-    found = [raw for raw in narrative.extract(document) if event_frames.admits(raw, document)]
-    taken = {
+    minutes = event_frames.is_minutes(document)
+    found = [raw for raw in narrative.extract(document) if event_frames.admits(raw, minutes)]
+    taken = [
         (raw.fields["dates"].start, raw.fields["dates"].end)
         for raw in found
         if "dates" in raw.fields
-    }
-    starts = {start for start, _ in taken}
-    for frame in event_frames.extract(document):
-        span = frame.fields["dates"]
-        if span.start not in starts and not any(s <= span.start < e for s, e in taken):
-            found.append(frame)
-    return found
+    ]
+    return found + event_frames.extract(document, taken)
