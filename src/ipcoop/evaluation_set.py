@@ -33,6 +33,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from ipcoop.evaluation import EvaluationError
 from ipcoop.ingest.records import ExtractedActivity, ExtractedReport
 
 FIELDS = ("end", "beneficiaries", "participants", "city")
@@ -46,8 +47,8 @@ _CONTAINS, _WORDS = 0.95, 0.85  # scores of the two title rules (the ratio score
 _RATIO = 0.8
 
 
-class EvaluationSetError(ValueError):
-    """A gold file that does not describe a document set."""
+class EvaluationSetError(EvaluationError):
+    """A document set's gold file that cannot be scored; the message says which and why."""
 
 
 def is_document_set(path: Path) -> bool:

@@ -7,27 +7,7 @@ from typing import Any
 
 import pytest
 
-from ipcoop.ingest import pipeline
-from ipcoop.ingest.records import ExtractedReport
-
-
-def run(text: str) -> ExtractedReport:
-    return pipeline.extract(pipeline.Source("news.txt", text.encode()))
-
-
-def brief(report: ExtractedReport) -> list[dict[str, Any]]:
-    return [
-        {
-            "title": a.title,
-            "start": a.start.iso if a.start else None,
-            "end": a.end.iso if a.end else None,
-            "beneficiaries": [b.code for b in a.beneficiaries],
-            "city": a.city,
-            "country": a.country,
-            "participants": a.participants.count if a.participants else None,
-        }
-        for a in report.activities
-    ]
+from .extracted import brief, run
 
 
 def one(text: str) -> dict[str, Any]:

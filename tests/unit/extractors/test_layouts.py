@@ -6,32 +6,13 @@ from typing import Any
 
 import pytest
 
-from ipcoop.ingest import pipeline
-from ipcoop.ingest.records import ExtractedReport
+from .extracted import brief as rows
+from .extracted import run
 
 INTRO = (
     "This communication reports on the technical cooperation activities carried out during the "
     "reporting period in favour of developing and least developed country Members.\n\n"
 )
-
-
-def run(text: str) -> ExtractedReport:
-    return pipeline.extract(pipeline.Source("page.txt", text.encode()))
-
-
-def rows(report: ExtractedReport) -> list[dict[str, Any]]:
-    return [
-        {
-            "title": a.title,
-            "start": a.start.iso if a.start else None,
-            "end": a.end.iso if a.end else None,
-            "beneficiaries": [b.code for b in a.beneficiaries],
-            "city": a.city,
-            "country": a.country,
-            "participants": a.participants.count if a.participants else None,
-        }
-        for a in report.activities
-    ]
 
 
 FLAT = [

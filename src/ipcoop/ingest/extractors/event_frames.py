@@ -31,6 +31,7 @@ low confidence and marked for review; the provider's own report is the record.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -421,8 +422,15 @@ def extract(document: Document, taken: Collection[tuple[int, int]] = ()) -> list
     full_dates: list[tuple[int, dates.DateRange]] | None = None
     excluded, language = _reader(document, resolver)
     frames: list[_Frame] = []
+    taken_spans = sorted(taken)
+    starts = [s for s, _ in taken_spans]
     for index, sentence in enumerate(sentences):
         text = sentence.span.text
+        at = sentence.span.start
+        first = bisect.bisect_left(starts, at)
+        read = [taken_spans[i] for i in range(first, bisect.bisect_left(starts, sentence.span.end))]
+        if read and len(EVENT_NOUN.findall(text)) < 2:  # the other reader's one event
+            continue
         planned = PLANNED.search(text) is not None
         if HAPPENED.search(text) is None and not planned:
             continue
@@ -430,14 +438,10 @@ def extract(document: Document, taken: Collection[tuple[int, int]] = ()) -> list
             index and EVENT_NOUN.search(sentences[index - 1].span.text)
         ):
             continue
-        at = sentence.span.start
-        read = [s for s, _ in taken if at <= s < sentence.span.end]
-        if read and len(EVENT_NOUN.findall(text)) < 2:  # the other reader's one event
-            continue
         found = [
             hit
             for hit in _event_dates(text)
-            if not any(s <= at + hit[0] < e or at + hit[0] <= s < at + hit[1] for s, e in taken)
+            if not any(s <= at + hit[0] < e or at + hit[0] <= s < at + hit[1] for s, e in read)
         ]
         reasons: list[str] = []
         if not found:

@@ -246,6 +246,18 @@ def _any_of(field: str) -> re.Pattern[str]:
 _NAMES_FIELD = {field: _any_of(field) for field in ("title", "dates")}
 
 
+_FIRST_WORDS = {
+    field: frozenset(label.split()[0] for label, name in _INDEX.items() if name == field)
+    for field in ("title", "dates")
+}
+
+
+def may_start_with(line: str, field: str) -> bool:
+    """A quicker test: whether a line's first word can start a label of a field."""
+    words = line.split(None, 1)
+    return bool(words) and words[0].casefold().rstrip(":") in _FIRST_WORDS[field]
+
+
 def may_name(line: str, field: str) -> bool:
     """A quick test: whether a line holds any label of a field (before splitting it)."""
     return _NAMES_FIELD[field].search(fold_label(line)) is not None

@@ -27,6 +27,7 @@ from ipcoop.ingest.normalize import dates
 from ipcoop.parties.resolver import Resolver
 
 METHOD = "flat_table"
+_DIGIT = re.compile(r"\d")
 
 ROW_NUMBER = re.compile(r"^\s*(\d{1,4})[.)]?\s+")
 _PARTY_SEPARATOR = re.compile(r"\s*(?:[;,/]\s*|\s+(?:and|et|y)\s+)")
@@ -105,6 +106,10 @@ def extract(document: Document) -> list[RawActivity]:
     blocks = document.blocks
     index = 0
     while index < len(blocks):
+        following = blocks[index + 1].text if index + 1 < len(blocks) else ""
+        if not _DIGIT.search(following):  # rows hold a number or a date
+            index += 1
+            continue
         columns = _columns(blocks[index])
         index += 1
         if columns is None:

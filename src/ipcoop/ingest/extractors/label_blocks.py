@@ -26,12 +26,14 @@ from ipcoop.ingest.extractors.field_labels import (
     field_for_label,
     fold_label,
     may_name,
+    may_start_with,
     split_labels,
 )
 from ipcoop.ingest.normalize import dates
 from ipcoop.parties.resolver import Resolver
 
 METHOD = "label_block"
+_DIGIT = re.compile(r"\d")
 
 LABEL_LINE = re.compile(r"^(?P<label>[^\W\d][^:\n]{0,48}?)\s*:\s*(?P<value>.*)$")
 _COUNT_TAIL = re.compile(r"\s+\d+$")
@@ -57,7 +59,8 @@ def _label_line(block: Block) -> tuple[str, Span] | None:
 def _dated_label(block: Block) -> tuple[str, Span] | None:
     """A date label and its date without a colon between them: 'Duration 01.01.2021 -
     31.12.2025', 'Période du 3 au 5 mai 2022'."""
-    if len(block.text.split()) > 14 or not may_name(block.text[:40], "dates"):
+    text = block.text
+    if len(text) > 120 or not may_start_with(text, "dates") or not _DIGIT.search(text):
         return None
     hits = dates.find_dates(block.text)
     if len(hits) != 1 or block.text[hits[0][1] :].strip(" .;"):
@@ -170,6 +173,8 @@ def _label_rows(document: Document) -> list[RawActivity]:
     found: list[RawActivity] = []
     blocks = document.blocks
     for index, block in enumerate(blocks[:-1]):
+        if not _DIGIT.search(blocks[index + 1].text, 0, 60):
+            continue  # a period's value row starts with its dates
         row = _label_row(block)
         if row is None:
             continue

@@ -48,6 +48,7 @@ _POSSESSIVE = re.compile(
 )
 _ORGANISATIONS = ("igo", "agency")
 _NAMED_OFTEN = 2
+_OPENING = 20_000  # a report names its reporter in its opening pages
 
 
 def _member(code: str, resolver: Resolver) -> str:
@@ -85,7 +86,7 @@ def from_body(document: Document, resolver: Resolver) -> tuple[PartyRef, Evidenc
     found = _title_prefix(document, resolver)
     if found is not None:
         return found
-    text = document.text
+    text = document.text[:_OPENING]
     hits = resolver.find_in_text(text)
     for start, end, code in hits:
         subject = _SUBJECT_START.search(text, max(0, start - 12), start) is not None
