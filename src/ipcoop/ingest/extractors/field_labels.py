@@ -210,6 +210,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 
+@functools.lru_cache(maxsize=8192)  # labels and short lines recur from block to block
 def fold_label(text: str) -> str:
     """Lower case, one space, no trailing colon or footnote mark: how labels are compared."""
     text = unicodedata.normalize("NFKC", text).casefold().replace("’", "'")

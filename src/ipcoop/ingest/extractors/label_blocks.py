@@ -72,6 +72,12 @@ def _dated_label(block: Block) -> tuple[str, Span] | None:
     return label, Span(block.text[start:end], block.start + start, block.start + end)
 
 
+def _names_beneficiaries(block: Block) -> bool:
+    """Whether a line is a beneficiary list's heading without a colon ('Beneficiary / Participant
+    Countries')."""
+    return field_for_label(block.text) == "beneficiaries"
+
+
 def _party_line(text: str, resolver: Resolver) -> str | None:
     """The party a list line names ("Chile 1", "Republic of Korea"), or None."""
     name = _COUNT_TAIL.sub("", text).strip(" ;,.")
@@ -117,7 +123,11 @@ def _label_lines(document: Document, resolver: Resolver) -> list[RawActivity]:
         first = index
         while index < len(blocks):
             line = _label_line(blocks[index])
-            if line is None and field_for_label(blocks[index].text) == "beneficiaries":
+            if (
+                line is None
+                and len(blocks[index].text) <= 60
+                and _names_beneficiaries(blocks[index])
+            ):
                 line = blocks[index].text, Span("", blocks[index].end, blocks[index].end)
             if line is None:
                 if not raw_labels or "beneficiaries" in fields:

@@ -8,6 +8,7 @@ from ipcoop.ingest.normalize import dates, places
 from ipcoop.ingest.records import Evidence, ExtractedActivity
 
 LABEL_PREFIX = "label:"
+_TEMPLATE_READERS = frozenset({"annex", "list_table"})
 REVIEW_PREFIX = "review:"  # a reason the extractor gives for a person to check the record
 # reasons that lower confidence below the review threshold: what a record only reports
 _DOUBTFUL = ("reported in minutes", "planned", "taken from", "dated by the page")
@@ -17,6 +18,8 @@ def apply(activity: ExtractedActivity, raw: RawActivity) -> None:
     """Fill what the labelled fields give and the prose readers cannot: the city as written
     (a venue the gazetteer does not know is still the venue the page names; it is flagged),
     the country, a separate end date, and evidence for every unknown label."""
+    if raw.method in _TEMPLATE_READERS:  # the annex and list-table readers give none of these
+        return
     method = f"{raw.method}.label"
     city, country = raw.fields.get("city"), raw.fields.get("country")
     if country is not None and country.text.strip():
