@@ -22,7 +22,12 @@ import re
 
 from ipcoop.ingest.candidates import RawActivity, Span
 from ipcoop.ingest.document import Block, BlockKind, Document
-from ipcoop.ingest.extractors.field_labels import may_name, numbered_header, split_labels
+from ipcoop.ingest.extractors.field_labels import (
+    may_name,
+    may_start_with,
+    numbered_header,
+    split_labels,
+)
 from ipcoop.ingest.normalize import dates
 from ipcoop.parties.resolver import Resolver
 
@@ -32,6 +37,7 @@ _DIGIT = re.compile(r"\d")
 ROW_NUMBER = re.compile(r"^\s*(\d{1,4})[.)]?\s+")
 _PARTY_SEPARATOR = re.compile(r"\s*(?:[;,/]\s*|\s+(?:and|et|y)\s+)")
 _DATE_FIELDS = ("dates", "end")
+_NUMBER_WORDS = frozenset({"#", "no", "no.", "n°", "nº", "n.º", "núm", "núm.", "item"})
 
 
 def _columns(block: Block) -> list[str | None] | None:
@@ -39,6 +45,9 @@ def _columns(block: Block) -> list[str | None] | None:
     (it must name a title column and a date or beneficiary column)."""
     if block.kind is BlockKind.ROW or ":" in block.text or len(block.text.split()) > 25:
         return None
+    first = block.text.split(None, 1)[0].casefold() if block.text.strip() else ""
+    if first not in _NUMBER_WORDS and not may_start_with(block.text, "title"):
+        return None  # a header starts with its number column or its title column
     if not may_name(block.text, "title"):
         return None
     fields = [name for _, name in split_labels(block.text)]

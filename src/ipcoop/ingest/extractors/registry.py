@@ -21,12 +21,10 @@ from ipcoop.ingest.records import ExtractedInstrument, ExtractedProgramme
 Extractor = Callable[[Document], list[RawActivity]]
 
 # Records laid out as records (annex blocks, list tables) — the document's activity list.
-STRUCTURED_EXTRACTORS: list[Extractor] = [
-    annex.extract,
-    table.extract,
-    flat_table.extract,
-    label_blocks.extract,
-]
+STRUCTURED_EXTRACTORS: list[Extractor] = [annex.extract, table.extract]
+# Records laid out as a page's own layout (flattened list tables, label/value pages): read when
+# the document has no template records (the template's blocks are the annex reader's).
+LAYOUT_EXTRACTORS: list[Extractor] = [flat_table.extract, label_blocks.extract]
 # Prose is mined only when a document has no structured records: where it has them, its
 # prose is an overview of the same work (seed 003's operations paragraph, for one).
 PROSE_EXTRACTORS: list[Extractor] = [prose.extract]
