@@ -246,3 +246,11 @@ def test_a_news_page_names_its_event_and_the_next_one_is_another() -> None:
         ("Seminario Nacional sobre Propiedad Industrial y Desarrollo", "2016-04-20", 120),
         ("Seminario en Montevideo", "2017-05-15", None),
     ]
+
+
+def test_the_previous_sentences_noun_counts_only_for_a_reference_to_it() -> None:
+    text = (
+        "The office planned three regional seminars for 2018. The ministry held elections in "
+        "Samoa in March 2018."
+    )
+    assert run(text).activities == []

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 
 from ipcoop.ingest.candidates import RawActivity, Span
 from ipcoop.ingest.document import BlockKind, Document
-from ipcoop.ingest.extractors import event_titles, metadata, narrative
+from ipcoop.ingest.extractors import event_details, event_titles, metadata, narrative
 from ipcoop.ingest.extractors.event_titles import NounPhrase
 from ipcoop.ingest.extractors.event_words import (
     END,
@@ -62,7 +62,8 @@ _MINUTES = re.compile(
 )
 _ANAPHOR = re.compile(
     r"\b(?:the\s+(?:first|second|third|last|latter|former)\s+(?:of\s+(?:them|these))?|"
-    r"(?:it|this|these|they)\b|le\s+premier|la\s+première|el\s+primero|la\s+primera)",
+    r"(?:it|this|these|they)\b|le\s+premier|la\s+première|el\s+primero|la\s+primera|"
+    r"(?:il|elle|celui-ci|celle-ci)\b|(?:éste|ésta)\b)",
     re.IGNORECASE,
 )
 _YEARLESS = re.compile(
@@ -73,18 +74,6 @@ _YEARLESS = re.compile(
     re.IGNORECASE,
 )
 _BARE_YEAR_LINE = re.compile(r"^\D{0,40}\b((?:19|20)\d\d)\s*$")
-_COUNTRY_VENUE = re.compile(
-    r"\b(?:in|à|au|en|aux)\s+(?:the\s+)?([A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2})"
-)
-_CITY_OF = re.compile(
-    r"\b(?:city\s+of|ville\s+de|ciudad\s+de)\s+([A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2})"
-)
-_LIST_CUE = re.compile(
-    r"(?:\bfrom|\bnamely|\bincluding|\bsuivants?\s*:|\bsuivantes\s*:|\bvenus?\s+d[eu]|"
-    r"\bprovenían\s+de|\bprocedentes\s+de|\bsiguientes\s*:|\bcountries\s*:|\bpays\s*:|"
-    r"\bpaíses\s*:|\b(?:francophones|anglophones|lusophones|hispanophones)\s*:)\s*$",
-    re.IGNORECASE,
-)
 _HEADLINE_NOISE = re.compile(
     r"\s*\((?:[A-Z ]{4,})\)\s*$|^(?:report\s+on|rapport\s+sur|informe\s+sobre)\s+(?:the\s+)?",
     re.IGNORECASE,
@@ -239,104 +228,6 @@ def _antecedent(sentences: list[_Sentence], index: int) -> NounPhrase | None:
     )
 
 
-def _known_city(venue: str, country: str | None) -> str | None:
-    """The gazetteer city a venue's name ends with, when the whole name is not one."""
-    if places.city_country(venue, hint_country=country) is not None:
-        return None
-    words = venue.split()
-    for first in range(1, len(words)):
-        tail = " ".join(words[first:])
-        if tail[:1].isupper() and places.city_country(tail, hint_country=country) is not None:
-            return tail
-    return None
-
-
-def _venue(text: str, region: tuple[int, int], title: tuple[int, int]) -> tuple[str, Span] | None:
-    """('place'|'city'|'country', span) of the venue nearest the frame in ``region``."""
-    part = text[region[0] : region[1]]
-    for start, end, _city, country in places.find_places(part):
-        if not title[0] <= region[0] + start < title[1]:
-            written = part[start:end].split(",")[0].split(" (")[0].split(";")[0]
-            known = _known_city(written, country)
-            if known is not None:  # "University of Nairobi": the city in the venue's name
-                start, written = start + written.rindex(known), known
-            return "city", Span(written, region[0] + start, region[0] + start + len(written))
-    for match in _CITY_OF.finditer(part):
-        if places.city_country(match.group(1)) is not None:
-            return "city", Span(
-                match.group(1), region[0] + match.start(1), region[0] + match.end(1)
-            )
-    for match in _COUNTRY_VENUE.finditer(part):
-        name = match.group(1)
-        if places.country_code(name) is not None:
-            return "country", Span(name, region[0] + match.start(1), region[0] + match.end(1))
-    return None
-
-
-_ITEM_SEPARATOR = re.compile(r"\s*[,;]\s*(?:(?:and|et|y|e)\s+)?|\s+(?:and|et|y|e)\s+")
-_ITEM_ARTICLE = re.compile(
-    r"^(?:the|le|la|les|el|los|las|du|de\s+la|des|de)\s+|^l['’]", re.IGNORECASE
-)
-_UNKNOWN_NAME = re.compile(r"^[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:of|de|du|del|[A-ZÀ-Þ][\w'’.-]*)){0,3}$")
-_PEOPLE_FROM = re.compile(
-    r"\b(?:participants?|officials?|officers?|trainees?|examiners?|delegates?|representatives?|"
-    r"experts?|judges?|students?|staff|attendees|fonctionnaires|participantes?|funcionari[oa]s|"
-    r"expert[oa]s?|homologues)\b[^.;]{0,50}\bfrom\s+$",
-    re.IGNORECASE,
-)
-
-
-_ARTICLE_BEFORE = re.compile(
-    r"(?:\b(?:the|le|la|les|el|los|las|du|des)\s+|\bl['’])$", re.IGNORECASE
-)
-
-
-def _strip_article_start(text: str, start: int) -> int:
-    article = _ARTICLE_BEFORE.search(text, max(0, start - 6), start)
-    return article.start() if article is not None else start
-
-
-def _cued(text: str, at: int) -> bool:
-    """Whether the names at ``at`` follow a cue that lists whom an event was for."""
-    before = text[max(0, at - 80) : at]
-    if _LIST_CUE.search(before) is not None and not before.rstrip().casefold().endswith("from"):
-        return True
-    return _PEOPLE_FROM.search(before) is not None
-
-
-def _party_list(
-    text: str, resolver: Resolver, excluded: frozenset[str]
-) -> tuple[int, int, list[str]] | None:
-    """The first list of parties introduced by a cue: (start, end, names as written). Names
-    the resolver does not know are kept when they look like names (the normalizer flags them)."""
-    for hit_start, _end, code in resolver.find_in_text(text):
-        at = _strip_article_start(text, hit_start)
-        cued = _cued(text, at) or _cued(text, hit_start)
-        if resolver.get(code).kind not in ("economy", "igo") or not cued:
-            continue
-        names: list[str] = []
-        end = at
-        position = at
-        for separator in [*_ITEM_SEPARATOR.finditer(text, at), None]:
-            item_end = separator.start() if separator is not None else len(text)
-            item = _ITEM_ARTICLE.sub("", text[position:item_end].strip()).rstrip(" .")
-            known = resolver.resolve(item)
-            if known is None and _UNKNOWN_NAME.match(item) is None:
-                lead = [h for h in resolver.find_in_text(item) if h[0] == 0]
-                if lead and lead[0][2] not in excluded:  # the list's last name, then prose
-                    names.append(item[: lead[0][1]])
-                break
-            if known not in excluded:
-                names.append(item)
-            end = item_end
-            if separator is None:
-                break
-            position = separator.end()
-        if names:
-            return at, end, names
-    return None
-
-
 def _details(
     frame: _Frame,
     sentences: list[_Sentence],
@@ -356,7 +247,7 @@ def _details(
                     text[start:end], sentence.span.start + start, sentence.span.start + end
                 )
         if "beneficiaries" not in raw.fields:
-            listed = _party_list(text, resolver, excluded)
+            listed = event_details.party_list(text, resolver, excluded)
             if listed is not None:
                 start, end, names = listed
                 raw.fields["beneficiaries"] = Span(
@@ -475,7 +366,7 @@ def extract(document: Document, taken: Collection[tuple[int, int]] = ()) -> list
             if phrase is None and not phrases:
                 phrase = _antecedent(sentences, index)
                 offset = 0
-                if phrase is None or not (_ANAPHOR.search(text) or True):
+                if phrase is None or not _ANAPHOR.search(text):  # "The first of them was held"
                     continue
             elif phrase is None or phrase.plural:
                 continue
@@ -499,7 +390,7 @@ def extract(document: Document, taken: Collection[tuple[int, int]] = ()) -> list
                 list(reasons),
             )
             title_region = (phrase.start, phrase.end) if offset else (-1, -1)
-            venue = _venue(text, (previous_end, next_start), title_region)
+            venue = event_details.venue(text, (previous_end, next_start), title_region)
             if venue is not None:
                 name, span = venue
                 raw.fields[name] = Span(
@@ -595,11 +486,9 @@ def _ends(frames: list[_Frame], sentences: list[_Sentence]) -> None:
             continue
         start, end, _value = hits[0]
         frame = before[-1]
-        span = frame.raw.fields["dates"]
         frame.raw.fields["end"] = Span(
             sentence.span.text[start:end], sentence.span.start + start, sentence.span.start + end
         )
-        del span
 
 
 _IN = {"en": "in", "fr": "à", "es": "en"}  # "Seminar in Apia", "Atelier à Lomé", "Taller en Cusco"
