@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
@@ -309,7 +310,13 @@ def serve(
 
 @app.command("eval")
 def evaluate_command(
-    gold: Annotated[list[Path], typer.Argument(help="Gold JSON files (tests/gold/*.json).")],
+    gold: Annotated[
+        list[Path],
+        typer.Argument(
+            help="Gold JSON files (tests/gold/*.json), or one document set's gold "
+            "(../shared/realdocs/gold.json)."
+        ),
+    ],
     seeds: Annotated[
         Path | None, typer.Option("--seeds", help="Folder holding the gold files' sources.")
     ] = None,
@@ -319,17 +326,22 @@ def evaluate_command(
     from rich.markup import escape
 
     from ipcoop.quality.evaluation import EvaluationError, evaluate, render
+    from ipcoop.quality.evaluation_set import evaluate_set, is_document_set, render_set
 
     try:
-        result = evaluate(gold, seeds_dir=seeds)
+        if len(gold) == 1 and is_document_set(gold[0]):  # a set of documents, one gold file
+            scored = evaluate_set(gold[0])
+            data, show = scored.as_dict(), partial(render_set, scored)
+        else:
+            result = evaluate(gold, seeds_dir=seeds)
+            data, show = result.as_dict(), partial(render, result)
     except EvaluationError as error:
         errors.print(f"[red]{escape(str(error))}[/red]")
         raise typer.Exit(2) from None
     if as_json:
-        sys.stdout.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        render(result, console)
-
+        show(console)
 
 if __name__ == "__main__":
     app()

@@ -56,8 +56,11 @@ def read(source: Source) -> Document:
 def extract_activities(
     document: Document, context: ReportContext, warnings: list[str]
 ) -> list[ExtractedActivity]:
-    """Stages 2-4: activity candidates from the structured blocks (else the prose), normalized."""
+    """Stages 2-4: activity candidates from the template's records (else the page's own
+    layouts, else the prose), normalized."""
     raws = [raw for extractor in registry.STRUCTURED_EXTRACTORS for raw in extractor(document)]
+    if not raws:
+        raws = [raw for extractor in registry.LAYOUT_EXTRACTORS for raw in extractor(document)]
     if not raws:
         raws = [raw for extractor in registry.PROSE_EXTRACTORS for raw in extractor(document)]
     raws.sort(key=lambda r: r.start)

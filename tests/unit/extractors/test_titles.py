@@ -27,7 +27,7 @@ def _title(seed: Callable[[str], Path], prefix: str) -> tuple[str | None, str | 
         ("003", "TECHNICAL COOPERATION ACTIVITIES: INFORMATION FROM OTHER INTERGOVERNMENTAL "
                 "ORGANIZATIONS", "WCO"),
         ("004", "Joint Declaration between The Republic of Korea and The Association of South "
-                "East Asian Nations (ASEAN) on Intellectual Property Cooperation 2022", None),
+                "East Asian Nations (ASEAN) on Intellectual Property Cooperation 2022", "KOR"),
     ],
 )
 def test_seed_titles(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -115,6 +116,7 @@ def normalize_label(text: str) -> str:
 _INDEX = {normalize_label(v): field for field, variants in LABELS.items() for v in variants}
 
 
+@functools.lru_cache(maxsize=4096)  # the same labels recur in every annex block
 def field_for(label: str) -> str | None:
     """The annex field a label names, or None if it is not a template label."""
     return _INDEX.get(normalize_label(label))

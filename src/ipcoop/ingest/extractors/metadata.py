@@ -6,8 +6,10 @@ import re
 from dataclasses import dataclass, field
 
 from ipcoop.ingest.document import BlockKind, Document
+from ipcoop.ingest.extractors import reporter
 from ipcoop.ingest.normalize import dates
 from ipcoop.ingest.records import DateRange, Evidence, PartialDate, PartyRef
+from ipcoop.parties import display_name
 from ipcoop.parties.resolver import Resolver
 
 SYMBOL = re.compile(
@@ -120,7 +122,7 @@ def _is_sentence(text: str) -> bool:
     return len(words) >= 8 and words[-1].endswith(".")
 
 
-def _title(document: Document, reporter: PartyRef | None = None) -> str | None:
+def _title(document: Document, reporting: PartyRef | None = None) -> str | None:
     """The first heading that is not the Council's name; else the first line when it is a
     title line; else (a page that opens with prose) the name of the party it is about."""
     for block in document.blocks[:30]:
@@ -134,16 +136,26 @@ def _title(document: Document, reporter: PartyRef | None = None) -> str | None:
     if not document.blocks:
         return None
     first = " ".join(document.blocks[0].text.split())
-    if _is_sentence(first) and reporter is not None:
-        if reporter.code is None:
-            return reporter.name
-        return Resolver.default().get(reporter.code).name_en
+    if _is_sentence(first) and reporting is not None:
+        return display_name(reporting.code, fallback=reporting.name)
     return _PAGE_ACTION.sub("", first)[:200]
 
 
+_LAST: list[tuple[Document, Resolver, Metadata]] = []  # the document being ingested
+
+
 def extract(document: Document, resolver: Resolver | None = None) -> Metadata:
-    """Read the document's own description of itself."""
+    """Read the document's own description of itself (read once per document: the pipeline
+    and the prose readers ask for it in turn)."""
     resolver = resolver or Resolver.default()
+    if _LAST and _LAST[0][0] is document and _LAST[0][1] is resolver:
+        return _LAST[0][2]
+    meta = _read(document, resolver)
+    _LAST[:] = [(document, resolver, meta)]
+    return meta
+
+
+def _read(document: Document, resolver: Resolver) -> Metadata:
     text = document.text
     meta = Metadata(kind=_kind(text), language=_language(text))
     if (symbol := SYMBOL.search(text)) is not None:
@@ -168,5 +180,8 @@ def extract(document: Document, resolver: Resolver | None = None) -> Metadata:
         except dates.DateError:
             pass
     _reporter(document, meta, resolver)
+    if meta.reporting_party is None and (found := reporter.from_body(document, resolver)):
+        meta.reporting_party = found[0]
+        meta.evidence.setdefault("reporting_party", []).append(found[1])
     meta.title = _title(document, meta.reporting_party)
     return meta

@@ -6,9 +6,11 @@ import re
 from dataclasses import dataclass
 
 from ipcoop.ingest.candidates import RawActivity, Span
-from ipcoop.ingest.normalize import dates, participants, places, taxonomy
+from ipcoop.ingest.normalize import dates, labelled, participants, places, taxonomy
 from ipcoop.ingest.normalize.parties import resolve_list
 from ipcoop.ingest.records import Evidence, ExtractedActivity, PartyRef
+
+PROSE_METHODS = ("narrative", "event_frame")  # their description may tell of other events
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,7 +58,7 @@ def _dates(activity: ExtractedActivity, raw: RawActivity, warnings: list[str]) -
 def _sources(raw: RawActivity, own: str) -> tuple[str, ...]:
     """Where to look for a value: its own field, then the description — except for prose,
     whose description sentence may tell of other events too."""
-    return (own,) if raw.method == "narrative" else (own, "description")
+    return (own,) if raw.method in PROSE_METHODS else (own, "description")
 
 
 def _place(activity: ExtractedActivity, raw: RawActivity) -> None:
@@ -156,8 +158,9 @@ def _confidence(activity: ExtractedActivity, raw: RawActivity) -> float:
         score -= 0.2
         activity.review_reasons.append("no beneficiary named")
     score -= 0.15 * sum("unresolved" in r or "not understood" in r for r in activity.review_reasons)
-    if raw.method == "narrative":
+    if raw.method in PROSE_METHODS:
         score -= 0.1
+    score -= labelled.confidence_penalty(activity)
     return round(max(score, 0.0), 2)
 
 
@@ -180,6 +183,7 @@ def normalize(raw: RawActivity, context: ReportContext, warnings: list[str]) -> 
     _dates(activity, raw, warnings)
     _parties(activity, raw, context)
     _place(activity, raw)
+    labelled.apply(activity, raw)
     _participants(activity, raw)
     _tags(activity, raw)
     activity.confidence = _confidence(activity, raw)
