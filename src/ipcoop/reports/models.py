@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, LargeBinary, String, Text, func
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, LargeBinary, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ipcoop.db import Base
@@ -40,12 +40,24 @@ class Report(Base):
     language: Mapped[str] = mapped_column(String(8), default="en")
     source_name: Mapped[str] = mapped_column(String(500))
     media_type: Mapped[str] = mapped_column(String(100))
-    sha256: Mapped[str] = mapped_column(ForeignKey("originals.sha256"), unique=True)
+    # None for a report drafted in forms or over the API (migration 0005_review)
+    sha256: Mapped[str | None] = mapped_column(ForeignKey("originals.sha256"), unique=True)
     text: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16), default="ingested")
     warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
     evidence: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+    # the submission workflow (ipcoop.review): ingested documents are published
+    state: Mapped[str] = mapped_column(
+        String(16), default="published", server_default="published", index=True
+    )
+    lock_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # versions: every correction of a report shares the first version's id
+    lineage_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    version_number: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    review_comment: Mapped[str | None] = mapped_column(Text)
+
+    __mapper_args__ = {"version_id_col": lock_version}  # noqa: RUF012
 
     activities = relationship(
         "Activity", back_populates="report", order_by="Activity.position", lazy="raise_on_sql"
