@@ -76,6 +76,12 @@ def _before_execute(
         bump_revision(conn.connection.dbapi_connection)
 
 
+def private_writes(connection: Connection) -> None:
+    """Declare that this transaction writes only records readers do not see (drafts in review):
+    the revision stays, so no reader's index is rebuilt for it. Ends with the transaction."""
+    connection.info[_FLAG] = True
+
+
 def _transaction_ended(conn: Connection) -> None:
     conn.info.pop(_FLAG, None)
 

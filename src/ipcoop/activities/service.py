@@ -12,13 +12,16 @@ from ipcoop.activities.models import Activity, ActivityParty
 from ipcoop.activities.models import Evidence as EvidenceRow
 from ipcoop.parties.resolver import Resolver
 from ipcoop.reports.models import Report
+from ipcoop.review.visibility import public_report_ids
 
 EXCERPT_CONTEXT = 80
 
 
 def get_activity(session: Session, activity_id: int) -> Activity | None:
-    """The activity with this id, or None."""
-    return session.get(Activity, activity_id)
+    """The public activity with this id, or None."""
+    return session.scalar(
+        select(Activity).where(Activity.id == activity_id, Activity.report_id.in_(public_report_ids()))
+    )
 
 
 def _party(
@@ -110,7 +113,11 @@ def related(session: Session, activity: Activity, limit: int = 20) -> dict[str, 
     same_title = list(
         session.scalars(
             select(Activity)
-            .where(func.lower(Activity.title) == activity.title.lower(), Activity.id != activity.id)
+            .where(
+                func.lower(Activity.title) == activity.title.lower(),
+                Activity.id != activity.id,
+                Activity.report_id.in_(public_report_ids()),
+            )
             .order_by(Activity.start_on.desc(), Activity.id)
             .limit(limit)
         )
@@ -137,6 +144,7 @@ def related(session: Session, activity: Activity, limit: int = 20) -> dict[str, 
                     Activity.start_on == activity.start_on,
                     Activity.start_date == activity.start_date,
                     Activity.report_id != activity.report_id,
+                    Activity.report_id.in_(public_report_ids()),
                     shared,
                 )
                 .order_by(Activity.id)

@@ -7,9 +7,10 @@ from typing import Any
 from fastapi import APIRouter, Depends, HTTPException, Query
 from sqlalchemy.orm import Session
 
-from ipcoop.activities.service import item
 from ipcoop.dependencies import get_session
-from ipcoop.reports.service import get_report, list_reports, report_activities, summary
+from ipcoop.reports.service import list_reports, summary
+from ipcoop.review.auth import api_actor
+from ipcoop.review.permissions import Actor, NotFound
 
 router = APIRouter(tags=["reports"])
 
@@ -32,13 +33,15 @@ def reports(
 
 
 @router.get("/reports/{report_id}")
-def report(report_id: int, session: Session = Depends(get_session)) -> dict[str, Any]:
-    """One report: its header, its text and its activities."""
-    found = get_report(session, report_id)
-    if found is None:
-        raise HTTPException(404, f"No report {report_id}; /api/v1/reports lists them")
-    activities = report_activities(session, found)
-    data = summary(found, len(activities))
-    data["text"] = found.text
-    data["activities"] = [item(a) for a in activities]
-    return data
+def report(
+    report_id: int, actor: Actor = Depends(api_actor), session: Session = Depends(get_session)
+) -> dict[str, Any]:
+    """One report: its header, its text and its activities (a draft only to its party's
+    reporters and the curators)."""
+    from ipcoop.review.api import report_json
+    from ipcoop.review.service import load
+
+    try:
+        return report_json(session, load(session, actor, report_id))
+    except NotFound:
+        raise HTTPException(404, f"No report {report_id}; /api/v1/reports lists them") from None

@@ -10,13 +10,14 @@ from sqlalchemy.orm import Session
 from ipcoop.activities.models import Activity
 from ipcoop.parties.resolver import Resolver
 from ipcoop.reports.models import Original, Report
+from ipcoop.review.visibility import public_report
 
 
 def list_reports(
     session: Session, *, limit: int = 100, offset: int = 0
 ) -> tuple[int, list[tuple[Report, int]]]:
-    """Reports, newest communication first, each with its activity count."""
-    total = session.scalar(select(func.count(Report.id))) or 0
+    """Public reports, newest communication first, each with its activity count."""
+    total = session.scalar(select(func.count(Report.id)).where(public_report())) or 0
     counts = (
         select(Activity.report_id, func.count(Activity.id).label("n"))
         .group_by(Activity.report_id)
@@ -25,6 +26,7 @@ def list_reports(
     rows = session.execute(
         select(Report, func.coalesce(counts.c.n, 0))
         .outerjoin(counts, counts.c.report_id == Report.id)
+        .where(public_report())
         .order_by(Report.communication_date.desc().nulls_last(), Report.id.desc())
         .limit(limit)
         .offset(offset)
@@ -33,8 +35,9 @@ def list_reports(
 
 
 def get_report(session: Session, report_id: int) -> Report | None:
-    """The report with this id, or None."""
-    return session.get(Report, report_id)
+    """The public report with this id, or None (ipcoop.review.service.load reads the others,
+    for those who may)."""
+    return session.scalar(select(Report).where(Report.id == report_id, public_report()))
 
 
 def report_activities(session: Session, report: Report) -> list[Activity]:

@@ -134,11 +134,14 @@ def _recent_failures(session: Session, email: str, address: str | None) -> int:
     )
     by_address = 0
     if address:
-        by_address = session.scalar(
-            select(func.count(LoginFailure.id)).where(
-                LoginFailure.address == address, LoginFailure.at >= since
+        by_address = (
+            session.scalar(
+                select(func.count(LoginFailure.id)).where(
+                    LoginFailure.address == address, LoginFailure.at >= since
+                )
             )
-        ) or 0
+            or 0
+        )
         by_address //= 4  # an office behind one address: a few people may mistype
     return max(by_email or 0, by_address)
 
@@ -148,7 +151,9 @@ def sign_in(session: Session, email: str, password: str, address: str | None) ->
     when there were too many failures lately, whatever the password."""
     email = _normal(email)
     if _recent_failures(session, email, address) >= FAILURES_ALLOWED:
-        raise Throttled(f"too many failed sign-ins; try again in {FAILURE_WINDOW.seconds // 60} min")
+        raise Throttled(
+            f"too many failed sign-ins; try again in {FAILURE_WINDOW.seconds // 60} min"
+        )
     account = session.scalar(select(Account).where(Account.email == email))
     if account is None:
         secrets.dummy_verify()

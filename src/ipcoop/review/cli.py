@@ -60,7 +60,10 @@ def users_list() -> None:
     with _session_scope() as session:
         for a in accounts.list_users(session):
             table.add_row(
-                a.email, a.role, a.party_code or "", "yes" if a.active else "no",
+                a.email,
+                a.role,
+                a.party_code or "",
+                "yes" if a.active else "no",
                 a.created_at.isoformat(timespec="minutes"),
             )
     console.print(table)

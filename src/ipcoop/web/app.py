@@ -17,6 +17,8 @@ from ipcoop.db import get_engine
 from ipcoop.parties.api import router as parties_api
 from ipcoop.parties.resolver import Resolver
 from ipcoop.reports.api import router as reports_api
+from ipcoop.review import api as review_api
+from ipcoop.review import web as review_web
 from ipcoop.search.snippets import snippet
 from ipcoop.stats.api import router as stats_api
 from ipcoop.web import caching, pages, party_pages, problems
@@ -56,12 +58,14 @@ def create_app(engine: Engine | None = None, *, lifespan: Lifespan | None = None
     env.filters["party_name"] = party_name
     env.filters["snippet"] = snippet
     api = APIRouter(prefix="/api/v1")
-    for router in (activities_api, reports_api, parties_api, stats_api):
+    for router in (activities_api, reports_api, review_api.router, parties_api, stats_api):
         api.include_router(router)
     app.include_router(api)
     app.include_router(pages.router)
     app.include_router(party_pages.router)
+    app.include_router(review_web.router)
     app.mount("/static", StaticFiles(directory=str(root / "static")), name="static")
     problems.install(app)
+    review_api.install(app)
     caching.install(app)
     return app
