@@ -20,7 +20,9 @@ EXCERPT_CONTEXT = 80
 def get_activity(session: Session, activity_id: int) -> Activity | None:
     """The public activity with this id, or None."""
     return session.scalar(
-        select(Activity).where(Activity.id == activity_id, Activity.report_id.in_(public_report_ids()))
+        select(Activity).where(
+            Activity.id == activity_id, Activity.report_id.in_(public_report_ids())
+        )
     )
 
 

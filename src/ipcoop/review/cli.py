@@ -43,7 +43,8 @@ def users_add(
     try:
         with _session_scope() as session:
             account, chosen = accounts.add_user(session, email, role, party, password)
-            label = f"{account.email} ({account.role}{', ' + account.party_code if account.party_code else ''})"
+            party_label = f", {account.party_code}" if account.party_code else ""
+            label = f"{account.email} ({account.role}{party_label})"
     except accounts.AccountError as error:
         raise _fail(error) from None
     console.print(f"Added {label}")

@@ -4,8 +4,8 @@ Services call ``require`` before they read or change anything; pages and the API
 translate the answer (``NotFound`` is a 404, ``Forbidden`` a 403). A report a reader may not
 see is "not found" to them, so its existence is not given away.
 
-``MATRIX`` is the table; ``docs/review.md`` shows it and ``tests/functional/test_review_permissions.py``
-walks it through the services.
+``MATRIX`` is the table; ``docs/review.md`` shows it and
+``tests/functional/test_review_permissions.py`` walks it through the services.
 """
 
 from __future__ import annotations
