@@ -112,7 +112,7 @@ QUESTIONS: tuple[Question, ...] = (
         "topic counts",
         {},
         "activity_tags",
-        {"kind": "topic"},
+        {"vocabulary": "topic"},
         {"topic": "code"},
         same_total=False,
         sort=False,

@@ -22,7 +22,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from ipcoop.activities.export import COLUMNS
+from ipcoop.activities.export import HEADERS
 
 FORMATS = ("csv", "xlsx")
 
@@ -72,7 +72,7 @@ def csv_rows(path: Path) -> int:
     with path.open(encoding="utf-8-sig", newline="") as handle:
         reader = csv.reader(handle)
         header = next(reader, None)
-        if header != list(COLUMNS):
+        if header != list(HEADERS):
             raise ValueError(f"{path}: the first row is not the header: {header!r}")
         return sum(1 for _ in reader)
 

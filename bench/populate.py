@@ -350,7 +350,6 @@ class Generator:
                     activity_id,
                     report_id,
                     position,
-                    None,
                     title,
                     d.description,
                     tagged.type,
@@ -409,7 +408,6 @@ class Generator:
                 text,
                 "needs_review" if needs_review else "ingested",
                 "[]",
-                "{}",
             )
         )
         return size

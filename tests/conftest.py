@@ -1,20 +1,32 @@
-"""Fixtures: real databases (an SQLite file and the PostgreSQL server), seeds, the app."""
+"""Fixtures: real databases (an SQLite file and the PostgreSQL server), seeds, the app, the CLI.
+
+The rules these follow are in tests/README.md."""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import subprocess
+import sys
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack
 from pathlib import Path
+from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import Engine, create_engine, text
 
+from ipcoop.config import Settings
 from ipcoop.db import make_engine
+from ipcoop.ingest.service import ingest
 from ipcoop.migrate import upgrade
+from ipcoop.web.app import create_app
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
+DEMO = ROOT / "src" / "ipcoop" / "demo"
 PG_ADMIN_URL = os.environ.get(
     "IPCOOP_TEST_PG_ADMIN", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )
@@ -101,3 +113,97 @@ def engine(migrated_engine: Engine) -> Iterator[Engine]:
 def seed() -> Callable[[str], Path]:
     """Finds a seed by its number prefix ("003")."""
     return seed_file
+
+
+@pytest.fixture
+def client_for(engine: Engine, tmp_path: Path) -> Iterator[Callable[..., TestClient]]:
+    """Makes a test client of the app on the database after ingesting the given files (every
+    one must be stored)."""
+    with ExitStack() as stack:
+
+        def make(*paths: Path) -> TestClient:
+            summary = ingest(engine, list(paths), Settings(data_dir=tmp_path))
+            assert summary.count("rejected") == 0, summary.outcomes
+            return stack.enter_context(TestClient(create_app(engine)))
+
+        yield make
+
+
+Cli = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture(scope="session")
+def run_cli() -> Cli:
+    """Runs the ipcoop command in a child process on the SQLite file in ``data``."""
+
+    def run(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "IPCOOP_DATA_DIR": str(data), "IPCOOP_DATABASE_URL": ""}
+        return subprocess.run(
+            [sys.executable, "-m", "ipcoop.cli", *args],
+            env=env,
+            text=True,
+            capture_output=True,
+            timeout=300,
+            check=False,
+        )
+
+    return run
+
+
+@pytest.fixture
+def cli(run_cli: Cli, tmp_path: Path) -> Cli:
+    """Runs the ipcoop command on an SQLite file of the test's own (or ``data=``)."""
+
+    def run(*args: str, data: Path = tmp_path) -> subprocess.CompletedProcess[str]:
+        return run_cli(*args, data=data)
+
+    return run
+
+
+@pytest.fixture
+def make_report(engine: Engine) -> Callable[..., int]:
+    """Stores a report through the real store stage and returns its id: ``make_report(
+    activities=[make_activity(title=...)], reporting_party="CHE")``; each call a new file."""
+    from ipcoop.db import session_scope
+    from ipcoop.ingest.records import ExtractedReport, PartyRef
+    from ipcoop.ingest.store import store
+
+    made = iter(range(1, 1 << 30))
+
+    def make(
+        activities: list[Any] | None = None, reporting_party: str | None = None, **fields: Any
+    ) -> int:
+        text = f"Report {next(made)}: " + "; ".join(a.title for a in activities or [])
+        data = text.encode("utf-8")
+        report = ExtractedReport(
+            source=f"report-{uuid.uuid4().hex[:8]}.txt",
+            sha256=hashlib.sha256(data).hexdigest(),
+            media_type="text/plain",
+            text=text,
+            kind="art67_report",
+            reporting_party=PartyRef(reporting_party, reporting_party) if reporting_party else None,
+            activities=activities or [],
+            **fields,
+        )
+        with session_scope(engine) as session:
+            stored = store(session, report, data)
+            assert stored is not None
+            return stored.id
+
+    return make
+
+
+def make_activity(title: str = "Regional workshop on border measures", **fields: Any) -> Any:
+    """An extracted activity with the given fields (dates as ``start="2021-03-03"``)."""
+    from ipcoop.ingest.records import ExtractedActivity, PartialDate
+
+    for name in ("start", "end"):
+        if isinstance(fields.get(name), str):
+            fields[name] = PartialDate(fields[name])
+    return ExtractedActivity(title=title, **fields)
+
+
+@pytest.fixture(name="make_activity")
+def make_activity_fixture() -> Callable[..., Any]:
+    """``make_activity`` as a fixture, for tests that build activities to store."""
+    return make_activity

@@ -173,7 +173,9 @@ def search(
     year: Year = None,
     topic: Topic = None,
     type_: Type = None,
-    limit: Annotated[int, typer.Option(help="How many to show.")] = 50,
+    limit: Annotated[
+        int | None, typer.Option(help="How many to show (default: the page_size setting).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Search activities with full text and filters."""
@@ -205,7 +207,7 @@ def search(
 @app.command()
 def show(activity_id: Annotated[int, typer.Argument(help="Activity id.")]) -> None:
     """Show one activity with every field and its evidence."""
-    from ipcoop.activities.service import evidence, get_activity, item
+    from ipcoop.activities.service import detail, get_activity
     from ipcoop.db import session_scope
 
     _ensure_schema()
@@ -214,8 +216,7 @@ def show(activity_id: Annotated[int, typer.Argument(help="Activity id.")]) -> No
         if activity is None:
             errors.print(f"[red]No activity {activity_id}[/red]: `ipcoop search` lists ids.")
             raise typer.Exit(1)
-        data = item(activity)
-        data["evidence"] = evidence(session, activity)
+        data = detail(session, activity)
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
@@ -232,7 +233,7 @@ def export(
     type_: Type = None,
 ) -> None:
     """Export the matching activities to a spreadsheet or JSON file."""
-    from ipcoop.activities.export import FORMATS, loader, write
+    from ipcoop.activities.export import FORMATS, About, loader, write
     from ipcoop.db import session_scope
     from ipcoop.search.service import iterate
 
@@ -242,7 +243,8 @@ def export(
     parsed = _filters(query, beneficiary, provider, reporter, year, topic, type_)
     _ensure_schema()
     with session_scope(_engine()) as session, output.open("wb") as out:
-        write(iterate(session, parsed, load=loader(fmt)), fmt, out)
+        about = About(params=tuple(parsed.as_params()))
+        write(iterate(session, parsed, load=loader(fmt)), fmt, out, about)
     console.print(f"Wrote {output}")
 
 

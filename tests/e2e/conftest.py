@@ -24,23 +24,16 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ipcoop.cli", *args],
-        env=env,
-        text=True,
-        capture_output=True,
-        timeout=300,
-        check=False,
-    )
-
-
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory, seed: Callable[[str], Path]) -> Iterator[str]:
+def server(
+    tmp_path_factory: pytest.TempPathFactory,
+    seed: Callable[[str], Path],
+    run_cli: Callable[..., subprocess.CompletedProcess[str]],
+) -> Iterator[str]:
     """The served app on an SQLite file holding seed 003, ingested through the CLI."""
     data = tmp_path_factory.mktemp("server")
     env = {**os.environ, "IPCOOP_DATA_DIR": str(data), "IPCOOP_DATABASE_URL": ""}
-    result = _cli("ingest", str(seed("003")), env=env)
+    result = run_cli("ingest", str(seed("003")), data=data)
     assert result.returncode == 0, result.stdout + result.stderr
     port = _free_port()
     process = subprocess.Popen(

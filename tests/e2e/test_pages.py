@@ -31,8 +31,8 @@ def test_search_filter_report_activity_and_csv(
     path = download_info.value.path()
     rows = list(csv.DictReader(io.StringIO(Path(path).read_text(encoding="utf-8-sig"))))
     shown = page.locator("ol.items h3").all_inner_texts()
-    assert [r["title"] for r in rows] == shown
-    assert rows[0]["beneficiaries"] == "Mali"
+    assert [r["Title"] for r in rows] == shown
+    assert rows[0]["Beneficiaries"] == "Mali"
 
     page.locator("ol.items h3 a").first.click()
     expect(page.locator("h1")).to_have_text(

@@ -57,8 +57,8 @@ def _rows(engine: Engine) -> list[Row]:
                 "provider": {
                     p.party_code for p in a.parties if p.role != "beneficiary" and p.party_code
                 },
-                "topic": {t.code for t in a.tags if t.kind == "topic"},
-                "audience": {t.code for t in a.tags if t.kind == "audience"},
+                "topic": {t.code for t in a.tags if t.vocabulary == "topic"},
+                "audience": {t.code for t in a.tags if t.vocabulary == "audience"},
                 "type": {a.type} - {None},
                 "modality": {a.modality} - {None},
                 "year": {a.start_year} - {None},

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,11 +23,10 @@ DEMO = Path(__file__).resolve().parents[2] / "src" / "ipcoop" / "demo"
 
 
 @pytest.fixture
-def client(engine: Engine, tmp_path: Path, seed: Callable[[str], Path]) -> Iterator[TestClient]:
-    summary = ingest(engine, [seed("003"), DEMO], Settings(data_dir=tmp_path))
-    assert summary.count("rejected") == 0, summary.outcomes
-    with TestClient(create_app(engine)) as test_client:
-        yield test_client
+def client(
+    client_for: Callable[..., TestClient], seed: Callable[[str], Path]
+) -> TestClient:
+    return client_for(seed("003"), DEMO)
 
 
 def _titles(client: TestClient, **params: object) -> list[str]:
@@ -226,9 +226,10 @@ def test_csv_export_opens_in_a_spreadsheet(client: TestClient) -> None:
     assert response.content.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) == 7
-    sub = next(r for r in rows if r["start_date"] == "2023-05-31")
-    assert sub["beneficiary_codes"] == "ARG; BOL; CHL; PRY; URY"
-    assert sub["beneficiaries"].startswith("Argentina; Plurinational State of Bolivia")
+    # headers in words, codes beside names
+    sub = next(r for r in rows if r["Start date"] == "2023-05-31")
+    assert sub["Beneficiaries (codes)"] == "ARG; BOL; CHL; PRY; URY"
+    assert sub["Beneficiaries"].startswith("Argentina; Plurinational State of Bolivia")
 
 
 def test_xlsx_and_jsonl_exports(client: TestClient) -> None:
@@ -238,9 +239,37 @@ def test_xlsx_and_jsonl_exports(client: TestClient) -> None:
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
     assert sheet is not None
     values = list(sheet.iter_rows(values_only=True))
-    assert values[0][1] == "title" and len(values) == 1 + 2
+    assert "Title" in values[0] and len(values) == 1 + 2
     lines = client.get("/api/v1/activities.jsonl", params={"provider": "WCO"}).text.splitlines()
     assert len(lines) == 7 and json.loads(lines[0])["providers"][0]["code"] == "WCO"
+
+
+def test_xlsx_export_opens_as_a_workbook_people_can_use(client: TestClient) -> None:
+    response = client.get(
+        "/api/v1/activities.xlsx", params={"beneficiary": "LDC", "q": "counterfeiting"}
+    )
+    disposition = response.headers["content-disposition"]
+    assert 'filename="ipcoop-activities-counterfeiting-LDC.xlsx"' in disposition
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames == ["Activities", "About"]
+    sheet = workbook["Activities"]
+    header = [c.value for c in sheet[1]]
+    last = sheet[1][-1].column_letter
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:{last}3"
+    assert all(c.font.b for c in sheet[1]) and sheet["A1"].fill.fgColor.rgb.endswith("1F4E79")
+    start = sheet.cell(2, header.index("Start date") + 1)
+    assert isinstance(start.value, dt.datetime) and start.number_format == "yyyy-mm-dd"
+    address = sheet.cell(2, header.index("Address") + 1).value
+    assert address.startswith('=HYPERLINK("http://testserver/activities/')
+    about = {r[0]: r[1] for r in workbook["About"].iter_rows(values_only=True) if r and r[0]}
+    assert about["Query"] == "q=counterfeiting&beneficiary=LDC" and about["Activities"] == 2
+    assert about["Start date"] == "start_date"
+
+
+def test_csv_links_are_absolute(client: TestClient) -> None:
+    response = client.get("/api/v1/activities.csv", params={"provider": "WCO"})
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows and all(r["Address"].startswith("http://testserver/activities/") for r in rows)
 
 
 def test_openapi_document(client: TestClient) -> None:
@@ -278,7 +307,7 @@ def test_related_activities(client: TestClient) -> None:
 
 def test_search_page_shows_active_filters_with_remove_links(client: TestClient) -> None:
     page = client.get("/", params={"q": "counterfeiting", "beneficiary": "LDC"}).text
-    assert "beneficiary: Least developed countries" in page
+    assert "Beneficiary: Least developed countries" in page
     assert 'href="/?q=counterfeiting"' in page
 
 

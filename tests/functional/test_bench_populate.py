@@ -105,7 +105,7 @@ def test_populated_database_answers_search_like_sql(engine: Engine, populate: Mo
     enforcement = _count(
         engine,
         "SELECT count(DISTINCT activity_id) FROM activity_tags "
-        "WHERE kind = 'topic' AND code = 'enforcement'",
+        "WHERE vocabulary = 'topic' AND code = 'enforcement'",
     )
     assert enforcement > 0 and _total(engine, topic=["enforcement"]) == enforcement
     wco = _count(engine, "SELECT count(*) FROM reports WHERE reporting_party_code = 'WCO'")

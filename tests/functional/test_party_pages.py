@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
-
-from ipcoop.config import Settings
-from ipcoop.ingest.service import ingest
-from ipcoop.web.app import create_app
 
 SPEC = re.compile(
     r'<script type="application/json" class="vega-spec" data-chart="([\w-]+)">(.*?)</script>', re.S
@@ -22,11 +17,10 @@ SPEC = re.compile(
 
 
 @pytest.fixture
-def client(engine: Engine, tmp_path: Path, seed: Callable[[str], Path]) -> Iterator[TestClient]:
-    summary = ingest(engine, [seed("003")], Settings(data_dir=tmp_path))
-    assert summary.count("rejected") == 0, summary.outcomes
-    with TestClient(create_app(engine)) as test_client:
-        yield test_client
+def client(
+    client_for: Callable[..., TestClient], seed: Callable[[str], Path]
+) -> TestClient:
+    return client_for(seed("003"))
 
 
 def _specs(html: str) -> dict[str, dict[str, Any]]:

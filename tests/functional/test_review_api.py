@@ -93,7 +93,7 @@ def test_swiss_draft_to_published_report(
         assert client.get(f"/api/v1/reports/{rid}", headers=headers).status_code == 404
         assert (
             client.patch(
-                f"/api/v1/reports/{rid}", json={"title": "x", "lock_version": 1}, headers=headers
+                f"/api/v1/reports/{rid}", json={"title": "x", "version": 1}, headers=headers
             ).status_code
             == 404
         )
@@ -106,7 +106,7 @@ def test_swiss_draft_to_published_report(
         assert (
             client.patch(
                 f"/api/v1/reports/{rid}/activities/{aid}",
-                json={"title": "x", "lock_version": 1},
+                json={"title": "x", "version": 1},
                 headers=headers,
             ).status_code
             == 404
@@ -130,7 +130,7 @@ def test_swiss_draft_to_published_report(
     assert (
         client.patch(
             f"/api/v1/reports/{rid}/activities/{aid}",
-            json={"title": "y", "lock_version": 1},
+            json={"title": "y", "version": 1},
             headers=swiss,
         ).status_code
         == 403

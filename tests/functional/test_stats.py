@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
-
-from ipcoop.config import Settings
-from ipcoop.ingest.service import ingest
-from ipcoop.web.app import create_app
 
 DEMO = Path(__file__).resolve().parents[2] / "src" / "ipcoop" / "demo"
 
 
 @pytest.fixture
-def client(engine: Engine, tmp_path: Path, seed: Callable[[str], Path]) -> Iterator[TestClient]:
-    summary = ingest(engine, [seed("003"), DEMO], Settings(data_dir=tmp_path))
-    assert summary.count("rejected") == 0, summary.outcomes
-    with TestClient(create_app(engine)) as test_client:
-        yield test_client
+def client(
+    client_for: Callable[..., TestClient], seed: Callable[[str], Path]
+) -> TestClient:
+    return client_for(seed("003"), DEMO)
 
 
 def _stats(client: TestClient, **params: Any) -> dict[str, Any]:

@@ -10,7 +10,8 @@ from fastapi.responses import StreamingResponse
 from sqlalchemy.orm import Session
 
 from ipcoop.activities import export
-from ipcoop.activities.service import evidence, get_activity, item, related
+from ipcoop.activities.schemas import ActivityDetail, ActivityPagination
+from ipcoop.activities.service import detail, get_activity, item
 from ipcoop.db import session_scope
 from ipcoop.dependencies import activity_filters, get_session
 from ipcoop.search.filters import ActivityFilters
@@ -32,7 +33,7 @@ def result_json(result: SearchResult) -> dict[str, Any]:
     }
 
 
-@router.get("/activities")
+@router.get("/activities", response_model=ActivityPagination)
 def list_activities(
     filters: ActivityFilters = Depends(activity_filters),
     sort: str = Query(
@@ -41,7 +42,9 @@ def list_activities(
         pattern="^(" + "|".join(s.replace("-", "\\-") for s in SORTS) + ")$",
     ),
     cursor: str | None = Query(None, description="next_cursor of the previous page."),
-    limit: int = Query(50, ge=1, le=500, description="Items per page."),
+    limit: int | None = Query(
+        None, ge=1, le=500, description="Items per page (default: the page_size setting)."
+    ),
     facet: list[str] = Query(
         [], description="Facets to count (repeat for several; none for no counts). Default: all."
     ),
@@ -49,7 +52,14 @@ def list_activities(
 ) -> dict[str, Any]:
     """Activities matching every filter, with facet counts and the next page's cursor."""
     return result_json(
-        search(session, filters, sort=sort, cursor=cursor, limit=limit, facets=facet_names(facet))
+        search(
+            session,
+            filters,
+            sort=sort,
+            cursor=cursor,
+            limit=limit,
+            facets=facet_names(facet),
+        )
     )
 
 
@@ -60,29 +70,32 @@ def export_activities(
     """Every matching activity as CSV (UTF-8 with BOM), XLSX or JSON Lines, streamed."""
     if fmt not in ("csv", "xlsx", "jsonl"):
         raise HTTPException(404, f"No export format {fmt!r}; use .csv, .xlsx or .jsonl")
-    return export_response(request.app.state.engine, filters, fmt)
+    return export_response(
+        request.app.state.engine, filters, fmt, base_url=str(request.base_url)
+    )
 
 
-@router.get("/activities/{activity_id}")
+@router.get("/activities/{activity_id}", response_model=ActivityDetail)
 def read_activity(activity_id: int, session: Session = Depends(get_session)) -> dict[str, Any]:
     """One activity with the source excerpt behind each value."""
     activity = get_activity(session, activity_id)
     if activity is None:
         raise HTTPException(404, f"No activity {activity_id}; search /api/v1/activities")
-    data = item(activity)
-    data["evidence"] = evidence(session, activity)
-    data["related"] = {k: [item(r) for r in v] for k, v in related(session, activity).items()}
-    return data
+    return detail(session, activity)
 
 
-def export_response(request_engine: Any, filters: ActivityFilters, fmt: str) -> StreamingResponse:
-    """Stream a filtered set in one format (the session lives as long as the stream)."""
+def export_response(
+    request_engine: Any, filters: ActivityFilters, fmt: str, base_url: str = ""
+) -> StreamingResponse:
+    """Stream a filtered set in one format (the session lives as long as the stream), named
+    after its query, with links on this site."""
+    about = export.About(params=tuple(filters.as_params()), base_url=base_url)
 
     def chunks() -> Iterator[bytes]:
         with session_scope(request_engine) as session:
             rows = iterate(session, filters, load=export.loader(fmt))
             if fmt == "csv":
-                for chunk in export.csv_chunks(rows):
+                for chunk in export.csv_chunks(about.absolute(rows)):
                     yield chunk.encode("utf-8")
             elif fmt == "jsonl":
                 for chunk in export.jsonl_chunks(rows):
@@ -91,10 +104,10 @@ def export_response(request_engine: Any, filters: ActivityFilters, fmt: str) -> 
                 import tempfile
 
                 with tempfile.TemporaryFile() as tmp:
-                    export.write_xlsx(rows, tmp)
+                    export.write_xlsx(rows, tmp, about)
                     tmp.seek(0)
                     while block := tmp.read(65536):
                         yield block
 
-    headers = {"Content-Disposition": f'attachment; filename="ipcoop-activities.{fmt}"'}
+    headers = {"Content-Disposition": f'attachment; filename="{about.filename(fmt)}"'}
     return StreamingResponse(chunks(), media_type=export.MEDIA_TYPES[fmt], headers=headers)

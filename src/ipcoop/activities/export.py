@@ -1,55 +1,33 @@
 """Exports of any filtered set of activities: CSV, XLSX, JSON and JSON Lines, streamed.
 
-The spreadsheet formats write rows (``load_rows``), the JSON formats write items of
-``ExportRecord``s (``load_records``): both read a batch of activities with three driver
-queries, since building ORM objects with their parties and tags costs far more than writing
-a million rows. ``row`` gives the same spreadsheet row for one ORM activity or record.
+Every format is made of activity records (``load_records``: a batch of activities read with
+three driver queries, since building ORM objects with their parties and tags costs far more
+than writing a million rows); the spreadsheet formats write their ``ActivityRead`` columns
+(``ipcoop.activities.shapes.columns``), the JSON formats their ``ActivityRead`` items.
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, fields
-from functools import cache
+from dataclasses import dataclass, field
 from itertools import islice
-from typing import IO, Any, NamedTuple, cast
+from typing import IO, Any
+from urllib.parse import urlencode
 
 from sqlalchemy.orm import Session
 
-from ipcoop.activities.models import Activity
-from ipcoop.activities.service import item
-from ipcoop.parties.resolver import Resolver
+from ipcoop.activities import shapes
+from ipcoop.activities.records import ActivityRecord, PartyRecord, TagRecord
+from ipcoop.activities.schemas import ActivityRead, ActivityRow
 
-COLUMNS = (
-    "id",
-    "title",
-    "start_date",
-    "end_date",
-    "date_precision",
-    "beneficiary_codes",
-    "beneficiaries",
-    "provider_codes",
-    "providers",
-    "type",
-    "topics",
-    "audience",
-    "modality",
-    "city",
-    "country",
-    "participants",
-    "participants_qualifier",
-    "description",
-    "outputs",
-    "website",
-    "contact",
-    "confidence",
-    "needs_review",
-    "report_id",
-    "url",
-)
+SHEET = shapes.sheet(ActivityRow)
+COLUMNS = tuple(column.name for column in SHEET.columns)
+HEADERS = tuple(column.header for column in SHEET.columns)
 FORMATS = ("csv", "xlsx", "jsonl", "json")
 MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -57,98 +35,25 @@ MEDIA_TYPES = {
     "jsonl": "application/x-ndjson",
     "json": "application/json",
 }
-# what makes a spreadsheet read a cell as a formula when it starts the text
-_FORMULA_FIRST = frozenset("=+-@\t\r")
 
-
-class PartyRecord(NamedTuple):
-    """A party of an activity, as ``ActivityParty`` has it."""
-
-    role: str
-    party_code: str | None
-    name: str
-    via_group: str | None
-
-
-class TagRecord(NamedTuple):
-    """A tag of an activity, as ``ActivityTag`` has it."""
-
-    kind: str
-    code: str
-
-
-@dataclass(slots=True)
-class ExportRecord:
-    """An activity with its parties and tags: the attributes of ``Activity`` that exports
-    (and ``ipcoop.activities.service.item``) read, without the ORM's cost."""
-
-    id: int
-    report_id: int
-    title: str
-    description: str | None
-    type: str | None
-    start_date: str | None
-    end_date: str | None
-    date_precision: str | None
-    modality: str | None
-    city: str | None
-    country_code: str | None
-    participants: int | None
-    participants_qualifier: str | None
-    outputs: str | None
-    website: str | None
-    contact: str | None
-    confidence: float
-    needs_review: bool
-    # as the driver gives it: JSON text on SQLite, a list on PostgreSQL (see review_reasons)
-    stored_reasons: list[str] | str | None
-    parties: list[PartyRecord] = field(default_factory=list)
-    tags: list[TagRecord] = field(default_factory=list)
-
-    @property
-    def review_reasons(self) -> list[str]:
-        """Why the activity needs review (read when asked: spreadsheets do not show it)."""
-        if isinstance(self.stored_reasons, str):
-            self.stored_reasons = cast(list[str], json.loads(self.stored_reasons))
-        return self.stored_reasons or []
-
-
-# the activity columns a record holds, in its fields' order (stored_reasons is review_reasons)
-_RECORD_COLUMNS = tuple(
-    "review_reasons" if f.name == "stored_reasons" else f.name
-    for f in fields(ExportRecord)
-    if f.name not in ("parties", "tags")
+# what a record holds: the activity columns its shapes read, and its report's (report.*)
+_OWN = tuple(  # "id" first
+    c
+    for c in dict.fromkeys(shapes.stored_columns(ActivityRead) + SHEET.stored)
+    if not c.startswith("report.")
 )
-
-
-# the activity columns a spreadsheet row shows, in the order _sheet_row takes them
-_SHEET_COLUMNS = (
-    "id",
-    "title",
-    "start_date",
-    "end_date",
-    "date_precision",
-    "type",
-    "modality",
-    "city",
-    "country_code",
-    "participants",
-    "participants_qualifier",
-    "description",
-    "outputs",
-    "website",
-    "contact",
-    "confidence",
-    "needs_review",
-    "report_id",
+_OF_REPORT = tuple(c.removeprefix("report.") for c in SHEET.stored if c.startswith("report."))
+_RECORD_COLUMNS = _OWN + tuple(f"report.{c}" for c in _OF_REPORT)
+_ACTIVITIES_SQL = (
+    "SELECT {} FROM activities JOIN reports ON reports.id = activities.report_id"
+    " WHERE activities.id IN ({})"
 )
-_ACTIVITIES_SQL = "SELECT {} FROM activities WHERE id IN ({})"
 _PARTIES_SQL = (
     "SELECT activity_id, role, party_code, name, via_group FROM activity_parties"
     " WHERE activity_id IN ({}) ORDER BY activity_id, id"
 )
 _TAGS_SQL = (
-    "SELECT activity_id, kind, code FROM activity_tags WHERE activity_id IN ({})"
+    "SELECT activity_id, vocabulary, code FROM activity_tags WHERE activity_id IN ({})"
     " ORDER BY activity_id, id"
 )
 _MARKS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
@@ -166,7 +71,11 @@ def _fetch(session: Session, ids: Sequence[int], columns: Sequence[str]) -> Fetc
     marks = ", ".join([mark] * len(params))
     cursor = connection.connection.cursor()
     try:
-        cursor.execute(_ACTIVITIES_SQL.format(", ".join(columns), marks), params)
+        selected = ", ".join(
+            c.replace("report.", "reports.") if c.startswith("report.") else f"activities.{c}"
+            for c in columns
+        )
+        cursor.execute(_ACTIVITIES_SQL.format(selected, marks), params)
         activities = cursor.fetchall()
         cursor.execute(_PARTIES_SQL.format(marks), params)
         parties = cursor.fetchall()
@@ -177,38 +86,38 @@ def _fetch(session: Session, ids: Sequence[int], columns: Sequence[str]) -> Fetc
     return activities, parties, tags
 
 
-def load_records(session: Session, ids: Sequence[int]) -> list[ExportRecord]:
-    """The activities with these ids, in the order given, with their parties and tags (for
-    the JSON formats). The two values whose Python type differs by driver are converted here
-    (integer booleans on SQLite) or when read (the review reasons' JSON text)."""
+def load_records(session: Session, ids: Sequence[int]) -> list[ActivityRecord]:
+    """The activities with these ids, in the order given, with their parties and tags."""
     if not ids:
         return []
     activities, parties, tags = _fetch(session, ids, _RECORD_COLUMNS)
-    found: dict[int, ExportRecord] = {}
-    for values in activities:
-        record = ExportRecord(*values)
-        record.needs_review = bool(record.needs_review)
-        found[record.id] = record
+    own = len(_OWN)
+    found = {
+        values[0]: ActivityRecord(
+            dict(zip(_OWN, values[:own], strict=True)),
+            report=dict(zip(_OF_REPORT, values[own:], strict=True)),
+        )
+        for values in activities
+    }
     for activity_id, role, code, name, via_group in parties:
         found[activity_id].parties.append(PartyRecord(role, code, name, via_group))
-    for activity_id, kind, code in tags:
-        found[activity_id].tags.append(TagRecord(kind, code))
+    for activity_id, vocabulary, code in tags:
+        found[activity_id].tags.append(TagRecord(vocabulary, code))
     return [found[i] for i in ids if i in found]
 
 
 def load_rows(session: Session, ids: Sequence[int]) -> list[list[Any]]:
     """The spreadsheet rows (COLUMNS) of the activities with these ids, in the order given:
-    what ``row`` makes of each, read without making records first."""
+    what ``row`` makes of each, read from the driver's rows without making records first."""
     if not ids:
         return []
-    activities, parties, tags = _fetch(session, ids, _SHEET_COLUMNS)
-    lists: dict[int, _Lists] = {values[0]: ([], [], [], [], [], []) for values in activities}
+    activities, parties, tags = _fetch(session, ids, SHEET.stored)
+    reads = {values[0]: shapes.SheetRead.of(values) for values in activities}
     for activity_id, role, code, name, _ in parties:
-        _add_party(lists[activity_id], role, code, name)
-    for activity_id, kind, code in tags:
-        _add_tag(lists[activity_id], kind, code)
-    found = {values[0]: _sheet_row(values, lists[values[0]]) for values in activities}
-    return [found[i] for i in ids if i in found]
+        reads[activity_id].add_party(role, code, name)
+    for activity_id, vocabulary, code in tags:
+        reads[activity_id].add_tag(vocabulary, code)
+    return [SHEET.cells(reads[i]) for i in ids if i in reads]
 
 
 def loader(fmt: str) -> Callable[[Session, Sequence[int]], list[Any]]:
@@ -216,110 +125,51 @@ def loader(fmt: str) -> Callable[[Session, Sequence[int]], list[Any]]:
     return load_rows if fmt in ("csv", "xlsx") else load_records
 
 
-def _safe(value: str | None) -> str | None:
-    """Text that a spreadsheet will show as text, never run as a formula."""
-    return "'" + value if value and value[0] in _FORMULA_FIRST else value
+def row(activity: Any) -> list[Any]:
+    """One spreadsheet row (COLUMNS) of an ORM activity or a record."""
+    return SHEET.row(activity)
 
 
-def _item(activity: Activity | ExportRecord) -> dict[str, Any]:
-    """The shared item shape; a record has every attribute ``item`` reads."""
-    return item(cast(Activity, activity))
+def _item(activity: Any) -> dict[str, Any]:
+    return shapes.item(ActivityRead, activity)
 
 
-@cache
-def _party_name(code: str | None, name: str) -> str:
-    """The name an export shows for a party: the reference name of a known code, else the
-    name as reported (as ``ipcoop.activities.service.item`` does)."""
-    if code is None:
-        return name
-    try:
-        return Resolver.default().get(code).name_en
-    except KeyError:
-        return name
+@dataclass(frozen=True, slots=True)
+class About:
+    """What an export holds: the query it answers, the site its links point to, when it was
+    made. It names the file and fills the workbook's About sheet."""
+
+    params: tuple[tuple[str, str], ...] = ()
+    base_url: str = ""  # links are absolute on this site; relative when empty
+    made: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.UTC))
+
+    def filename(self, fmt: str) -> str:
+        """A file name built from the query: ipcoop-activities-beneficiary-LDC-2023.xlsx."""
+        words = "-".join(_FILE_UNSAFE.sub("", value)[:30] for _, value in self.params)
+        stem = "-".join(part for part in ("ipcoop-activities", words) if part)[:120]
+        return f"{stem.strip('-')}.{fmt}"
+
+    def query(self) -> str:
+        """The query as a person would type it in the address bar."""
+        return urlencode(list(self.params)) or "(every activity)"
+
+    def absolute(self, rows: Iterable[list[Any]]) -> Iterator[list[Any]]:
+        """The rows with their links on this site made absolute (when the site is known)."""
+        if not self.base_url:
+            yield from rows
+            return
+        base = self.base_url.rstrip("/")
+        for values in rows:
+            for i in _LINKS:
+                values[i] = base + values[i]
+            yield values
 
 
-# beneficiary codes and names, provider codes and names, topics, audience
-_Lists = tuple[list[str], list[str], list[str], list[str], list[str], list[str]]
-
-
-def _add_party(lists: _Lists, role: str, code: str | None, name: str) -> None:
-    if role == "beneficiary":
-        lists[0].append(code or "")
-        lists[1].append(_party_name(code, name))
-    else:
-        lists[2].append(code or "")
-        lists[3].append(_party_name(code, name))
-
-
-def _add_tag(lists: _Lists, kind: str, code: str) -> None:
-    if kind == "topic":
-        lists[4].append(code)
-    elif kind == "audience":
-        lists[5].append(code)
-
-
-def _sheet_row(values: Sequence[Any], lists: _Lists) -> list[Any]:
-    """One spreadsheet row from the activity's _SHEET_COLUMNS and its lists: codes and labels
-    side by side, lists joined with '; ', free text guarded against formulas (codes, dates and
-    numbers cannot start one)."""
-    (
-        id_,
-        title,
-        start_date,
-        end_date,
-        precision,
-        type_,
-        modality,
-        city,
-        country,
-        participants,
-        qualifier,
-        description,
-        outputs,
-        website,
-        contact,
-        confidence,
-        needs_review,
-        report_id,
-    ) = values
-    counted = participants is not None
-    return [
-        id_,
-        _safe(title),
-        start_date,
-        end_date,
-        precision,
-        "; ".join(lists[0]),
-        _safe("; ".join(lists[1])),
-        "; ".join(lists[2]),
-        _safe("; ".join(lists[3])),
-        type_,
-        "; ".join(lists[4]),
-        "; ".join(lists[5]),
-        modality,
-        _safe(city),
-        country,
-        participants if counted else None,
-        _safe(qualifier) if counted else None,
-        _safe(description),
-        _safe(outputs),
-        _safe(website),
-        _safe(contact),
-        confidence,
-        bool(needs_review),
-        report_id,
-        f"/activities/{id_}",
-    ]
-
-
-def row(activity: Activity | ExportRecord) -> list[Any]:
-    """One spreadsheet row (COLUMNS): the values of ``ipcoop.activities.service.item``."""
-    lists: _Lists = ([], [], [], [], [], [])
-    for p in activity.parties:
-        _add_party(lists, p.role, p.party_code, p.name)
-    for t in activity.tags:
-        _add_tag(lists, t.kind, t.code)
-    return _sheet_row([getattr(activity, c) for c in _SHEET_COLUMNS], lists)
+_FILE_UNSAFE = re.compile(r"[^A-Za-z0-9_.]+")
+_LINKS = tuple(i for i, c in enumerate(SHEET.columns) if c.kind == "link")
+_DATES = tuple(i for i, c in enumerate(SHEET.columns) if c.kind == "date")
+_WIDE = 60  # characters: titles and free text
+_HEADER_FILL = "1F4E79"
 
 
 def csv_chunks(rows: Iterable[list[Any]], batch: int = 500) -> Iterator[str]:
@@ -327,7 +177,7 @@ def csv_chunks(rows: Iterable[list[Any]], batch: int = 500) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     buffer.write("\ufeff")
-    writer.writerow(COLUMNS)
+    writer.writerow(HEADERS)
     rows = iter(rows)
     while chunk := list(islice(rows, batch)):
         writer.writerows(chunk)
@@ -337,35 +187,87 @@ def csv_chunks(rows: Iterable[list[Any]], batch: int = 500) -> Iterator[str]:
     yield buffer.getvalue()
 
 
-def jsonl_chunks(records: Iterable[Activity | ExportRecord]) -> Iterator[str]:
+def jsonl_chunks(records: Iterable[Any]) -> Iterator[str]:
     """One JSON object per line, in the shared item shape."""
     for record in records:
         yield json.dumps(_item(record), ensure_ascii=False) + "\n"
 
 
-def write_xlsx(rows: Iterable[list[Any]], out: IO[bytes]) -> int:
-    """Write rows to an XLSX workbook in write-only (streaming) mode; returns the row count."""
+def write_xlsx(rows: Iterable[list[Any]], out: IO[bytes], about: About | None = None) -> int:
+    """Write rows to an XLSX workbook in write-only (streaming) mode: a styled, frozen header
+    with a filter, dates as dates, links that open, and an About sheet; returns the row count."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
 
+    about = about or About()
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("activities")
-    sheet.append(list(COLUMNS))
+    sheet = workbook.create_sheet("Activities")
+    sheet.freeze_panes = "A2"
+    header = []
+    for n, column in enumerate(SHEET.columns, 1):
+        width = _WIDE if column.kind == "text" else max(12, min(len(column.header) + 2, 30))
+        sheet.column_dimensions[get_column_letter(n)].width = width
+        cell = WriteOnlyCell(sheet, value=column.header)
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor=_HEADER_FILL)
+        header.append(cell)
+    sheet.append(header)
     count = 0
-    for values in rows:
+    for values in about.absolute(rows):
+        for i in _DATES:
+            if values[i] and len(values[i]) == 10:
+                values[i] = dt.date.fromisoformat(values[i])
+        if about.base_url:
+            for i in _LINKS:
+                values[i] = f'=HYPERLINK("{values[i]}", "{values[i]}")'
         sheet.append(values)
         count += 1
+    sheet.auto_filter.ref = f"A1:{get_column_letter(len(header))}{count + 1}"
+    _about_sheet(workbook, about, count)
     workbook.save(out)
     return count
 
 
-def write(items: Iterable[Any], fmt: str, out: IO[bytes]) -> None:
+def _about_sheet(workbook: Any, about: About, count: int) -> None:
+    """What the workbook holds, for whoever opens it later: the query, when, from where, and
+    each column's header beside its name in the API."""
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    sheet = workbook.create_sheet("About")
+    sheet.column_dimensions["A"].width = 28
+    sheet.column_dimensions["B"].width = 90
+
+    def line(label: str, value: Any) -> None:
+        cell = WriteOnlyCell(sheet, value=label)
+        cell.font = Font(bold=True)
+        sheet.append([cell, value])
+
+    line("What", "Activities of intellectual-property technical cooperation, from ipcoop")
+    line("Query", about.query())
+    line("Activities", count)
+    line("Made", about.made.strftime("%Y-%m-%d %H:%M UTC"))
+    line("Source", about.base_url or "ipcoop (local database)")
+    line("Licence", "Records read from public reports; each row links to its report and to "
+                    "the words each value was read from.")
+    line("Dates", "A date known to the day is a date; 2021-03 or 2021 is a month or a year.")
+    sheet.append([])
+    line("Column", "Name in the API and JSON exports")
+    for column in SHEET.columns:
+        sheet.append([column.header, column.name])
+
+
+def write(items: Iterable[Any], fmt: str, out: IO[bytes], about: About | None = None) -> None:
     """Write an export to a binary stream: spreadsheet rows for csv and xlsx, records (or ORM
     activities) for json and jsonl, as ``loader(fmt)`` reads them."""
+    about = about or About()
     if fmt == "xlsx":
-        write_xlsx(items, out)
+        write_xlsx(items, out, about)
         return
     if fmt == "csv":
-        chunks = csv_chunks(items)
+        chunks = csv_chunks(about.absolute(items))
     elif fmt == "jsonl":
         chunks = jsonl_chunks(items)
     elif fmt == "json":

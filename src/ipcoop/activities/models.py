@@ -20,7 +20,6 @@ class Activity(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer)
-    parent_id: Mapped[int | None] = mapped_column(ForeignKey("activities.id"))
     title: Mapped[str] = mapped_column(String(1000))
     description: Mapped[str | None] = mapped_column(Text)
     type: Mapped[str | None] = mapped_column(String(32), index=True)
@@ -91,13 +90,13 @@ class ActivityTag(Base):
 
     __tablename__ = "activity_tags"
     __table_args__ = (
-        Index("ix_activity_tags_kind_code", "kind", "code", "activity_id"),
-        Index("ix_activity_tags_by_activity", "activity_id", "id", "kind", "code"),
+        Index("ix_activity_tags_vocabulary_code", "vocabulary", "code", "activity_id"),
+        Index("ix_activity_tags_by_activity", "activity_id", "id", "vocabulary", "code"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     activity_id: Mapped[int] = mapped_column(ForeignKey("activities.id", ondelete="CASCADE"))
-    kind: Mapped[str] = mapped_column(String(16))
+    vocabulary: Mapped[str] = mapped_column(String(16))
     code: Mapped[str] = mapped_column(String(40))
 
 

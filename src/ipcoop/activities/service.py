@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from contextlib import suppress
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ipcoop.activities import shapes
 from ipcoop.activities.models import Activity, ActivityParty
 from ipcoop.activities.models import Evidence as EvidenceRow
-from ipcoop.parties.resolver import Resolver
+from ipcoop.activities.schemas import ActivityDetail, ActivityRead
 from ipcoop.reports.models import Report
 from ipcoop.review.visibility import public_report_ids
+from ipcoop.vocabularies import PartyRole
 
 EXCERPT_CONTEXT = 80
 
@@ -26,60 +27,20 @@ def get_activity(session: Session, activity_id: int) -> Activity | None:
     )
 
 
-def _party(
-    code: str | None, name: str, via_group: str | None = None, role: str | None = None
-) -> dict[str, Any]:
-    out: dict[str, Any] = {"code": code, "name": name}
-    if code is not None:
-        with suppress(KeyError):
-            out["name"] = Resolver.default().get(code).name_en
-    else:
-        out["unresolved"] = True
-    if via_group:
-        out["via_group"] = via_group
-    if role and role != "provider":
-        out["role"] = role
-    return out
-
-
 def item(activity: Activity) -> dict[str, Any]:
-    """An activity with the field names of `ipcoop extract --json`, plus id, report_id and url."""
-    return {
-        "id": activity.id,
-        "report_id": activity.report_id,
-        "url": f"/activities/{activity.id}",
-        "title": activity.title,
-        "start_date": activity.start_date,
-        "end_date": activity.end_date,
-        "date_precision": activity.date_precision,
-        "beneficiaries": [
-            _party(p.party_code, p.name, p.via_group)
-            for p in activity.parties
-            if p.role == "beneficiary"
-        ],
-        "providers": [
-            _party(p.party_code, p.name, p.via_group, p.role)
-            for p in activity.parties
-            if p.role != "beneficiary"
-        ],
-        "type": activity.type,
-        "topics": [t.code for t in activity.tags if t.kind == "topic"],
-        "audience": [t.code for t in activity.tags if t.kind == "audience"],
-        "modality": activity.modality,
-        "location": {"city": activity.city, "country": activity.country_code},
-        "participants": (
-            {"count": activity.participants, "qualifier": activity.participants_qualifier}
-            if activity.participants is not None
-            else None
-        ),
-        "description": activity.description,
-        "outputs": activity.outputs,
-        "website": activity.website,
-        "contact": activity.contact,
-        "confidence": activity.confidence,
-        "needs_review": activity.needs_review,
-        "review_reasons": activity.review_reasons,
-    }
+    """An activity in the API's item shape (``ActivityRead``)."""
+    return shapes.item(ActivityRead, activity)
+
+
+def detail(session: Session, activity: Activity) -> dict[str, Any]:
+    """An activity with the source words behind each value and its related activities
+    (``ActivityDetail``): what the API, the page and ``ipcoop show`` give."""
+    return shapes.item(
+        ActivityDetail,
+        activity,
+        evidence=evidence(session, activity),
+        related={k: [item(r) for r in v] for k, v in related(session, activity).items()},
+    )
 
 
 def evidence(session: Session, activity: Activity) -> dict[str, list[dict[str, Any]]]:
@@ -125,7 +86,7 @@ def related(session: Session, activity: Activity, limit: int = 20) -> dict[str, 
         )
     )
     beneficiaries = [
-        p.party_code for p in activity.parties if p.role == "beneficiary" and p.party_code
+        p.party_code for p in activity.parties if p.role == PartyRole.BENEFICIARY and p.party_code
     ]
     same_event: list[Activity] = []
     if activity.start_date and beneficiaries:
@@ -133,7 +94,7 @@ def related(session: Session, activity: Activity, limit: int = 20) -> dict[str, 
             select(ActivityParty.id)
             .where(
                 ActivityParty.activity_id == Activity.id,
-                ActivityParty.role == "beneficiary",
+                ActivityParty.role == PartyRole.BENEFICIARY,
                 ActivityParty.party_code.in_(beneficiaries),
             )
             .exists()

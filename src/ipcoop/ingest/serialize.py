@@ -1,9 +1,13 @@
-"""The `ipcoop extract --json` shape of a report (later issues extend it, never rename)."""
+"""The `ipcoop extract --json` shape of a report: activities as ``ActivityExtract``."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from ipcoop.activities import shapes
+from ipcoop.activities.records import PartyRecord
+from ipcoop.activities.schemas import ActivityExtract
+from ipcoop.activities.shapes import mention
 from ipcoop.ingest.records import (
     Evidence,
     ExtractedActivity,
@@ -13,23 +17,15 @@ from ipcoop.ingest.records import (
     PartialDate,
     PartyRef,
 )
-from ipcoop.parties.resolver import Resolver
+from ipcoop.ingest.store import activity_record
+from ipcoop.vocabularies import PartyRole
 
 
 def party(ref: PartyRef | None) -> dict[str, Any] | None:
-    """{code, name} of a party reference (plus via_group/role when known)."""
+    """A party reference in the ``PartyMention`` shape."""
     if ref is None:
         return None
-    out: dict[str, Any] = {"code": ref.code, "name": ref.name}
-    if ref.code is not None:
-        out["name"] = Resolver.default().get(ref.code).name_en
-    if ref.via_group:
-        out["via_group"] = ref.via_group
-    if ref.role:
-        out["role"] = ref.role
-    if ref.code is None:
-        out["unresolved"] = True
-    return out
+    return mention(PartyRecord(ref.role or PartyRole.PROVIDER, ref.code, ref.name, ref.via_group))
 
 
 def _iso(date: PartialDate | None) -> str | None:
@@ -42,33 +38,11 @@ def evidence(found: dict[str, list[Evidence]], text: str) -> dict[str, list[dict
 
 
 def activity(item: ExtractedActivity, text: str) -> dict[str, Any]:
-    """One activity in the extract shape."""
-    return {
-        "title": item.title,
-        "start_date": _iso(item.start),
-        "end_date": _iso(item.end),
-        "date_precision": item.start.precision if item.start else None,
-        "beneficiaries": [party(b) for b in item.beneficiaries],
-        "providers": [party(p) for p in item.providers],
-        "type": item.type,
-        "topics": item.topics,
-        "audience": item.audience,
-        "modality": item.modality,
-        "location": {"city": item.city, "country": item.country},
-        "participants": (
-            {"count": item.participants.count, "qualifier": item.participants.qualifier}
-            if item.participants
-            else None
-        ),
-        "description": item.description,
-        "outputs": item.outputs,
-        "website": item.website,
-        "contact": item.contact,
-        "confidence": item.confidence,
-        "needs_review": bool(item.review_reasons),
-        "review_reasons": item.review_reasons,
-        "evidence": evidence(item.evidence, text),
-    }
+    """One activity in the extract shape (``ActivityExtract``): what storing it would write,
+    read as every stored activity is read, with the words behind each value."""
+    return shapes.item(
+        ActivityExtract, activity_record(item), evidence=evidence(item.evidence, text)
+    )
 
 
 def programme(item: ExtractedProgramme, text: str) -> dict[str, Any]:

@@ -9,9 +9,11 @@ from sqlalchemy.orm import Session
 
 from ipcoop.activities.models import Activity, ActivityParty, ActivityTag
 from ipcoop.activities.models import Evidence as EvidenceRow
+from ipcoop.activities.records import ActivityRecord, PartyRecord, TagRecord
 from ipcoop.ingest.records import Evidence, ExtractedActivity, ExtractedReport
 from ipcoop.programmes.models import Instrument, ProgrammeOffer
 from ipcoop.reports.models import Original, Report
+from ipcoop.vocabularies import PartyRole, ReviewState, TagVocabulary
 
 
 def stored_files(session: Session) -> set[str]:
@@ -47,7 +49,6 @@ def _activity_values(report_id: int, position: int, item: ExtractedActivity) -> 
     return {
         "report_id": report_id,
         "position": position,
-        "parent_id": None,
         "title": item.title[:1000],
         "description": item.description,
         "type": item.type,
@@ -73,8 +74,8 @@ def _activity_values(report_id: int, position: int, item: ExtractedActivity) -> 
 
 
 def _party_rows(activity_id: int, item: ExtractedActivity) -> list[dict[str, Any]]:
-    roles = [("beneficiary", b) for b in item.beneficiaries] + [
-        (p.role or "provider", p) for p in item.providers
+    roles = [(PartyRole.BENEFICIARY, b) for b in item.beneficiaries] + [
+        (p.role or PartyRole.PROVIDER, p) for p in item.providers
     ]
     return [
         {
@@ -89,9 +90,20 @@ def _party_rows(activity_id: int, item: ExtractedActivity) -> list[dict[str, Any
 
 
 def _tag_rows(activity_id: int, item: ExtractedActivity) -> list[dict[str, Any]]:
-    return [{"activity_id": activity_id, "kind": "topic", "code": c} for c in item.topics] + [
-        {"activity_id": activity_id, "kind": "audience", "code": c} for c in item.audience
+    topics, audience = TagVocabulary.TOPIC, TagVocabulary.AUDIENCE
+    return [{"activity_id": activity_id, "vocabulary": topics, "code": c} for c in item.topics] + [
+        {"activity_id": activity_id, "vocabulary": audience, "code": c} for c in item.audience
     ]
+
+
+def activity_record(item: ExtractedActivity) -> ActivityRecord:
+    """What storing an extracted activity would write, as a record (no id yet)."""
+    return ActivityRecord(
+        {"id": None, **_activity_values(0, 0, item)},
+        [PartyRecord(r["role"], r["party_code"], r["name"], r["via_group"])
+         for r in _party_rows(0, item)],
+        [TagRecord(r["vocabulary"], r["code"]) for r in _tag_rows(0, item)],
+    )
 
 
 def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> None:
@@ -130,9 +142,9 @@ def store(session: Session, extracted: ExtractedReport, data: bytes) -> Report |
         media_type=extracted.media_type,
         sha256=extracted.sha256,
         text=extracted.text,
-        status="needs_review"
+        status=ReviewState.NEEDS_REVIEW
         if any(a.review_reasons for a in extracted.activities)
-        else "ingested",
+        else ReviewState.INGESTED,
         warnings=extracted.warnings,
     )
     session.add(report)

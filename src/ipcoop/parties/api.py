@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from ipcoop.dependencies import get_session
 from ipcoop.parties.models import Party
+from ipcoop.parties.schemas import PartyPagination, PartyRead
 from ipcoop.parties.service import get_party, list_parties
 
 router = APIRouter(tags=["parties"])
@@ -23,7 +24,7 @@ def party_json(party: Party) -> dict[str, Any]:
             "url": f"/parties/{party.code}"}
 
 
-@router.get("/parties")
+@router.get("/parties", response_model=PartyPagination)
 def parties(kind: str | None = Query(None, description="economy, igo, agency, forum, group"),
             session: Session = Depends(get_session)) -> dict[str, Any]:
     """Every party in the reference data."""
@@ -32,7 +33,7 @@ def parties(kind: str | None = Query(None, description="economy, igo, agency, fo
             "next_cursor": None}
 
 
-@router.get("/parties/{code}")
+@router.get("/parties/{code}", response_model=PartyRead)
 def party(code: str, session: Session = Depends(get_session)) -> dict[str, Any]:
     """One party's reference record."""
     found = get_party(session, code.upper())

@@ -8,14 +8,16 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from sqlalchemy.orm import Session
 
 from ipcoop.dependencies import get_session
+from ipcoop.reports.schemas import ReportPagination
 from ipcoop.reports.service import list_reports, summary
 from ipcoop.review.auth import api_actor
 from ipcoop.review.permissions import Actor, NotFound
+from ipcoop.review.schemas import ReviewReportDetail
 
 router = APIRouter(tags=["reports"])
 
 
-@router.get("/reports")
+@router.get("/reports", response_model=ReportPagination)
 def reports(
     limit: int = Query(100, ge=1, le=1000),
     offset: int = Query(0, ge=0),
@@ -32,7 +34,7 @@ def reports(
     }
 
 
-@router.get("/reports/{report_id}")
+@router.get("/reports/{report_id}", response_model=ReviewReportDetail)
 def report(
     report_id: int, actor: Actor = Depends(api_actor), session: Session = Depends(get_session)
 ) -> dict[str, Any]:

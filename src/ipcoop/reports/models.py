@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from sqlalchemy import JSON, DateTime, ForeignKey, Integer, LargeBinary, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -45,7 +44,6 @@ class Report(Base):
     text: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16), default="ingested")
     warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
-    evidence: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
     # the submission workflow (ipcoop.review): ingested documents are published
     state: Mapped[str] = mapped_column(

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ipcoop.activities.models import Activity
-from ipcoop.parties.resolver import Resolver
+from ipcoop.parties import display_name
 from ipcoop.reports.models import Original, Report
 from ipcoop.review.visibility import public_report
 
@@ -57,13 +57,11 @@ def original(session: Session, report: Report) -> Original | None:
 def summary(report: Report, activities: int | None = None) -> dict[str, Any]:
     """A report's header in JSON."""
     party: dict[str, str | None] | None = None
-    if report.reporting_party_code:
+    if report.reporting_party_code or report.reporting_party_name:
         party = {
             "code": report.reporting_party_code,
-            "name": Resolver.default().get(report.reporting_party_code).name_en,
+            "name": display_name(report.reporting_party_code, fallback=report.reporting_party_name),
         }
-    elif report.reporting_party_name:
-        party = {"code": None, "name": report.reporting_party_name}
     out: dict[str, Any] = {
         "id": report.id,
         "url": f"/reports/{report.id}",

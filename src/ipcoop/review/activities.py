@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session
 
 from ipcoop import vocabularies
 from ipcoop.activities.models import Activity, ActivityParty, ActivityTag
+from ipcoop.activities.schemas import ActivityCreate, ActivityUpdate
 from ipcoop.ingest.records import PartialDate
 from ipcoop.parties.resolver import Resolver
 from ipcoop.reports.models import Report
-from ipcoop.review.schemas import ActivityFields
 
 # a start this far before the period or an end this far after it is a typing error
 PERIOD_SLACK = dt.timedelta(days=366)
@@ -136,8 +136,8 @@ def values_of(activity: Activity) -> dict[str, Any]:
             p.party_code or p.name for p in activity.parties if p.role == "beneficiary"
         ],
         "providers": [p.party_code or p.name for p in activity.parties if p.role != "beneficiary"],
-        "topics": [t.code for t in activity.tags if t.kind == "topic"],
-        "audience": [t.code for t in activity.tags if t.kind == "audience"],
+        "topics": [t.code for t in activity.tags if t.vocabulary == "topic"],
+        "audience": [t.code for t in activity.tags if t.vocabulary == "audience"],
         "modality": activity.modality,
         "city": activity.city,
         "country": activity.country_code,
@@ -148,10 +148,10 @@ def values_of(activity: Activity) -> dict[str, Any]:
     }
 
 
-def merged(activity: Activity | None, fields: ActivityFields) -> dict[str, Any]:
+def merged(activity: Activity | None, fields: ActivityCreate | ActivityUpdate) -> dict[str, Any]:
     """The values after the change: the given fields over the stored ones."""
     base = values_of(activity) if activity is not None else {}
-    given = fields.model_dump(exclude_unset=True, exclude={"lock_version"})
+    given = fields.model_dump(exclude_unset=True, exclude={"version"})
     if given.get("beneficiaries"):
         given["beneficiaries"] = [c.strip().upper() for c in given["beneficiaries"] if c.strip()]
     if given.get("country"):
@@ -194,6 +194,6 @@ def write(activity: Activity, values: dict[str, Any]) -> None:
         name = resolver.get(code).name_en if code else given
         rows.append(ActivityParty(role=role, party_code=code, name=name))
     activity.parties = rows
-    activity.tags = [ActivityTag(kind="topic", code=c) for c in values.get("topics") or []] + [
-        ActivityTag(kind="audience", code=c) for c in values.get("audience") or []
-    ]
+    activity.tags = [
+        ActivityTag(vocabulary="topic", code=c) for c in values.get("topics") or []
+    ] + [ActivityTag(vocabulary="audience", code=c) for c in values.get("audience") or []]

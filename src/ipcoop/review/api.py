@@ -8,6 +8,7 @@ from fastapi import APIRouter, Body, Depends, FastAPI, File, Query, Request, Upl
 from fastapi.responses import Response, StreamingResponse
 from sqlalchemy.orm import Session
 
+from ipcoop.activities.schemas import ActivityCreate, ActivityUpdate
 from ipcoop.activities.service import item
 from ipcoop.config import get_settings
 from ipcoop.dependencies import get_session
@@ -19,13 +20,7 @@ from ipcoop.review.accounts import Throttled
 from ipcoop.review.activities import Invalid
 from ipcoop.review.auth import api_actor
 from ipcoop.review.permissions import Actor, Forbidden, NotFound
-from ipcoop.review.schemas import (
-    ActivityCreate,
-    ActivityUpdate,
-    ReportCreate,
-    ReportUpdate,
-    Transition,
-)
+from ipcoop.review.schemas import ReportCreate, ReportUpdate, Transition
 from ipcoop.web.problems import problem
 
 router = APIRouter(tags=["submission"])

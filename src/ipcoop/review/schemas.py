@@ -1,51 +1,22 @@
-"""Request bodies of the submission API (and the pages' forms).
+"""Request and response bodies of the submission API that the schema family does not have.
 
-Until the shared schema family (``activities/schemas.py``, ``reports/schemas.py``) lands these are
-this domain's own; the field names are those of the activity item shape.
+Activities are written with ``ipcoop.activities.schemas.ActivityCreate``/``ActivityUpdate``;
+reports with ``ReportCreate``/``ReportUpdate`` here; a report read by someone who may see it
+unpublished is a ``ReportDetail`` with its workflow fields (``ReviewReportDetail``).
 """
 
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ipcoop.activities.schemas import ActivityRead
+from ipcoop.reports.schemas import ReportDetail
+
 PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
 
 class _Body(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-class ActivityFields(_Body):
-    """Every field of an activity a person can write."""
-
-    title: str | None = Field(None, max_length=1000)
-    description: str | None = None
-    type: str | None = Field(None, description="Activity type code (workshop, training ...).")
-    start_date: str | None = Field(None, pattern=PARTIAL_DATE, description="YYYY[-MM[-DD]]")
-    end_date: str | None = Field(None, pattern=PARTIAL_DATE, description="YYYY[-MM[-DD]]")
-    beneficiaries: list[str] | None = Field(None, description="Party or group codes.")
-    providers: list[str] | None = Field(None, description="Party codes or names.")
-    topics: list[str] | None = None
-    audience: list[str] | None = None
-    modality: str | None = Field(None, description="online, in_person or hybrid.")
-    city: str | None = Field(None, max_length=200)
-    country: str | None = Field(None, description="Country code of the place.")
-    participants: int | None = Field(None, ge=0)
-    outputs: str | None = None
-    website: str | None = Field(None, max_length=1000)
-    contact: str | None = Field(None, max_length=500)
-
-
-class ActivityCreate(ActivityFields):
-    """A new activity: a title at least."""
-
-    title: str = Field(..., min_length=1, max_length=1000)
-
-
-class ActivityUpdate(ActivityFields):
-    """Fields to change, and the version read (a stale one is refused with 409)."""
-
-    lock_version: int = Field(..., description="The activity's lock_version when it was read.")
 
 
 class ReportFields(_Body):
@@ -70,7 +41,7 @@ class ReportCreate(ReportFields):
 class ReportUpdate(ReportFields):
     """Header fields to change, and the version read."""
 
-    lock_version: int
+    version: int = Field(..., description="The report's lock_version when it was read.")
 
 
 class Transition(_Body):
@@ -78,3 +49,20 @@ class Transition(_Body):
 
     comment: str | None = None
     symbol: str | None = Field(None, max_length=100)
+
+
+class VersionedActivity(ActivityRead):
+    """An activity with the version an ActivityUpdate must send back."""
+
+    lock_version: int = Field(1, title="Version")
+
+
+class ReviewReportDetail(ReportDetail):
+    """A report with its workflow state and versions (a draft has no original file)."""
+
+    original_url: str | None = Field(None, title="Original file")  # type: ignore[assignment]
+    state: str = Field("published", title="Workflow state")
+    lock_version: int = Field(1, title="Version to send back with a ReportUpdate")
+    version: int = Field(1, title="Version number (corrections count up)")
+    review_comment: str | None = Field(None, title="Curator's comment")
+    activities: list[VersionedActivity]  # type: ignore[assignment]

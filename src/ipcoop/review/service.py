@@ -13,19 +13,14 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ipcoop.activities.models import Activity
 from ipcoop.activities.models import Evidence as EvidenceRow
+from ipcoop.activities.schemas import ActivityCreate, ActivityUpdate
 from ipcoop.db import private_writes
 from ipcoop.parties.resolver import Resolver
 from ipcoop.reports.models import Report
 from ipcoop.review import activities as fields
 from ipcoop.review import audit
 from ipcoop.review.permissions import Action, Actor, Forbidden, NotFound, allowed, require
-from ipcoop.review.schemas import (
-    ActivityCreate,
-    ActivityUpdate,
-    ReportCreate,
-    ReportUpdate,
-    Transition,
-)
+from ipcoop.review.schemas import ReportCreate, ReportUpdate, Transition
 from ipcoop.review.states import EDITABLE, ReportState
 
 S = ReportState
@@ -154,7 +149,6 @@ def create_report(session: Session, actor: Actor, data: ReportCreate) -> Report:
         text=data.introduction or "",
         state=S.DRAFT,
         warnings=[],
-        evidence={},
     )
     session.add(report)
     session.flush()
@@ -181,10 +175,10 @@ def create_report(session: Session, actor: Actor, data: ReportCreate) -> Report:
 def update_report(session: Session, actor: Actor, report_id: int, data: ReportUpdate) -> Report:
     """Change a draft's header."""
     report = load(session, actor, report_id, Action.EDIT)
-    _expect(report.lock_version, data.lock_version, f"report {report_id}")
+    _expect(report.lock_version, data.version, f"report {report_id}")
     _private(session, report)
     before = _header(report)
-    given = data.model_dump(exclude_unset=True, exclude={"lock_version"})
+    given = data.model_dump(exclude_unset=True, exclude={"version"})
     if "introduction" in given:
         report.text = given.pop("introduction") or ""
     for name, value in given.items():
@@ -250,7 +244,9 @@ def update_activity(
     """Change some fields of an activity; refused (Conflict) when the version read is stale."""
     report = load(session, actor, report_id, Action.EDIT)
     activity = _activity(session, report, activity_id)
-    _expect(activity.lock_version, data.lock_version, f"activity {activity_id}")
+    if data.version is None:
+        raise fields.Invalid([fields.FieldProblem("version", "send the version you read")])
+    _expect(activity.lock_version, data.version, f"activity {activity_id}")
     values = fields.merged(activity, data)
     problems = fields.check(session, report, values, activity.id)
     if problems:
@@ -434,7 +430,6 @@ def correct(session: Session, actor: Actor, report_id: int) -> Report:
         text=report.text,
         state=S.DRAFT,
         warnings=list(report.warnings or []),
-        evidence=dict(report.evidence or {}),
         lineage_id=lineage,
         version_number=latest + 1,
     )

@@ -3,7 +3,7 @@ the reference data so an unknown value is an error that names it, never an empty
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
 from ipcoop import vocabularies
@@ -36,14 +36,13 @@ class ActivityFilters:
     year_from: int | None = None
     year_to: int | None = None
     needs_review: bool | None = None
-    extra: dict[str, str] = field(default_factory=dict)
 
     def as_params(self) -> list[tuple[str, str]]:
         """The filters as query parameters (for links and exports of the same set)."""
         out: list[tuple[str, str]] = []
         for f in fields(self):
             value = getattr(self, f.name)
-            if f.name == "extra" or value in (None, "", ()):
+            if value in (None, "", ()):
                 continue
             if isinstance(value, tuple):
                 out += [(f.name, v) for v in value]

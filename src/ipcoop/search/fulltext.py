@@ -1,6 +1,11 @@
 """Full-text search over activities and reports: FTS5 on SQLite, tsvector + GIN on PostgreSQL.
 
 Every difference between the two databases' full-text machinery lives in this module.
+Both fold accents: FTS5's tokenizer removes diacritics (``remove_diacritics 2``) and PostgreSQL's
+``ipcoop_folded`` configuration is English with ``unaccent`` before stemming (migration
+0007_i18n), so "contrefaçon" and "contrefacon" are one word. A query that is a taxonomy keyword
+in any of the three languages also finds the activities tagged with that term
+(``ipcoop.search.crosslang``).
 """
 
 from __future__ import annotations
@@ -8,9 +13,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, select, union
+
+from ipcoop.activities.models import Activity, ActivityTag
+from ipcoop.search.crosslang import expand
 
 _WORD = re.compile(r"[\w][\w'-]*", re.UNICODE)
+CONFIG = "ipcoop_folded"  # PostgreSQL's text search configuration (migration 0007_i18n)
 
 
 def words(query: str) -> list[str]:
@@ -48,7 +57,7 @@ class FullText:
                 sql += " ORDER BY rank, rowid"
             params: tuple[str, ...] = (" ".join('"' + t.replace('"', "") + '"' for t in terms),)
         else:
-            matched = "plainto_tsquery('english', %s)"
+            matched = f"plainto_tsquery('{CONFIG}', %s)"
             sql = f"SELECT id FROM {table} WHERE search_vector @@ {matched}"
             params = (" ".join(terms),)
             if ranked:
@@ -57,6 +66,29 @@ class FullText:
         cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
         try:
             cursor.execute(sql, params)
-            return [row[0] for row in cursor.fetchall()]
+            found = [row[0] for row in cursor.fetchall()]
         finally:
             cursor.close()
+        if table == "activities":
+            found += tagged(connection, query, exclude=set(found))
+        return found
+
+
+def tagged(connection: Connection, query: str, *, exclude: set[int]) -> list[int]:
+    """Ids of the activities tagged with a term the whole query is a keyword of (in any of
+    the three languages), by id, those in ``exclude`` left out."""
+    terms = expand(query)
+    if not terms:
+        return []
+    parts = []
+    for kind, codes in (("topic", terms.topics), ("audience", terms.audiences)):
+        if codes:
+            parts.append(
+                select(ActivityTag.activity_id).where(
+                    ActivityTag.vocabulary == kind, ActivityTag.code.in_(codes)
+                )
+            )
+    if terms.types:
+        parts.append(select(Activity.id).where(Activity.type.in_(terms.types)))
+    ids = sorted({row[0] for row in connection.execute(union(*parts))})
+    return [i for i in ids if i not in exclude]

@@ -35,6 +35,7 @@ from ipcoop.reports.models import Report
 from ipcoop.review.visibility import public_report_ids
 from ipcoop.search.filters import ActivityFilters
 from ipcoop.search.fulltext import FullText, words
+from ipcoop.vocabularies import PartyRole, TagVocabulary
 
 Mask = NDArray[np.bool_]
 Positions = NDArray[np.integer[Any]]
@@ -217,6 +218,12 @@ def _grouped(connection: Connection, value: Any, activity_id: Any, *where: Any) 
 
 
 # the value columns of each dimension: (value, activity id, conditions)
+
+
+def _tagged(vocabulary: TagVocabulary) -> Any:
+    return ActivityTag.vocabulary == vocabulary
+
+
 _COLUMNS: dict[str, tuple[Any, ...]] = {
     "year": (Activity.start_year, Activity.id),
     "type": (Activity.type, Activity.id),
@@ -226,17 +233,17 @@ _COLUMNS: dict[str, tuple[Any, ...]] = {
     "beneficiary": (
         ActivityParty.party_code,
         ActivityParty.activity_id,
-        ActivityParty.role == "beneficiary",
+        ActivityParty.role == PartyRole.BENEFICIARY,
         ActivityParty.party_code.is_not(None),
     ),
     "provider": (
         ActivityParty.party_code,
         ActivityParty.activity_id,
-        ActivityParty.role != "beneficiary",
+        ActivityParty.role != PartyRole.BENEFICIARY,
         ActivityParty.party_code.is_not(None),
     ),
-    "topic": (ActivityTag.code, ActivityTag.activity_id, ActivityTag.kind == "topic"),
-    "audience": (ActivityTag.code, ActivityTag.activity_id, ActivityTag.kind == "audience"),
+    "topic": (ActivityTag.code, ActivityTag.activity_id, _tagged(TagVocabulary.TOPIC)),
+    "audience": (ActivityTag.code, ActivityTag.activity_id, _tagged(TagVocabulary.AUDIENCE)),
 }
 
 

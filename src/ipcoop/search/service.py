@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -13,7 +15,8 @@ from sqlalchemy.orm import Session
 
 from ipcoop import vocabularies
 from ipcoop.activities.models import Activity
-from ipcoop.parties.resolver import Resolver
+from ipcoop.config import get_settings
+from ipcoop.parties import display_name
 from ipcoop.search.filters import ActivityFilters, FilterError
 from ipcoop.search.index import ActivityIndex, Mask, current, dimensions_of
 
@@ -31,6 +34,8 @@ FACETS = (
     "kind",
 )
 FACET_SIZE = 30
+# keys the cursor digest (not a secret: a cursor binds a query, it grants nothing)
+_CURSOR_KEY = b"ipcoop cursor v2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,22 +62,36 @@ class CursorError(ValueError):
     """A cursor that this server did not make."""
 
 
-def _encode(offset: int) -> str:
-    return base64.urlsafe_b64encode(json.dumps({"o": offset}).encode()).decode().rstrip("=")
+def _binding(filters: ActivityFilters, sort: str) -> str:
+    """A digest of the query a cursor belongs to: its filters and sort."""
+    canonical = json.dumps([sorted(filters.as_params()), sort], ensure_ascii=False)
+    return hashlib.blake2b(canonical.encode(), digest_size=8, key=_CURSOR_KEY).hexdigest()
 
 
-def _decode(cursor: str | None) -> int:
+def _encode(offset: int, binding: str) -> str:
+    payload = json.dumps({"o": offset, "q": binding}).encode()
+    return base64.urlsafe_b64encode(payload).decode().rstrip("=")
+
+
+def _decode(cursor: str | None, binding: str) -> int:
+    """The offset of a cursor made for this query; CursorError for any other."""
     if not cursor:
         return 0
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
-        offset = int(json.loads(base64.urlsafe_b64decode(padded))["o"])
+        data = json.loads(base64.urlsafe_b64decode(padded))
+        offset, made_for = int(data["o"]), str(data["q"])
     except (ValueError, KeyError, TypeError) as error:
         raise CursorError(
             f"cursor {cursor!r} is not one this server made; start again without a cursor"
         ) from error
     if offset < 0:
         raise CursorError(f"cursor {cursor!r} is not one this server made")
+    if not hmac.compare_digest(made_for, binding):
+        raise CursorError(
+            f"cursor {cursor!r} belongs to another query (other filters or sort); "
+            "a cursor only pages through the query that gave it: start again without it"
+        )
     return offset
 
 
@@ -80,10 +99,7 @@ def label(facet: str, code: str) -> str:
     """A readable name for one value of a facet (or stats dimension): party names,
     vocabulary labels."""
     if facet in ("beneficiary", "provider", "reporter"):
-        try:
-            return Resolver.default().get(code).name_en
-        except KeyError:
-            return code
+        return display_name(code)
     vocabulary = {
         "topic": vocabularies.TOPICS,
         "type": vocabularies.TYPES,
@@ -130,13 +146,16 @@ def search(
     *,
     sort: str = "date",
     cursor: str | None = None,
-    limit: int = 50,
+    limit: int | None = None,
     facets: tuple[str, ...] = FACETS,
 ) -> SearchResult:
-    """Activities matching the filters: one page, the total, facet counts, the next cursor."""
+    """Activities matching the filters: one page (of ``limit`` items, the page_size setting
+    by default), the total, facet counts, the next cursor."""
+    limit = limit or get_settings().page_size
     if sort not in SORTS:
         raise ValueError(f"unknown sort {sort!r}: one of {', '.join(SORTS)}")
-    offset = _decode(cursor)
+    binding = _binding(filters, sort)
+    offset = _decode(cursor, binding)
     index = current(session)
     mask = index.mask(session, filters)
     ordered = index.ordered(session, mask, sort, filters.q)
@@ -144,7 +163,7 @@ def search(
     page = _activities(session, index.ids[ordered[offset : offset + limit]].tolist())
     result = SearchResult(total=total, items=page, sort=sort)
     if offset + len(page) < total:
-        result.next_cursor = _encode(offset + len(page))
+        result.next_cursor = _encode(offset + len(page), binding)
     result.facets = {name: facet_counts(index, mask, name) for name in facets}
     return result
 

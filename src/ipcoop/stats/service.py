@@ -26,8 +26,6 @@ DIMENSIONS = (
     "kind",
 )
 # an activity may have several values of these: it is counted once under each
-MULTI_VALUED = ("topic", "audience", "beneficiary", "provider")
-PARTY_DIMENSIONS = ("beneficiary", "provider", "reporter")
 ROLES = ("provider", "beneficiary", "reporter")
 TOP = 10
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from contextlib import AbstractAsyncContextManager
 from importlib.resources import files
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import Engine
@@ -15,25 +15,15 @@ from ipcoop import __version__
 from ipcoop.activities.api import router as activities_api
 from ipcoop.db import get_engine
 from ipcoop.parties.api import router as parties_api
-from ipcoop.parties.resolver import Resolver
 from ipcoop.reports.api import router as reports_api
 from ipcoop.review import api as review_api
 from ipcoop.review import web as review_web
 from ipcoop.search.snippets import snippet
 from ipcoop.stats.api import router as stats_api
-from ipcoop.web import caching, pages, party_pages, problems
+from ipcoop.web import apidocs, caching, i18n, labels, pages, party_pages, problems
+from ipcoop.web.api_params import known_parameters
 
 Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
-
-
-def party_name(code: str | None) -> str:
-    """A party's English name for templates; the code itself when unknown."""
-    if not code:
-        return ""
-    try:
-        return Resolver.default().get(code).name_en
-    except KeyError:
-        return code
 
 
 def create_app(engine: Engine | None = None, *, lifespan: Lifespan | None = None) -> FastAPI:
@@ -44,7 +34,7 @@ def create_app(engine: Engine | None = None, *, lifespan: Lifespan | None = None
         title="ipcoop",
         version=__version__,
         openapi_url="/api/v1/openapi.json",
-        docs_url="/api/v1/docs",
+        docs_url=None,  # served from vendored files: ipcoop.web.apidocs
         redoc_url=None,
         description="An open registry of IP technical cooperation.",
     )
@@ -52,20 +42,21 @@ def create_app(engine: Engine | None = None, *, lifespan: Lifespan | None = None
     root = files("ipcoop") / "web"
     app.state.templates = Jinja2Templates(directory=str(root / "templates"))
     env = app.state.templates.env
-    env.add_extension("jinja2.ext.i18n")
-    env.install_null_translations(newstyle=True)
+    i18n.install_templates(env)
+    labels.install(env)
     env.globals["version"] = __version__
-    env.filters["party_name"] = party_name
     env.filters["snippet"] = snippet
-    api = APIRouter(prefix="/api/v1")
+    api = APIRouter(prefix="/api/v1", dependencies=[Depends(known_parameters)])
     for router in (activities_api, reports_api, review_api.router, parties_api, stats_api):
         api.include_router(router)
     app.include_router(api)
     app.include_router(pages.router)
     app.include_router(party_pages.router)
     app.include_router(review_web.router)
+    app.include_router(apidocs.router)
     app.mount("/static", StaticFiles(directory=str(root / "static")), name="static")
     problems.install(app)
     review_api.install(app)
     caching.install(app)
+    i18n.install(app)
     return app

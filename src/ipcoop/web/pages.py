@@ -8,11 +8,12 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
-from ipcoop.activities.service import evidence, get_activity, item, related
+from ipcoop.activities.service import detail, get_activity, item
 from ipcoop.dependencies import activity_filters, get_session
 from ipcoop.reports.service import get_report, original, report_activities, summary
 from ipcoop.search.filters import ActivityFilters
-from ipcoop.search.service import search
+from ipcoop.search.service import SORTS, search
+from ipcoop.web.facets import SHOWN, page_facets
 
 router = APIRouter(include_in_schema=False)
 
@@ -31,9 +32,9 @@ def home(
     session: Session = Depends(get_session),
 ) -> HTMLResponse:
     """Search activities: query box, facets, results, exports of exactly what is shown."""
-    if sort not in ("relevance", "date", "-date", "title"):
+    if sort not in SORTS:
         sort = "date"
-    result = search(session, filters, sort=sort, cursor=cursor, limit=50)
+    result = search(session, filters, sort=sort, cursor=cursor)
     return render(
         request,
         "search.html",
@@ -43,6 +44,9 @@ def home(
             "items": [item(a) for a in result.items],
             "params": filters.as_params(),
             "sort": sort,
+            "sorts": SORTS,
+            "facets": page_facets(session, filters, result),
+            "facet_shown": SHOWN,
         },
     )
 
@@ -90,10 +94,5 @@ def activity_page(
     return render(
         request,
         "activity.html",
-        {
-            "a": item(activity),
-            "evidence": evidence(session, activity),
-            "related": {k: [item(r) for r in v] for k, v in related(session, activity).items()},
-            "report": summary(report) if report else None,
-        },
+        {"a": detail(session, activity), "report": summary(report) if report else None},
     )

@@ -11,6 +11,8 @@ from sqlalchemy.orm import Session
 from ipcoop.dependencies import get_session
 from ipcoop.stats.charts import role_charts
 from ipcoop.stats.service import UnknownPartyCode, directory, profile
+from ipcoop.web.chart_labels import descriptions, localize
+from ipcoop.web.i18n import language_of
 
 router = APIRouter(include_in_schema=False)
 
@@ -39,17 +41,10 @@ def party_page(
     except UnknownPartyCode as error:
         raise HTTPException(404, str(error)) from None
     topology = request.url_for("static", path="vendor/countries-110m.json").path
-    name = found.party.name_en
+    lang = language_of(request)
     charts = {
-        role.role: role_charts(
-            role,
-            topology,
-            {
-                "years": f"{name}: activities per year as {role.role}",
-                "topics": f"{name}: activities per topic as {role.role}",
-                "partners": f"{name}: top {role.partner_role}s as {role.role}",
-                "map": f"{name}: activities per {role.partner_role} country as {role.role}",
-            },
+        role.role: localize(
+            role_charts(role, topology, descriptions(found.party.code, role.role, lang)), lang
         )
         for role in found.roles.values()
         if role.total and not role.same_as

@@ -9,6 +9,7 @@ from starlette.exceptions import HTTPException
 
 from ipcoop.search.filters import FilterError
 from ipcoop.search.service import CursorError
+from ipcoop.web.api_params import UnknownParameters
 
 
 def problem(request: Request, status: int, title: str, detail: str, **extra: object) -> Response:
@@ -31,6 +32,13 @@ def install(app: FastAPI) -> None:
             request, 422, "Unknown filter value", str(error), param=error.param, value=error.value
         )
 
+    @app.exception_handler(UnknownParameters)
+    async def _unknown(request: Request, error: UnknownParameters) -> Response:
+        return problem(
+            request, 422, "Unknown query parameter", str(error),
+            unknown=error.unknown, known=error.known,
+        )
+
     @app.exception_handler(CursorError)
     async def _cursor(request: Request, error: CursorError) -> Response:
         return problem(request, 422, "Invalid cursor", str(error))
@@ -38,7 +46,12 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, error: RequestValidationError) -> Response:
         parts = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()]
-        return problem(request, 422, "Invalid request", "; ".join(parts))
+        # each wrong field by its name in the body or query (ipcoop.review shows them on forms)
+        fields = [
+            {"field": ".".join(str(p) for p in e["loc"][1:]) or str(e["loc"][0]), "message": e["msg"]}
+            for e in error.errors()
+        ]
+        return problem(request, 422, "Invalid request", "; ".join(parts), errors=fields)
 
     @app.exception_handler(HTTPException)
     async def _http(request: Request, error: HTTPException) -> Response:

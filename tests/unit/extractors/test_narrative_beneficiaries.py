@@ -5,6 +5,7 @@ reporting party, a body under it, an organization or a group."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,6 @@ from ipcoop.ingest.extractors import narrative
 from ipcoop.ingest.normalize.places import find_places
 from ipcoop.ingest.records import ExtractedReport
 from ipcoop.parties.resolver import Resolver
-
-SEEDS = Path(__file__).resolve().parents[3] / ".." / "shared" / "seeds"
 
 
 def _report(paragraph: str, reporter: str = "the European Union") -> ExtractedReport:
@@ -132,25 +131,19 @@ def test_the_evidence_runs_from_the_first_name_to_the_last() -> None:
     assert report.text[evidence.start : evidence.end] == "Cambodia, Lao PDR and Myanmar"
 
 
-def _seed(prefix: str) -> str:
-    if not SEEDS.is_dir():
-        pytest.skip("seed documents not available")
-    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
-
-
-def test_the_apec_page_names_no_beneficiary() -> None:
+def test_the_apec_page_names_no_beneficiary(seed: Callable[[str], Path]) -> None:
     """Seed 000's gold leaves every beneficiary empty: the page names none for any event."""
-    text = _seed("000")
+    text = seed("000").read_text(encoding="utf-8")
     report = pipeline.extract(pipeline.Source("000.txt", text.encode()))
     assert len(report.activities) == 23
     assert [a.title for a in report.activities if a.beneficiaries] == []
 
 
-def test_the_wco_descriptions_name_the_annex_beneficiaries() -> None:
+def test_the_wco_descriptions_name_the_annex_beneficiaries(seed: Callable[[str], Path]) -> None:
     """Seed 003's brief descriptions, read with the prose rule, give the beneficiaries its annex
     states (the Ecuadorian workshop's experts from Argentina and the Dominican Republic taught:
     they are not beneficiaries; Brazil only borders the venue)."""
-    text = _seed("003")
+    text = seed("003").read_text(encoding="utf-8")
     descriptions = re.findall(r"Brief description\t(.*)", text)
     annex = re.findall(r"Beneficiary Member\(s\) or observer\(s\)\t(.*)", text)
     expected = {

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from ipcoop.ingest.normalize.dates import DateError, find_dates, parse_date, parse_range
 from ipcoop.ingest.records import DateRange, PartialDate
-
-SEEDS = Path(__file__).resolve().parents[3] / ".." / "shared" / "seeds"
 
 
 def _r(start: str, end: str | None = None) -> DateRange:
@@ -153,10 +152,8 @@ def test_find_dates_in_french_and_spanish() -> None:
     }
 
 
-def test_find_dates_on_the_wco_seed() -> None:
-    if not SEEDS.is_dir():
-        pytest.skip("seed documents not available")
-    text = next(SEEDS.glob("003_*.txt")).read_text(encoding="utf-8")
+def test_find_dates_on_the_wcoseed(seed: Callable[[str], Path]) -> None:
+    text = seed("003").read_text(encoding="utf-8")
     spans = [text[s:e] for s, e, _ in find_dates(text)]
     assert "From 31 May to 2 June 2023" in spans
     assert "26 September 2022 - 30 September 2022" in spans

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from ipcoop.ingest.normalize.places import city_country, country_code, find_places
-
-SEEDS = Path(__file__).resolve().parents[3] / ".." / "shared" / "seeds"
 
 
 @pytest.mark.parametrize(
@@ -92,10 +91,8 @@ def test_country_code(name: str, iso3: str | None) -> None:
     assert country_code(name) == iso3
 
 
-def test_find_places_on_the_apec_seed() -> None:
-    if not SEEDS.is_dir():
-        pytest.skip("seed documents not available")
-    text = next(SEEDS.glob("000_*.txt")).read_text(encoding="utf-8")
+def test_find_places_on_the_apecseed(seed: Callable[[str], Path]) -> None:
+    text = seed("000").read_text(encoding="utf-8")
     found = {(city, iso3) for _, _, city, iso3 in find_places(text)}
     assert {("Honolulu", "USA"), ("Daejeon", "KOR"), ("Sanya", "CHN"), ("Seoul", "KOR"),
             ("Santiago", "CHL"), ("Washington", "USA"), ("Lima", "PER")} <= found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,8 +18,6 @@ from ipcoop.parties.resolver import (
 )
 
 RESOLVER = Resolver.default()
-SEEDS = Path(__file__).resolve().parents[3] / ".." / "shared" / "seeds"
-
 
 def _party(code: str, name: str, parent: str | None = None) -> PartyInfo:
     return PartyInfo(code, "economy", name, None, None, None, None, None, None, parent, None)
@@ -140,11 +139,8 @@ def _codes(text: str) -> list[str]:
     return [code for _, _, code in RESOLVER.find_in_text(text)]
 
 
-def test_find_in_text_seed_sentence() -> None:
-    seed = next(iter(sorted(SEEDS.glob("000_*.txt"))), None) if SEEDS.is_dir() else None
-    if seed is None:
-        pytest.skip(f"seed documents not found in {SEEDS}")
-    text = seed.read_text(encoding="utf-8")
+def test_find_in_text_seed_sentence(seed: Callable[[str], Path]) -> None:
+    text = seed("000").read_text(encoding="utf-8")
     start = text.index("Five products were proposed by")
     sentence = text[start:text.index(".", start) + 1]
     assert _codes(sentence) == ["CHN", "CHL", "MEX", "THA"]

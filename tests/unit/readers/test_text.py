@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,17 +20,11 @@ from ipcoop.ingest.readers import (
 
 from .makers import ANNEX_LABELS, assert_offsets
 
-SEEDS = Path(__file__).resolve().parents[3] / ".." / "shared" / "seeds"
 
-
-def _seed(prefix: str) -> Path:
-    if not SEEDS.is_dir():
-        pytest.skip("shared/seeds is not present")
-    return next(SEEDS.glob(f"{prefix}_*.txt"))
-
-
-def test_seed_003_annex_tables_come_out_as_seven_label_value_tables() -> None:
-    doc = read(_seed("003").read_bytes(), source="003.txt")
+def test_seed_003_annex_tables_come_out_as_seven_label_value_tables(
+    seed: Callable[[str], Path],
+) -> None:
+    doc = read(seed("003").read_bytes(), source="003.txt")
     assert doc.media_type == TEXT
     assert doc.warnings == []
     assert_offsets(doc)
@@ -53,14 +48,16 @@ def test_seed_003_annex_tables_come_out_as_seven_label_value_tables() -> None:
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
-def test_every_seed_reads_with_exact_offsets(prefix: str) -> None:
-    doc = read(_seed(prefix).read_bytes(), source=prefix)
+def test_every_seed_reads_with_exact_offsets(prefix: str, seed: Callable[[str], Path]) -> None:
+    doc = read(seed(prefix).read_bytes(), source=prefix)
     assert doc.blocks and doc.warnings == []
     assert_offsets(doc)
 
 
-def test_seed_002_keeps_the_flattened_gateway_header_a_paragraph() -> None:
-    doc = read(_seed("002").read_bytes(), source="002.txt")
+def test_seed_002_keeps_the_flattened_gateway_header_a_paragraph(
+    seed: Callable[[str], Path],
+) -> None:
+    doc = read(seed("002").read_bytes(), source="002.txt")
     header = next(b for b in doc.blocks if b.text.startswith("# Title of programme"))
     assert header.kind is BlockKind.PARAGRAPH
     items = [b.text for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]
@@ -68,8 +65,10 @@ def test_seed_002_keeps_the_flattened_gateway_header_a_paragraph() -> None:
     assert any(t.startswith("This document reports on the technical assistance") for t in items)
 
 
-def test_seed_004_hard_wrapped_lines_are_joined_into_paragraphs() -> None:
-    doc = read(_seed("004").read_bytes(), source="004.txt")
+def test_seed_004_hard_wrapped_lines_are_joined_into_paragraphs(
+    seed: Callable[[str], Path],
+) -> None:
+    doc = read(seed("004").read_bytes(), source="004.txt")
     last = doc.blocks[-1]
     assert last.kind is BlockKind.PARAGRAPH
     assert last.text.startswith("On November 14, 2022 in Seoul, Republic of Korea, the Heads")
