@@ -48,8 +48,9 @@ def install(app: FastAPI) -> None:
         parts = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()]
         # each wrong field by its name in the body or query (ipcoop.review shows them on forms)
         fields = [
-            {"field": ".".join(str(p) for p in e["loc"][1:]) or str(e["loc"][0]), "message": e["msg"]}
+            {"field": ".".join(str(p) for p in e["loc"][1:]) or str(e["loc"][0]), "message": m}
             for e in error.errors()
+            for m in [e["msg"]]
         ]
         return problem(request, 422, "Invalid request", "; ".join(parts), errors=fields)
 
