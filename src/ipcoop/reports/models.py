@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import JSON, DateTime, ForeignKey, Integer, LargeBinary, String, Text, func
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ipcoop.db import Base
+
+NULL_DEFAULT = sql_text("NULL")
 
 
 class Original(Base):
@@ -51,9 +54,10 @@ class Report(Base):
     )
     lock_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     # versions: every correction of a report shares the first version's id
-    lineage_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    # (DEFAULT NULL: loaders that write every column without a database default skip these)
+    lineage_id: Mapped[int | None] = mapped_column(Integer, index=True, server_default=NULL_DEFAULT)
     version_number: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
-    review_comment: Mapped[str | None] = mapped_column(Text)
+    review_comment: Mapped[str | None] = mapped_column(Text, server_default=NULL_DEFAULT)
 
     __mapper_args__ = {"version_id_col": lock_version}  # noqa: RUF012
 

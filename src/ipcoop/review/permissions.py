@@ -133,3 +133,30 @@ def actor_label(actor: Actor) -> str:
     if actor.anonymous:
         return "an anonymous reader"
     return f"a {actor.role}" + (f" of {actor.party_code}" if actor.party_code else "")
+
+
+def matrix_markdown() -> str:
+    """The matrix as a Markdown table (docs/review.md holds it; a test keeps them equal)."""
+    states = [s for s in S if s != S.SUPERSEDED]
+    rows = [
+        ("anonymous", Actor(None, "", None)),
+        ("reporter, own party", Actor(1, "", Role.REPORTER, "OWN")),
+        ("reporter, other party", Actor(1, "", Role.REPORTER, "OTHER")),
+        ("curator or admin", Actor(1, "", Role.CURATOR)),
+    ]
+    head = "| who | action | " + " | ".join(s.value for s in states) + " |"
+    lines = [head, "|" + "---|" * (len(states) + 2)]
+    for label, actor in rows:
+        for action in Action:
+            if action is Action.CREATE:  # of a new draft: not a state of an existing report
+                continue
+            cells = []
+            for state in states:
+                if allowed(actor, action, "OWN", state):
+                    cells.append("yes")
+                elif action is not Action.CREATE and not allowed(actor, Action.READ, "OWN", state):
+                    cells.append("404")
+                else:
+                    cells.append("403")
+            lines.append(f"| {label} | {action.value} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)

@@ -122,6 +122,11 @@ def _party_name(code: str) -> str:
         raise fields.Invalid([fields.FieldProblem("party", f"unknown party {code!r}")]) from error
 
 
+def _in_lineage(lineage: int) -> Any:
+    """The versions of a report: the first (its id) and its corrections (its lineage_id)."""
+    return (Report.lineage_id == lineage) | (Report.id == lineage)
+
+
 # -- reports ---------------------------------------------------------------------------------
 
 
@@ -151,8 +156,7 @@ def create_report(session: Session, actor: Actor, data: ReportCreate) -> Report:
         warnings=[],
     )
     session.add(report)
-    session.flush()
-    report.lineage_id = report.id
+    session.flush()  # a first version's lineage is itself: lineage_id stays None
     audit.record(
         session, actor, "report.create", "report", report.id, report.id, after=_header(report)
     )
@@ -385,7 +389,7 @@ def publish(session: Session, actor: Actor, report_id: int, data: Transition) ->
     report.review_comment = None
     earlier = session.scalars(
         select(Report).where(
-            Report.lineage_id == report.lineage_id,
+            _in_lineage(report.lineage_id or report.id),
             Report.id != report.id,
             Report.state == S.PUBLISHED,
         )
@@ -407,12 +411,7 @@ def correct(session: Session, actor: Actor, report_id: int) -> Report:
     report = load(session, actor, report_id, Action.CORRECT)
     private_writes(session.connection())
     lineage = report.lineage_id or report.id
-    if report.lineage_id is None:
-        report.lineage_id = lineage  # a legacy report's first correction
-    latest = (
-        session.scalar(select(func.max(Report.version_number)).where(Report.lineage_id == lineage))
-        or 1
-    )
+    latest = session.scalar(select(func.max(Report.version_number)).where(_in_lineage(lineage)))
     draft = Report(
         kind=report.kind,
         reporting_party_code=report.reporting_party_code,
@@ -431,7 +430,7 @@ def correct(session: Session, actor: Actor, report_id: int) -> Report:
         state=S.DRAFT,
         warnings=list(report.warnings or []),
         lineage_id=lineage,
-        version_number=latest + 1,
+        version_number=(latest or 1) + 1,
     )
     session.add(draft)
     session.flush()
