@@ -12,7 +12,7 @@ from ipcoop.activities.models import Activity, ActivityParty
 from ipcoop.activities.models import Evidence as EvidenceRow
 from ipcoop.activities.schemas import ActivityDetail, ActivityRead
 from ipcoop.reports.models import Report
-from ipcoop.review.visibility import public_report_ids
+from ipcoop.reports.visibility import public_report_ids
 from ipcoop.vocabularies import PartyRole
 
 EXCERPT_CONTEXT = 80

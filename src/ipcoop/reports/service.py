@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from ipcoop.activities.models import Activity
 from ipcoop.parties import display_name
 from ipcoop.reports.models import Original, Report
-from ipcoop.review.visibility import public_report
+from ipcoop.reports.visibility import public_report
 
 
 def list_reports(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Body, Depends, FastAPI, File, Query, Request, UploadFile
+from fastapi import APIRouter, Body, Depends, File, HTTPException, Query, Request, UploadFile
 from fastapi.responses import Response, StreamingResponse
 from sqlalchemy.orm import Session
 
@@ -12,16 +12,12 @@ from ipcoop.activities.schemas import ActivityCreate, ActivityUpdate
 from ipcoop.activities.service import item
 from ipcoop.config import get_settings
 from ipcoop.dependencies import get_session
-from ipcoop.ingest.pipeline import IngestError
 from ipcoop.reports.models import Report
 from ipcoop.reports.service import summary
 from ipcoop.review import audit, service, upload, versions
-from ipcoop.review.accounts import Throttled
-from ipcoop.review.activities import Invalid
 from ipcoop.review.auth import api_actor
-from ipcoop.review.permissions import Actor, Forbidden, NotFound
-from ipcoop.review.schemas import ReportCreate, ReportUpdate, Transition
-from ipcoop.web.problems import problem
+from ipcoop.review.permissions import Actor, NotFound
+from ipcoop.review.schemas import ReportCreate, ReportUpdate, ReviewReportDetail, Transition
 
 router = APIRouter(tags=["submission"])
 
@@ -41,6 +37,18 @@ def report_json(session: Session, report: Report) -> dict[str, Any]:
     if report.sha256 is None:
         data["original_url"] = None
     return data
+
+
+@router.get("/reports/{report_id}", response_model=ReviewReportDetail)
+def report(
+    report_id: int, actor: Actor = Depends(api_actor), session: Session = Depends(get_session)
+) -> dict[str, Any]:
+    """One report: its header, its text and its activities (a draft or submitted report only
+    to its party's reporters and the curators; 404 to anyone else)."""
+    try:
+        return report_json(session, service.load(session, actor, report_id))
+    except NotFound:
+        raise HTTPException(404, f"No report {report_id}; /api/v1/reports lists them") from None
 
 
 @router.post("/reports", status_code=201)
@@ -115,7 +123,7 @@ async def upload_file(
         report_id,
         file.filename or "upload",
         data,
-        max_bytes=request.app.state.max_upload_bytes,
+        max_bytes=get_settings().max_upload_bytes,
     )
     return {
         "activities": ids,
@@ -199,38 +207,3 @@ def audit_csv(
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="ipcoop-audit.csv"'},
     )
-
-
-def install(app: FastAPI) -> None:
-    """Denials, conflicts and invalid fields as problem documents (API) or error pages."""
-    app.state.max_upload_bytes = get_settings().max_upload_bytes
-
-    @app.exception_handler(NotFound)
-    async def _not_found(request: Request, error: NotFound) -> Response:
-        return problem(request, 404, "Not found", str(error))
-
-    @app.exception_handler(Forbidden)
-    async def _forbidden(request: Request, error: Forbidden) -> Response:
-        return problem(request, 403, "Not allowed", str(error))
-
-    @app.exception_handler(service.Conflict)
-    async def _conflict(request: Request, error: service.Conflict) -> Response:
-        return problem(request, 409, "Changed by someone else", str(error))
-
-    @app.exception_handler(Invalid)
-    async def _invalid(request: Request, error: Invalid) -> Response:
-        return problem(
-            request,
-            422,
-            "Invalid fields",
-            str(error),
-            errors=[{"field": p.field, "message": p.message} for p in error.problems],
-        )
-
-    @app.exception_handler(IngestError)
-    async def _ingest(request: Request, error: IngestError) -> Response:
-        return problem(request, 422, "The file cannot be read", str(error))
-
-    @app.exception_handler(Throttled)
-    async def _throttled(request: Request, error: Throttled) -> Response:
-        return problem(request, 429, "Too many attempts", str(error))

@@ -1,4 +1,5 @@
-"""Where a report stands in the submission workflow, and who an account is.
+"""Who an account is, and the states a reporter still writes in (ReportState is reference
+data: ipcoop.vocabularies).
 
 The values are what the database stores and the API shows: they never change.
 """
@@ -7,17 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-
-class ReportState(StrEnum):
-    """A report's workflow state. Ingested legacy documents are published (with provenance)."""
-
-    DRAFT = "draft"
-    SUBMITTED = "submitted"
-    RETURNED = "returned"
-    PUBLISHED = "published"
-    WITHDRAWN = "withdrawn"
-    # an earlier published version, replaced by a published correction
-    SUPERSEDED = "superseded"
+from ipcoop.vocabularies import ReportState
 
 
 class Role(StrEnum):
@@ -30,3 +21,5 @@ class Role(StrEnum):
 
 # the reporter's own states: still being written
 EDITABLE = frozenset({ReportState.DRAFT, ReportState.RETURNED})
+
+__all__ = ["EDITABLE", "ReportState", "Role"]

@@ -56,7 +56,7 @@ def create_app(engine: Engine | None = None, *, lifespan: Lifespan | None = None
     app.include_router(apidocs.router)
     app.mount("/static", StaticFiles(directory=str(root / "static")), name="static")
     problems.install(app)
-    review_api.install(app)
+    problems.install_review(app)
     caching.install(app)
     i18n.install(app)
     return app

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, select
 
 from ipcoop.reports.models import Report
-from ipcoop.review.states import ReportState
+from ipcoop.vocabularies import ReportState
 
 PUBLIC_STATE = ReportState.PUBLISHED.value
 
