@@ -59,10 +59,32 @@ EVIDENCE_OF = {
 LIST_FIELDS = ("beneficiaries", "providers", "topics", "audience")
 
 
+CONTEXT_CHARACTERS = 45
+
+
+def words_before(text: str) -> str:
+    """The last few whole words before an excerpt (an ellipsis when cut)."""
+    tail = " ".join(text[-CONTEXT_CHARACTERS:].split())
+    if len(text) > CONTEXT_CHARACTERS and " " in tail:
+        tail = "… " + tail.split(" ", 1)[1]
+    return tail + (" " if text[-1:].isspace() else "")
+
+
+def words_after(text: str) -> str:
+    """The first few whole words after an excerpt (an ellipsis when cut)."""
+    head = " ".join(text[:CONTEXT_CHARACTERS].split())
+    if len(text) > CONTEXT_CHARACTERS and " " in head:
+        head = head.rsplit(" ", 1)[0] + " …"
+    return (" " if text[:1].isspace() else "") + head
+
+
 def _render(
     request: Request, session: Session, template: str, context: dict[str, Any], status: int = 200
 ) -> HTMLResponse:
     context = {**context, "csrf_token": csrf_token(request, session)}
+    filters = request.app.state.templates.env.filters
+    filters.setdefault("words_before", words_before)
+    filters.setdefault("words_after", words_after)
     response: HTMLResponse = request.app.state.templates.TemplateResponse(
         request, template, context, status_code=status
     )

@@ -35,8 +35,12 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(UnknownParameters)
     async def _unknown(request: Request, error: UnknownParameters) -> Response:
         return problem(
-            request, 422, "Unknown query parameter", str(error),
-            unknown=error.unknown, known=error.known,
+            request,
+            422,
+            "Unknown query parameter",
+            str(error),
+            unknown=error.unknown,
+            known=error.known,
         )
 
     @app.exception_handler(CursorError)
