@@ -14,7 +14,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from ipcoop.activities.models import Activity
 from ipcoop.activities.models import Evidence as EvidenceRow
 from ipcoop.activities.schemas import ActivityCreate, ActivityUpdate
-from ipcoop.db import private_writes
+from ipcoop.db import private_writes, public_writes
 from ipcoop.parties.resolver import Resolver
 from ipcoop.reports.models import Report
 from ipcoop.review import activities as fields
@@ -380,6 +380,7 @@ def publish(session: Session, actor: Actor, report_id: int, data: Transition) ->
     """Publish a submitted report: its symbol (typed for a legacy document, else the party's
     next), and an earlier published version becomes superseded."""
     report = load(session, actor, report_id, Action.PUBLISH)
+    public_writes(session.connection())
     if data.symbol:
         report.symbol = data.symbol
     elif not report.symbol:
@@ -402,6 +403,7 @@ def publish(session: Session, actor: Actor, report_id: int, data: Transition) ->
 def withdraw(session: Session, actor: Actor, report_id: int, data: Transition) -> Report:
     """Withdraw a report: it stays, in the withdrawn state, out of the public record."""
     report = load(session, actor, report_id, Action.WITHDRAW)
+    public_writes(session.connection())
     return _step(session, actor, report, "report.withdraw", S.WITHDRAWN, data.comment)
 
 
