@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import APIRouter, Body, Depends, File, HTTPException, Query, Request, UploadFile
@@ -131,7 +132,7 @@ async def upload_file(
     }
 
 
-def _transition(name: str):  # type: ignore[no-untyped-def]
+def _transition(name: str) -> Callable[..., dict[str, Any]]:
     step = {
         "submit": service.submit,
         "return": service.return_report,

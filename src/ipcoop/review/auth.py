@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from ipcoop.dependencies import get_session
 from ipcoop.review import accounts
+from ipcoop.review.models import Account, WebSession
 from ipcoop.review.permissions import ANONYMOUS, Actor
 
 SESSION_COOKIE = "ipcoop_session"
@@ -63,7 +64,7 @@ def page_actor(request: Request, session: Session = Depends(get_session)) -> Act
     return accounts.actor_of(found[0]) if found else ANONYMOUS
 
 
-def _signed_in(request: Request, session: Session):  # type: ignore[no-untyped-def]
+def _signed_in(request: Request, session: Session) -> tuple[Account, WebSession] | None:
     key = unsign(request.cookies.get(SESSION_COOKIE))
     return accounts.by_session(session, key) if key else None
 

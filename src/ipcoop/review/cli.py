@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 users_app = typer.Typer(help="Accounts: reporters, curators, admins.", no_args_is_help=True)
 tokens_app = typer.Typer(help="API tokens (bearer), shown once.", no_args_is_help=True)
@@ -14,7 +18,7 @@ console = Console()
 errors = Console(stderr=True)
 
 
-def _session_scope():  # type: ignore[no-untyped-def]
+def _session_scope() -> AbstractContextManager[Session]:
     from ipcoop.db import get_engine, session_scope
     from ipcoop.migrate import upgrade
 

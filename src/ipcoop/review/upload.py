@@ -3,6 +3,8 @@ is added as a draft activity with the evidence of its fields, for the reporter t
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
@@ -62,14 +64,15 @@ def upload(
         returning = insert(table).returning(table.c.id, sort_by_parameter_order=True)
         ids = list(session.connection().scalars(returning, values))
     pairs = list(zip(ids, extracted.activities, strict=True))
-    for model, rows in (
+    batches: tuple[tuple[Any, list[dict[str, Any]]], ...] = (
         (ActivityParty, [r for i, a in pairs for r in _party_rows(i, a)]),
         (ActivityTag, [r for i, a in pairs for r in _tag_rows(i, a)]),
         (
             EvidenceRow,
             [r for i, a in pairs for r in _evidence_rows(report.id, "activity", i, a.evidence)],
         ),
-    ):
+    )
+    for model, rows in batches:
         if rows:
             session.connection().execute(insert(model.__table__), rows)
     audit.record(
