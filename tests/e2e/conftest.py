@@ -35,6 +35,11 @@ def server(
     env = {**os.environ, "IPCOOP_DATA_DIR": str(data), "IPCOOP_DATABASE_URL": ""}
     result = run_cli("ingest", str(seed("003")), data=data)
     assert result.returncode == 0, result.stdout + result.stderr
+    yield from serve(env)
+
+
+def serve(env: dict[str, str]) -> Iterator[str]:
+    """`ipcoop serve` with this environment on a free port, until the generator is closed."""
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "ipcoop.cli", "serve", "--port", str(port)],

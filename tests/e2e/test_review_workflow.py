@@ -7,14 +7,10 @@ from __future__ import annotations
 
 import io
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import docx
 import pytest
@@ -22,27 +18,12 @@ from playwright.sync_api import Browser, Page, expect
 
 from ipcoop.quality.synth import ANNEX_LABELS, long_date
 
+from .conftest import serve
+
 pytestmark = pytest.mark.browser
 
 SHOTS = Path(os.environ.get("IPCOOP_SHOTS", "/tmp/ipcoop-review-shots"))
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ipcoop.cli", *args],
-        env=env,
-        text=True,
-        capture_output=True,
-        timeout=300,
-        check=False,
-    )
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def annex_docx() -> bytes:
@@ -76,15 +57,11 @@ def annex_docx() -> bytes:
 
 
 @pytest.fixture(scope="module")
-def review_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def review_server(
+    tmp_path_factory: pytest.TempPathFactory, run_cli: Callable[..., Any]
+) -> Iterator[str]:
     """A served app on a fresh SQLite file with a Swiss reporter and a curator (made by the CLI)."""
     data = tmp_path_factory.mktemp("review-server")
-    env = {
-        **os.environ,
-        "IPCOOP_DATA_DIR": str(data),
-        "IPCOOP_DATABASE_URL": "",
-        "IPCOOP_SECRET_KEY": "browser-test-key",
-    }
     for args in (
         (
             "users",
@@ -99,29 +76,15 @@ def review_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         ),
         ("users", "add", "curator@wto.org", "--role", "curator", "--password", "curator-pass-1"),
     ):
-        result = _cli(*args, env=env)
+        result = run_cli(*args, data=data)
         assert result.returncode == 0, result.stdout + result.stderr
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "ipcoop.cli", "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(url + "/login", timeout=2)
-            break
-        except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                pytest.fail("the server did not start")
-            time.sleep(0.2)
-    yield url
-    process.terminate()
-    process.wait(timeout=10)
+    env = {
+        **os.environ,
+        "IPCOOP_DATA_DIR": str(data),
+        "IPCOOP_DATABASE_URL": "",
+        "IPCOOP_SECRET_KEY": "browser-test-key",
+    }
+    yield from serve(env)
 
 
 def shoot(page: Page, name: str) -> None:

@@ -202,6 +202,11 @@ def audit_csv(
     session: Session = Depends(get_session),
 ) -> StreamingResponse:
     """The audit log as CSV (curators only)."""
+    return audit_csv_response(session, actor, report_id)
+
+
+def audit_csv_response(session: Session, actor: Actor, report_id: int | None) -> StreamingResponse:
+    """The audit log as a CSV download (read whole first, so a denial is an error page)."""
     chunks = list(audit.csv_chunks(session, actor, report_id))
     return StreamingResponse(
         iter(chunks),

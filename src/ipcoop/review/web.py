@@ -24,6 +24,7 @@ from ipcoop.reports.models import Report
 from ipcoop.reports.service import summary
 from ipcoop.review import accounts, audit, service, upload, versions
 from ipcoop.review.activities import FieldProblem, Invalid, values_of
+from ipcoop.review.api import audit_csv_response
 from ipcoop.review.auth import (
     CSRF_COOKIE,
     SESSION_COOKIE,
@@ -536,9 +537,4 @@ def audit_csv(
     session: Session = Depends(get_session),
 ) -> StreamingResponse:
     """The audit log as CSV (curators)."""
-    chunks = list(audit.csv_chunks(session, actor, report_id))
-    return StreamingResponse(
-        iter(chunks),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": 'attachment; filename="ipcoop-audit.csv"'},
-    )
+    return audit_csv_response(session, actor, report_id)
