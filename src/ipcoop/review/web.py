@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, File, Form, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
@@ -98,8 +98,6 @@ def _see(url: str) -> RedirectResponse:
 
 def _signed_in(actor: Actor) -> None:
     if actor.anonymous:
-        from fastapi import HTTPException
-
         raise HTTPException(404, "sign in to see this page")
 
 
@@ -221,16 +219,17 @@ def create(
     """Start a draft."""
     check_csrf(request, session, csrf_token_field)
     _signed_in(actor)
-    report = service.create_report(
-        session,
-        actor,
-        ReportCreate(
+    try:
+        body = ReportCreate(
             party=party or None,
             title=title or None,
             period_start=period_start or None,
             period_end=period_end or None,
-        ),
-    )
+        )
+    except ValidationError as error:
+        problems = "; ".join(f"{p.field}: {p.message}" for p in _problems_of(error))
+        raise HTTPException(422, problems) from None
+    report = service.create_report(session, actor, body)
     return _see(f"/review/reports/{report.id}")
 
 
@@ -496,8 +495,6 @@ def take_step(
     """Submit, return, publish or withdraw."""
     check_csrf(request, session, csrf_token_field)
     if step not in STEPS:
-        from fastapi import HTTPException
-
         raise HTTPException(404, f"no step {step!r}")
     try:
         STEPS[step](
