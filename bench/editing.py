@@ -49,7 +49,10 @@ def _write(engine: Engine, stop: threading.Event, every: float, saved: list[floa
     with session_scope(engine) as session:
         report = service.create_report(session, WRITER, ReportCreate(party="CHE"))
         activity = service.add_activity(
-            session, WRITER, report.id, ActivityCreate(title="Bench edit", start_date="2025")
+            session,
+            WRITER,
+            report.id,
+            ActivityCreate.model_validate({"title": "Bench edit", "start_date": "2025"}),
         )
         rid, aid, version = report.id, activity.id, activity.lock_version
     n = 0
@@ -58,7 +61,11 @@ def _write(engine: Engine, stop: threading.Event, every: float, saved: list[floa
         started = time.perf_counter()
         with session_scope(engine) as session:
             edited = service.update_activity(
-                session, WRITER, rid, aid, ActivityUpdate(version=version, city=f"Bern {n}")
+                session,
+                WRITER,
+                rid,
+                aid,
+                ActivityUpdate.model_validate({"version": version, "city": f"Bern {n}"}),
             )
             version = edited.lock_version
         saved.append((time.perf_counter() - started) * 1000)
