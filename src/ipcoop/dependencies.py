@@ -31,6 +31,9 @@ def activity_filters(
     year_to: str | None = Query(None, description="Last start year."),
     year: str | None = Query(None, description="One start year."),
     report_id: int | None = Query(None, description="Only activities of this report."),
+    generated: str | None = Query(
+        None, description="Reports made by `ipcoop synth`: include (default), exclude or only."
+    ),
 ) -> search_filters.ActivityFilters:
     """Filters from the query string; FilterError becomes a 422 naming the value."""
     return search_filters.parse(
@@ -47,4 +50,5 @@ def activity_filters(
         year_to=year_to,
         year=year,
         report_id=report_id,
+        generated=generated,
     )

@@ -24,16 +24,12 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def server(
-    tmp_path_factory: pytest.TempPathFactory,
-    seed: Callable[[str], Path],
-    run_cli: Callable[..., subprocess.CompletedProcess[str]],
+def _serve(
+    data: Path, documents: list[Path], run_cli: Callable[..., subprocess.CompletedProcess[str]]
 ) -> Iterator[str]:
-    """The served app on an SQLite file holding seed 003, ingested through the CLI."""
-    data = tmp_path_factory.mktemp("server")
+    """Ingest the documents through the CLI into an SQLite file under data, and serve it."""
     env = {**os.environ, "IPCOOP_DATA_DIR": str(data), "IPCOOP_DATABASE_URL": ""}
-    result = run_cli("ingest", str(seed("003")), data=data)
+    result = run_cli("ingest", *map(str, documents), data=data)
     assert result.returncode == 0, result.stdout + result.stderr
     yield from serve(env)
 
@@ -62,6 +58,27 @@ def serve(env: dict[str, str]) -> Iterator[str]:
     yield url
     process.terminate()
     process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def server(
+    tmp_path_factory: pytest.TempPathFactory,
+    seed: Callable[[str], Path],
+    run_cli: Callable[..., subprocess.CompletedProcess[str]],
+) -> Iterator[str]:
+    """The served app on an SQLite file holding seed 003, ingested through the CLI."""
+    yield from _serve(tmp_path_factory.mktemp("server"), [seed("003")], run_cli)
+
+
+@pytest.fixture(scope="session")
+def seeds_server(
+    tmp_path_factory: pytest.TempPathFactory,
+    seed: Callable[[str], Path],
+    run_cli: Callable[..., subprocess.CompletedProcess[str]],
+) -> Iterator[str]:
+    """The served app holding the five seeds."""
+    documents = [seed(prefix) for prefix in ("000", "001", "002", "003", "004")]
+    yield from _serve(tmp_path_factory.mktemp("seeds-server"), documents, run_cli)
 
 
 @pytest.fixture(scope="session")

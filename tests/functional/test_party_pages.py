@@ -32,8 +32,14 @@ def test_wco_page_has_tables_and_chart_specs(client: TestClient) -> None:
     assert response.status_code == 200
     html = response.text
     assert "<h1>World Customs Organization" in html
-    assert '<a href="/?provider=WCO&amp;year=2022">2022</a></th><td class="num">4</td>' in html
-    assert '<a href="/?provider=WCO&amp;year=2023">2023</a></th><td class="num">3</td>' in html
+    assert (
+        '<a href="/?provider=WCO&amp;generated=exclude&amp;year=2022">2022</a></th>'
+        '<td class="num">4</td>'
+    ) in html
+    assert (
+        '<a href="/?provider=WCO&amp;generated=exclude&amp;year=2023">2023</a></th>'
+        '<td class="num">3</td>'
+    ) in html
     assert '<a href="/parties/LAO">Lao People&#39;s Democratic Republic</a>' in html
     specs = _specs(html)
     assert set(specs) == {"chart-provider-years", "chart-provider-topics",
@@ -59,7 +65,10 @@ def test_group_page_lists_members_and_its_providers(client: TestClient) -> None:
     assert "<h1>Least developed countries" in html
     section = html[html.index('id="beneficiary"'):]
     assert '<a href="/parties/WCO">World Customs Organization</a>' in section
-    assert 'href="/?beneficiary=LDC&amp;provider=WCO" title="List these activities">2<' in section
+    assert (
+        'href="/?beneficiary=LDC&amp;generated=exclude&amp;provider=WCO" '
+        'title="List these activities">2<'
+    ) in section
     assert '<a href="/parties/LAO">' in html  # among the members
 
 

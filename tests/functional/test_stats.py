@@ -109,7 +109,7 @@ def test_wco_profile_as_provider(client: TestClient) -> None:
     assert body["roles"]["beneficiary"]["total"] == 0
     assert body["roles"]["reporter"]["total"] == 7
     assert body["roles"]["reporter"]["same_as"] == "provider"
-    assert provider["search"] == "/?provider=WCO"
+    assert provider["search"] == "/?provider=WCO&generated=exclude"
 
 
 def test_lao_profile_as_beneficiary(client: TestClient) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from ipcoop.activities import shapes
@@ -32,14 +32,16 @@ def item(activity: Activity) -> dict[str, Any]:
     return shapes.item(ActivityRead, activity)
 
 
-def detail(session: Session, activity: Activity) -> dict[str, Any]:
+def detail(session: Session, activity: Activity, generated: str = "exclude") -> dict[str, Any]:
     """An activity with the source words behind each value and its related activities
-    (``ActivityDetail``): what the API, the page and ``ipcoop show`` give."""
+    (``ActivityDetail``): what the API, the page and ``ipcoop show`` give. Activities of
+    generated reports are among the related ones only with ``generated`` include or only."""
+    found = related(session, activity, generated=generated)
     return shapes.item(
         ActivityDetail,
         activity,
         evidence=evidence(session, activity),
-        related={k: [item(r) for r in v] for k, v in related(session, activity).items()},
+        related={k: [item(r) for r in v] for k, v in found.items()},
     )
 
 
@@ -67,12 +69,26 @@ def evidence(session: Session, activity: Activity) -> dict[str, list[dict[str, A
     return out
 
 
-def related(session: Session, activity: Activity, limit: int = 20) -> dict[str, list[Activity]]:
+def _provenance(generated: str) -> Any:
+    """The condition on an activity's report for generated=exclude|only ("" or include: none)."""
+    made = select(Report.id).where(Report.generated).scalar_subquery()
+    if generated == "only":
+        return Activity.report_id.in_(made)
+    if generated == "exclude":
+        return Activity.report_id.not_in(made)
+    return true()
+
+
+def related(
+    session: Session, activity: Activity, limit: int = 20, generated: str = "exclude"
+) -> dict[str, list[Activity]]:
     """Same title in other years, and the same event as reported by another party.
 
     The same event: another report's activity with the same start date and a beneficiary
-    in common (double counting between donors and beneficiaries shows up here).
+    in common (double counting between donors and beneficiaries shows up here). Activities
+    of generated reports are left out unless ``generated`` says otherwise.
     """
+    provenance = _provenance(generated)
     same_title = list(
         session.scalars(
             select(Activity)
@@ -80,6 +96,7 @@ def related(session: Session, activity: Activity, limit: int = 20) -> dict[str, 
                 func.lower(Activity.title) == activity.title.lower(),
                 Activity.id != activity.id,
                 Activity.report_id.in_(public_report_ids()),
+                provenance,
             )
             .order_by(Activity.start_on.desc(), Activity.id)
             .limit(limit)
@@ -109,6 +126,7 @@ def related(session: Session, activity: Activity, limit: int = 20) -> dict[str, 
                     Activity.report_id != activity.report_id,
                     Activity.report_id.in_(public_report_ids()),
                     shared,
+                    provenance,
                 )
                 .order_by(Activity.id)
                 .limit(limit)

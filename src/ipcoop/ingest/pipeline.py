@@ -88,6 +88,11 @@ def extract(source: Source, *, review_threshold: float = 0.7) -> ExtractedReport
     report.activities = extract_activities(document, context, report.warnings)
     report.programmes = registry.extract_programmes(document, meta)
     report.instruments = registry.extract_instruments(document, meta)
+    own = report.instruments[0] if report.instruments else None
+    cited = own.evidence.get("title", []) if own else []
+    # a declaration or MoU is titled by its full title (its heading lines), not its first line
+    if own and cited and cited[0].method == "instruments.heading":
+        report.title = own.title
     for activity in report.activities:
         for ref in activity.beneficiaries + activity.providers:
             if not ref.resolved:

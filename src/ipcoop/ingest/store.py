@@ -13,6 +13,7 @@ from ipcoop.activities.records import ActivityRecord, PartyRecord, TagRecord
 from ipcoop.ingest.records import Evidence, ExtractedActivity, ExtractedReport
 from ipcoop.programmes.models import Instrument, ProgrammeOffer
 from ipcoop.reports.models import Original, Report
+from ipcoop.reports.provenance import is_generated
 from ipcoop.vocabularies import PartyRole, ReviewState, TagVocabulary
 
 
@@ -146,6 +147,7 @@ def store(session: Session, extracted: ExtractedReport, data: bytes) -> Report |
         if any(a.review_reasons for a in extracted.activities)
         else ReviewState.INGESTED,
         warnings=extracted.warnings,
+        generated=is_generated(extracted.text),
     )
     session.add(report)
     session.flush()

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query
 from sqlalchemy.orm import Session
 
 from ipcoop.dependencies import get_session
+from ipcoop.reports.filters import ReportFilters, report_filters
 from ipcoop.reports.schemas import ReportPagination
 from ipcoop.reports.service import list_reports, summary
 
@@ -16,12 +17,13 @@ router = APIRouter(tags=["reports"])
 
 @router.get("/reports", response_model=ReportPagination)
 def reports(
+    filters: ReportFilters = Depends(report_filters),
     limit: int = Query(100, ge=1, le=1000),
     offset: int = Query(0, ge=0),
     session: Session = Depends(get_session),
 ) -> dict[str, Any]:
-    """Every stored report with its activity count."""
-    total, rows = list_reports(session, limit=limit, offset=offset)
+    """Reports matching every filter, newest first, each with its activity count."""
+    total, rows = list_reports(session, filters, limit=limit, offset=offset)
     following = offset + len(rows)
     return {
         "total": total,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, LargeBinary, String, Text, func
+from sqlalchemy import JSON, DateTime, ForeignKey, Integer, LargeBinary, String, Text, false, func
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -46,6 +46,8 @@ class Report(Base):
     sha256: Mapped[str | None] = mapped_column(ForeignKey("originals.sha256"), unique=True)
     text: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16), default="ingested")
+    # made by `ipcoop synth` (its cover says so): marked, and left out of profiles by default
+    generated: Mapped[bool] = mapped_column(default=False, server_default=false())
     warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
     # the submission workflow (ipcoop.review): ingested documents are published

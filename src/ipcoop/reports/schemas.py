@@ -33,6 +33,7 @@ class ReportHeader(BaseModel):
     status: ReviewState = Field(title="Review state")
     original_url: str = Field(title="Original file")
     warnings: list[str] = Field(default_factory=list, title="Warnings")
+    generated: bool = Field(False, title="Generated test data (made by ipcoop synth)")
 
 
 class ReportRead(ReportHeader):

@@ -9,15 +9,23 @@ from sqlalchemy.orm import Session
 
 from ipcoop.activities.models import Activity
 from ipcoop.parties import display_name
+from ipcoop.reports.filters import ReportFilters
 from ipcoop.reports.models import Original, Report
+from ipcoop.reports.provenance import shown_date
 from ipcoop.reports.visibility import public_report
 
 
 def list_reports(
-    session: Session, *, limit: int = 100, offset: int = 0
+    session: Session,
+    filters: ReportFilters | None = None,
+    *,
+    limit: int = 100,
+    offset: int = 0,
 ) -> tuple[int, list[tuple[Report, int]]]:
-    """Public reports, newest communication first, each with its activity count."""
-    total = session.scalar(select(func.count(Report.id)).where(public_report())) or 0
+    """Public reports matching the filters, newest communication first, each with its
+    activity count."""
+    where = [*(filters or ReportFilters()).conditions(), public_report()]
+    total = session.scalar(select(func.count(Report.id)).where(*where)) or 0
     counts = (
         select(Activity.report_id, func.count(Activity.id).label("n"))
         .group_by(Activity.report_id)
@@ -26,7 +34,7 @@ def list_reports(
     rows = session.execute(
         select(Report, func.coalesce(counts.c.n, 0))
         .outerjoin(counts, counts.c.report_id == Report.id)
-        .where(public_report())
+        .where(*where)
         .order_by(Report.communication_date.desc().nulls_last(), Report.id.desc())
         .limit(limit)
         .offset(offset)
@@ -69,9 +77,13 @@ def summary(report: Report, activities: int | None = None) -> dict[str, Any]:
         "reporting_party": party,
         "symbol": report.symbol,
         "title": report.title,
-        "communication_date": report.communication_date,
-        "circulation_date": report.circulation_date,
-        "period": {"start": report.period_start, "end": report.period_end},
+        "communication_date": shown_date(report.communication_date, report.generated),
+        "circulation_date": shown_date(report.circulation_date, report.generated),
+        "period": {
+            "start": shown_date(report.period_start, report.generated),
+            "end": shown_date(report.period_end, report.generated),
+        },
+        "generated": report.generated,
         "language": report.language,
         "source": report.source_name,
         "status": report.status,
@@ -81,3 +93,22 @@ def summary(report: Report, activities: int | None = None) -> dict[str, Any]:
     if activities is not None:
         out["activities"] = activities
     return out
+
+
+def reporters(session: Session) -> list[tuple[str, str]]:
+    """(code, name) of every party that has a public report, by name."""
+    codes = session.scalars(
+        select(Report.reporting_party_code)
+        .where(Report.reporting_party_code.is_not(None), public_report())
+        .distinct()
+    )
+    found = [(code, display_name(code)) for code in codes if code is not None]
+    return sorted(found, key=lambda pair: pair[1].casefold())
+
+
+def generated_ids(session: Session, report_ids: set[int]) -> set[int]:
+    """Which of these reports were made by `ipcoop synth`."""
+    if not report_ids:
+        return set()
+    query = select(Report.id).where(Report.id.in_(sorted(report_ids)), Report.generated)
+    return set(session.scalars(query))

@@ -36,6 +36,7 @@ class ActivityFilters:
     year_from: int | None = None
     year_to: int | None = None
     needs_review: bool | None = None
+    generated: str = ""  # "" every report; "exclude" or "only" reports made by `ipcoop synth`
 
     def as_params(self) -> list[tuple[str, str]]:
         """The filters as query parameters (for links and exports of the same set)."""
@@ -110,6 +111,32 @@ def _year(param: str, value: str | int | None) -> int | None:
     return year
 
 
+def _generated(value: str | None) -> str:
+    value = (value or "").strip()
+    if value in ("", "include"):
+        return ""
+    if value not in ("exclude", "only"):
+        raise FilterError("generated", value, "one of exclude, include, only")
+    return value
+
+
+def party_codes(param: str, values: list[str]) -> tuple[str, ...]:
+    """Party codes (or names) validated; FilterError naming an unknown one."""
+    return _party_codes(param, values)
+
+
+def vocabulary(
+    param: str, values: list[str], allowed: dict[str, str] | tuple[str, ...]
+) -> tuple[str, ...]:
+    """Values of a vocabulary validated; FilterError naming an unknown one."""
+    return _vocabulary(param, values, allowed)
+
+
+def year(param: str, value: str | int | None) -> int | None:
+    """A year validated; FilterError naming a bad one."""
+    return _year(param, value)
+
+
 def parse(
     *,
     q: str | None = None,
@@ -126,6 +153,7 @@ def parse(
     year: str | int | None = None,
     report_id: int | None = None,
     needs_review: bool | None = None,
+    generated: str | None = None,
 ) -> ActivityFilters:
     """Validate raw filter values into ActivityFilters; raises FilterError naming a bad value."""
     if year not in (None, ""):
@@ -144,4 +172,5 @@ def parse(
         year_to=_year("year_to", year_to),
         report_id=report_id,
         needs_review=needs_review,
+        generated=_generated(generated),
     )

@@ -3,7 +3,7 @@
 Every difference between the two databases' full-text machinery lives in this module.
 Both fold accents: FTS5's tokenizer removes diacritics (``remove_diacritics 2``) and PostgreSQL's
 ``ipcoop_folded`` configuration is English with ``unaccent`` before stemming (migration
-0007_i18n), so "contrefaçon" and "contrefacon" are one word. A query that is a taxonomy keyword
+0006), so "contrefaçon" and "contrefacon" are one word. A query that is a taxonomy keyword
 in any of the three languages also finds the activities tagged with that term
 (``ipcoop.search.crosslang``).
 """
@@ -19,7 +19,7 @@ from ipcoop.activities.models import Activity, ActivityTag
 from ipcoop.search.crosslang import expand
 
 _WORD = re.compile(r"[\w][\w'-]*", re.UNICODE)
-CONFIG = "ipcoop_folded"  # PostgreSQL's text search configuration (migration 0007_i18n)
+CONFIG = "ipcoop_folded"  # PostgreSQL's text search configuration (migration 0006)
 
 
 def words(query: str) -> list[str]:

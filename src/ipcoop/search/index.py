@@ -332,6 +332,10 @@ class ActivityIndex:
             masks.append((self.years <= filters.year_to) & (self.years != 0))
         if filters.needs_review is not None:
             masks.append(self.column(session, "needs_review") == int(filters.needs_review))
+        if filters.generated:
+            made = session.scalars(select(Report.id).where(Report.generated)).all()
+            hit = np.isin(self.column(session, "report_id"), np.array(made, dtype=np.int32))
+            masks.append(hit if filters.generated == "only" else ~hit)
         if not masks:
             return None
         combined = masks[0]

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from sqlalchemy.orm import Session
 
 from ipcoop.dependencies import activity_filters, get_session
+from ipcoop.reports.provenance import choice, search_value
 from ipcoop.search.filters import ActivityFilters
 from ipcoop.stats.service import DIMENSIONS, TOP, UnknownPartyCode, counts, profile
 
@@ -34,6 +35,9 @@ def stats(
 def party_profile(
     code: str,
     top: int = Query(TOP, ge=1, le=300, description="How many top partners per role."),
+    generated: str | None = Query(
+        None, description="Reports made by `ipcoop synth`: exclude (default), include or only."
+    ),
     session: Session = Depends(get_session),
 ) -> dict[str, Any]:
     """One party as provider, beneficiary and reporter: counts by year, topic, type; partners.
@@ -41,6 +45,8 @@ def party_profile(
     A group (LDC, ASEAN) as beneficiary counts the activities of its members at their dates.
     """
     try:
-        return profile(session, code, top=top).as_json()
+        return profile(
+            session, code, top=top, generated=search_value(choice(generated))
+        ).as_json()
     except UnknownPartyCode as error:
         raise HTTPException(404, str(error)) from None

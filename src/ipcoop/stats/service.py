@@ -7,9 +7,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ipcoop.parties.resolver import PartyInfo, Resolver
+from ipcoop.reports.models import Report
 from ipcoop.search.filters import ActivityFilters, FilterError
 from ipcoop.search.index import current
 from ipcoop.search.service import label
@@ -197,8 +199,8 @@ def _years(stats: Stats) -> tuple[list[dict[str, Any]], int]:
 
 
 def _role(session: Session, party: PartyInfo, role: str, members: list[str],
-          top: int) -> RoleProfile:
-    changes: dict[str, Any] = {role: (party.code,)}
+          top: int, generated: str) -> RoleProfile:
+    changes: dict[str, Any] = {role: (party.code,), "generated": generated}
     filters = replace(ActivityFilters(), **changes)
     profile = RoleProfile(role=role, filters=filters)
     years = counts(session, filters, ["year"])
@@ -247,15 +249,17 @@ def _isonum(resolver: Resolver, code: str) -> str | None:
         return None
 
 
-def profile(session: Session, code: str, top: int = TOP) -> Profile:
-    """One party's activities as provider, beneficiary and reporter; UnknownPartyCode if none."""
+def profile(session: Session, code: str, top: int = TOP, generated: str = "exclude") -> Profile:
+    """One party's activities as provider, beneficiary and reporter; UnknownPartyCode if none.
+
+    Activities of generated reports are left out unless ``generated`` is "" (all) or "only"."""
     resolver = Resolver.default()
     try:
         party = resolver.get(code.strip().upper())
     except KeyError:
         raise UnknownPartyCode(code) from None
     members = resolver.members(party.code) if resolver.is_group(party.code) else []
-    roles = {role: _role(session, party, role, members, top) for role in ROLES}
+    roles = {role: _role(session, party, role, members, top, generated) for role in ROLES}
     reporter, provider = roles["reporter"], roles["provider"]
     if reporter.total and reporter.total == provider.total:
         both = replace(reporter.filters, provider=(party.code,))
@@ -264,15 +268,22 @@ def profile(session: Session, code: str, top: int = TOP) -> Profile:
     return Profile(party=party, members=members, roles=roles)
 
 
-def directory(session: Session) -> list[dict[str, Any]]:
-    """Every group, and every party named in an activity, with its counts in each role.
+def directory(session: Session, generated: str = "exclude") -> list[dict[str, Any]]:
+    """Every group, every party named in an activity and every party that reported a document,
+    with its counts in each role.
 
     Provider counts are per body as reported (USPTO apart from USA); a group's beneficiary count
-    is that of its members at the activities' dates.
+    is that of its members at the activities' dates. Activities of generated reports are left
+    out unless ``generated`` is "" (all) or "only".
     """
     resolver = Resolver.default()
-    everything = ActivityFilters()
-    found: dict[str, dict[str, int]] = {}
+    everything = ActivityFilters(generated=generated)
+    reported = select(Report.reporting_party_code).where(Report.reporting_party_code.is_not(None))
+    if generated:
+        reported = reported.where(Report.generated == (generated == "only"))
+    found: dict[str, dict[str, int]] = {
+        code: {} for code in session.scalars(reported.distinct()) if code
+    }
     for role in ROLES:
         for row in counts(session, everything, [role]).rows:
             if row[role] is not None:

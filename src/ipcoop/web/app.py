@@ -15,15 +15,31 @@ from ipcoop import __version__
 from ipcoop.activities.api import router as activities_api
 from ipcoop.db import get_engine
 from ipcoop.parties.api import router as parties_api
+from ipcoop.programmes.api import router as programmes_api
 from ipcoop.reports.api import router as reports_api
 from ipcoop.review import api as review_api
 from ipcoop.review import web as review_web
 from ipcoop.search.snippets import snippet
 from ipcoop.stats.api import router as stats_api
-from ipcoop.web import apidocs, caching, i18n, labels, pages, party_pages, problems
+from ipcoop.web import (
+    apidocs,
+    caching,
+    i18n,
+    labels,
+    pages,
+    party_pages,
+    problems,
+    programme_pages,
+    report_pages,
+)
 from ipcoop.web.api_params import known_parameters
 
 Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
+
+
+def is_http_url(value: object) -> bool:
+    """A link a page may follow: http(s) only (never javascript:, data: ...)."""
+    return isinstance(value, str) and value.strip().lower().startswith(("http://", "https://"))
 
 
 def create_app(engine: Engine | None = None, *, lifespan: Lifespan | None = None) -> FastAPI:
@@ -46,11 +62,22 @@ def create_app(engine: Engine | None = None, *, lifespan: Lifespan | None = None
     labels.install(env)
     env.globals["version"] = __version__
     env.filters["snippet"] = snippet
+    env.tests["http_url"] = is_http_url
     api = APIRouter(prefix="/api/v1", dependencies=[Depends(known_parameters)])
-    for router in (activities_api, reports_api, review_api.router, parties_api, stats_api):
+    api_routers = (
+        activities_api,
+        reports_api,
+        review_api.router,
+        parties_api,
+        programmes_api,
+        stats_api,
+    )
+    for router in api_routers:
         api.include_router(router)
     app.include_router(api)
+    app.include_router(report_pages.router)
     app.include_router(pages.router)
+    app.include_router(programme_pages.router)
     app.include_router(party_pages.router)
     app.include_router(review_web.router)
     app.include_router(apidocs.router)

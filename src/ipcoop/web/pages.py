@@ -10,7 +10,10 @@ from sqlalchemy.orm import Session
 
 from ipcoop.activities.service import detail, get_activity, item
 from ipcoop.dependencies import activity_filters, get_session
-from ipcoop.reports.service import get_report, original, report_activities, summary
+from ipcoop.programmes.service import named_in
+from ipcoop.reports.provenance import choice
+from ipcoop.reports.provenance import shown_item as shown
+from ipcoop.reports.service import generated_ids, get_report, original, report_activities, summary
 from ipcoop.search.filters import ActivityFilters
 from ipcoop.search.service import SORTS, search
 from ipcoop.web.facets import SHOWN, page_facets
@@ -35,13 +38,17 @@ def home(
     if sort not in SORTS:
         sort = "date"
     result = search(session, filters, sort=sort, cursor=cursor)
+    made = generated_ids(session, {a.report_id for a in result.items})
     return render(
         request,
         "search.html",
         {
             "filters": filters,
             "result": result,
-            "items": [item(a) for a in result.items],
+            "items": [
+                {**shown(item(a), a.report_id in made), "generated": a.report_id in made}
+                for a in result.items
+            ],
             "params": filters.as_params(),
             "sort": sort,
             "sorts": SORTS,
@@ -59,11 +66,16 @@ def report_page(
     report = get_report(session, report_id)
     if report is None:
         raise HTTPException(404, f"No report {report_id}")
-    activities = [item(a) for a in report_activities(session, report)]
+    activities = [shown(item(a), report.generated) for a in report_activities(session, report)]
     return render(
         request,
         "report.html",
-        {"report": summary(report, len(activities)), "text": report.text, "activities": activities},
+        {
+            "report": summary(report, len(activities)),
+            "text": report.text,
+            "activities": activities,
+            "holdings": named_in(session, report.id),
+        },
     )
 
 
@@ -84,9 +96,13 @@ def report_original(report_id: int, session: Session = Depends(get_session)) -> 
 
 @router.get("/activities/{activity_id}", response_class=HTMLResponse)
 def activity_page(
-    activity_id: int, request: Request, session: Session = Depends(get_session)
+    activity_id: int,
+    request: Request,
+    generated: str | None = Query(None),
+    session: Session = Depends(get_session),
 ) -> HTMLResponse:
-    """Every field of an activity with its evidence in the source text."""
+    """Every field of an activity with its evidence in the source text; activities of
+    generated reports among the related ones only with ``?generated=include``."""
     activity = get_activity(session, activity_id)
     if activity is None:
         raise HTTPException(404, f"No activity {activity_id}")
@@ -94,5 +110,11 @@ def activity_page(
     return render(
         request,
         "activity.html",
-        {"a": detail(session, activity), "report": summary(report) if report else None},
+        {
+            "a": shown(
+                detail(session, activity, generated=choice(generated)),
+                report.generated if report else False,
+            ),
+            "report": summary(report) if report else None,
+        },
     )

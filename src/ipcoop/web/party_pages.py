@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
 from ipcoop.dependencies import get_session
+from ipcoop.programmes.service import holdings
+from ipcoop.reports.filters import ReportFilters
+from ipcoop.reports.provenance import choice, search_value
+from ipcoop.reports.service import list_reports, summary
 from ipcoop.stats.charts import role_charts
 from ipcoop.stats.service import UnknownPartyCode, directory, profile
 from ipcoop.web.chart_labels import descriptions, localize
@@ -24,20 +28,29 @@ def _render(request: Request, template: str, context: dict[str, Any]) -> HTMLRes
 
 
 @router.get("/parties", response_class=HTMLResponse)
-def parties_page(request: Request, session: Session = Depends(get_session)) -> HTMLResponse:
-    """Groups and every party named in an activity, with counts per role."""
-    rows = directory(session)
+def parties_page(
+    request: Request, generated: str | None = Query(None), session: Session = Depends(get_session)
+) -> HTMLResponse:
+    """Groups, every party named in an activity and every reporter, with counts per role
+    (generated reports left out unless ``?generated=include``)."""
+    rows = directory(session, generated=search_value(choice(generated)))
     kinds = [(k, [r for r in rows if r["kind"] == k]) for k in KIND_ORDER]
     return _render(request, "parties.html", {"kinds": [(k, r) for k, r in kinds if r]})
 
 
 @router.get("/parties/{code}", response_class=HTMLResponse)
 def party_page(
-    code: str, request: Request, session: Session = Depends(get_session)
+    code: str,
+    request: Request,
+    generated: str | None = Query(None),
+    session: Session = Depends(get_session),
 ) -> HTMLResponse:
-    """One party as provider, beneficiary and reporter: tables first, charts on top of them."""
+    """One party as provider, beneficiary and reporter: tables first, charts on top of them;
+    then its reports, programmes, instruments, platforms and bodies. Generated reports are left
+    out unless ``?generated=include``."""
+    provenance = choice(generated)
     try:
-        found = profile(session, code, top=15)
+        found = profile(session, code, top=15, generated=search_value(provenance))
     except UnknownPartyCode as error:
         raise HTTPException(404, str(error)) from None
     topology = request.url_for("static", path="vendor/countries-110m.json").path
@@ -49,5 +62,10 @@ def party_page(
         for role in found.roles.values()
         if role.total and not role.same_as
     }
+    code = found.party.code
+    _, reports = list_reports(session, ReportFilters(reporter=(code,), generated=provenance))
     return _render(request, "party.html", {"profile": found, "party": found.party,
-                                           "roles": found.roles, "charts": charts})
+                                           "roles": found.roles, "charts": charts,
+                                           "reports": [summary(r, n) for r, n in reports],
+                                           "holdings": holdings(session, code, provenance),
+                                           "generated": provenance})

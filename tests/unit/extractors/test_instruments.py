@@ -127,13 +127,14 @@ def test_plain_activity_prose_names_no_instrument() -> None:
 def test_seed_004_joint_declaration(seed: Callable[[str], Path]) -> None:
     report = _report(seed, "004")
     assert report.activities == []
-    [declaration] = report.instruments
+    declaration, platform = report.instruments
     assert declaration.kind == "declaration"
     assert declaration.title == (
         "Joint Declaration between The Republic of Korea and The Association of South East "
         "Asian Nations (ASEAN) on Intellectual Property Cooperation 2022"
     )
-    assert [p.code for p in declaration.parties] == ["KOR", "ASEAN"]
+    # the title names Korea; the heads of its office, KIPO, speak and sign (as the gold says)
+    assert [p.code for p in declaration.parties] == ["KIPO", "ASEAN"]
     assert declaration.date is not None and declaration.date.iso == "2022-11-14"
     assert declaration.place == "Seoul, Republic of Korea"
     assert declaration.areas == [
@@ -142,6 +143,29 @@ def test_seed_004_joint_declaration(seed: Callable[[str], Path]) -> None:
     ]
     [date] = declaration.evidence["date"]
     assert report.text[date.start : date.end] == "November 14, 2022"
+    # "agree to establish a regular communication platform between the two sides": the two
+    # sides are those speaking in the opening paragraph, KIPO (not Korea) and ASEAN
+    assert platform.kind == "platform"
+    assert platform.title == "KIPO–ASEAN regular communication platform"
+    assert [p.code for p in platform.parties] == ["KIPO", "ASEAN"]
+    assert platform.date == declaration.date and platform.place == declaration.place
+    [title] = platform.evidence["title"]
+    assert report.text[title.start : title.end] == "regular communication platform"
+
+
+def test_a_platform_agreed_between_the_sides_of_a_memorandum() -> None:
+    text = (
+        "Memorandum of Understanding between the Japan Patent Office and the Korean "
+        "Intellectual Property Office\n\n"
+        "We, the Japan Patent Office (JPO) and the Korean Intellectual Property Office (KIPO), "
+        "agree to set up a shared examination information platform between the two sides.\n"
+    )
+    found = instruments.extract(readers.read(text.encode(), source="mou.txt"))
+    assert [(i.kind, i.title) for i in found] == [
+        ("mou", "Memorandum of Understanding between the Japan Patent Office and the Korean "
+         "Intellectual Property Office"),
+        ("platform", "JPO–KIPO shared examination information platform"),
+    ]
 
 
 def test_seed_001_regional_page(seed: Callable[[str], Path]) -> None:

@@ -98,6 +98,11 @@ UNNAMED = (
         r"(?:has|had)\s+been\s+(?:set up|launched|created|developed)"
     ),
 )
+# what the parties of a declaration or MoU agree to set up between them
+AGREED = re.compile(
+    r"\bagree(?:s|d)?\s+to\s+(?:establish|set up|create|launch)\s+an?\s+"
+    rf"((?:[\w-]+\s+){{0,3}}?{_PLATFORM_NOUN})\s+between\s+(?:the\s+two\s+sides|us|them)\b"
+)
 OWNER = re.compile(r"\b(?:Initiative|Project|Programme|Program)\b", re.I)
 LINKS = re.compile(r"^(?:related links|platforms|databases|tools)\s*:?\s*$", re.I)
 AREA = re.compile(r"^[A-Z][^.:]{3,80}:$")
@@ -170,6 +175,7 @@ def _document_instrument(document: Document) -> ExtractedInstrument | None:
             item.areas.append(block.text.strip().rstrip(":").strip())
             _cite(item, "areas", block.start, block.end, "instruments.area")
         _signing(item, block)
+    item.parties = _signatories(document, item)  # KIPO, not Korea, when KIPO's heads speak
     return item
 
 
@@ -401,6 +407,40 @@ def _named_in_prose(document: Document, found: _Collector) -> None:
         _platforms(found, block)
 
 
+def _signatories(document: Document, own: ExtractedInstrument) -> list[PartyRef]:
+    """Who speaks in the instrument's opening paragraph ("WE, the Heads of the Korean
+    Intellectual Property Office (KIPO) ... and the IP Offices of ASEAN"): an office in
+    place of the economy it belongs to; the title's parties when the paragraph names none."""
+    resolver = Resolver.default()
+    opening = next((b for b in document.blocks if b.text.startswith(("WE", "We "))), None)
+    named = _parties(opening.text) if opening is not None else []
+    if not named:
+        return own.parties
+    parents = {resolver.get(p.code).parent for p in named if p.code}
+    return [p for p in named if p.code not in parents]
+
+
+def _agreed(document: Document, own: ExtractedInstrument, found: _Collector) -> None:
+    """A platform the parties agree to set up between them ("agree to establish a regular
+    communication platform between the two sides"): named after its parties, dated and placed
+    as the instrument agreeing it."""
+    for block in document.blocks:
+        for match in AGREED.finditer(block.text):
+            parties = own.parties
+            sides = "–".join(p.code or p.name for p in parties)
+            what = " ".join(match.group(1).split())
+            item = found.add(
+                "platform",
+                f"{sides} {what}",
+                block.start + match.start(1),
+                block.start + match.end(1),
+                "instruments.agreed",
+            )
+            if item is not None:
+                item.parties = list(parties)
+                item.date, item.place = own.date, own.place
+
+
 def extract(document: Document) -> list[ExtractedInstrument]:
     """The document's own instrument, if it is one, then those its prose names."""
     own = _document_instrument(document)
@@ -408,4 +448,6 @@ def extract(document: Document) -> list[ExtractedInstrument]:
     if own is not None:
         found.keep(own)
     _named_in_prose(document, found)
+    if own is not None:
+        _agreed(document, own, found)
     return found.items

@@ -26,6 +26,8 @@ REPORTER = re.compile(
     r"received from (?:the )?(?P<a>[A-Z][^,.()]+?)(?: \(|,| by\b)"
     r"|at the request of the (?:delegation|Permanent Mission) of (?:the )?(?P<b>[A-Z][^,.]+?)[,.]",
 )
+# what a web page appends to a heading ("... Art. 67. - View details of the document")
+_PAGE_ACTION = re.compile(r"\s+[-–|]\s+(?:View|See|Download|Open|Print|Show)\b[^.]*$")
 _CIRCULATION_LINE = re.compile(r"^\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*$")
 
 
@@ -92,6 +94,8 @@ def _reporter(document: Document, meta: Metadata, resolver: Resolver) -> None:
         meta.cite("reporting_party", match.start(group), match.end(group), "metadata.sentence")
         return
     for block in document.blocks[:15]:  # a heading or a title line naming one party
+        if _is_sentence(block.text):
+            break  # the text proper has begun: a later line is a list item, not a title
         candidate = re.sub(r"\s*\([^)]*\)\s*$", "", block.text).strip(" *")
         code = resolver.resolve(candidate) if len(candidate) < 120 else None
         if code is not None:
@@ -110,8 +114,15 @@ def _reporter(document: Document, meta: Metadata, resolver: Resolver) -> None:
             meta.cite("reporting_party", start, end, "metadata.most_named_forum")
 
 
-def _title(document: Document) -> str | None:
-    """The first heading that is not the Council's name, else the first line."""
+def _is_sentence(text: str) -> bool:
+    """A paragraph of prose (eight words or more ending with a full stop), not a title line."""
+    words = text.split()
+    return len(words) >= 8 and words[-1].endswith(".")
+
+
+def _title(document: Document, reporter: PartyRef | None = None) -> str | None:
+    """The first heading that is not the Council's name; else the first line when it is a
+    title line; else (a page that opens with prose) the name of the party it is about."""
     for block in document.blocks[:30]:
         words = " ".join(block.text.split()).strip("* ")
         if (
@@ -119,8 +130,15 @@ def _title(document: Document) -> str | None:
             and len(words.split()) >= 3
             and not re.match(r"(Council for|Original:|Page:)", words)
         ):
-            return words[:500]
-    return " ".join(document.blocks[0].text.split())[:200] if document.blocks else None
+            return _PAGE_ACTION.sub("", words)[:500]
+    if not document.blocks:
+        return None
+    first = " ".join(document.blocks[0].text.split())
+    if _is_sentence(first) and reporter is not None:
+        if reporter.code is None:
+            return reporter.name
+        return Resolver.default().get(reporter.code).name_en
+    return _PAGE_ACTION.sub("", first)[:200]
 
 
 def extract(document: Document, resolver: Resolver | None = None) -> Metadata:
@@ -149,6 +167,6 @@ def extract(document: Document, resolver: Resolver | None = None) -> Metadata:
             meta.cite("period", period.start("range"), period.end("range"), "metadata.sentence")
         except dates.DateError:
             pass
-    meta.title = _title(document)
     _reporter(document, meta, resolver)
+    meta.title = _title(document, meta.reporting_party)
     return meta

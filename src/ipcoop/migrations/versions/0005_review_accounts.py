@@ -5,7 +5,7 @@ A report drafted in forms or over the API has no original, so ``reports.sha256``
 nullable. Every report already stored was ingested from a document: it is published.
 
 Revision ID: 0005_review
-Revises: 0007_i18n
+Revises: 0007
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005_review"
-down_revision = "0007_i18n"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 

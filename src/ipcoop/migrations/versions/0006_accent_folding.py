@@ -5,8 +5,8 @@ is English with ``unaccent`` before the stemmer, and the search vectors are rebu
 SQLite's FTS5 tables already fold accents (``remove_diacritics 2``, migration 0001), so this
 revision changes nothing there.
 
-Revision ID: 0007_i18n
-Revises: 0005 (the lead re-chains it)
+Revision ID: 0006
+Revises: 0005
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from __future__ import annotations
 from alembic import op
 from sqlalchemy import text
 
-revision = "0007_i18n"
+revision = "0006"
 down_revision = "0005"
 branch_labels = None
 depends_on = None

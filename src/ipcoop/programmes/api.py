@@ -1,0 +1,88 @@
+"""JSON API for programme offers, instruments, platforms and bodies."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+from sqlalchemy.orm import Session
+
+from ipcoop.dependencies import get_session
+from ipcoop.programmes import service
+from ipcoop.programmes.schemas import (
+    InstrumentDetail,
+    InstrumentPagination,
+    ProgrammeDetail,
+    ProgrammePagination,
+)
+
+router = APIRouter(tags=["programmes and instruments"])
+
+def _common(
+    party: list[str] = Query(
+        [], description="Party code: offered, signed, run or named by it or a body under it."
+    ),
+    report_id: int | None = Query(None, description="Only those named in this report."),
+    q: str = Query("", description="Words in the title."),
+    generated: str | None = Query(
+        None, description="From reports made by `ipcoop synth`: exclude (default), include or only."
+    ),
+) -> dict[str, Any]:
+    """The filters every list takes."""
+    return {"party": party, "report_id": report_id, "q": q, "generated": generated}
+
+
+def _page(items: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"total": len(items), "items": items, "facets": {}, "next_cursor": None}
+
+
+@router.get("/programmes", response_model=ProgrammePagination)
+def programmes(
+    common: dict[str, Any] = Depends(_common), session: Session = Depends(get_session)
+) -> dict[str, Any]:
+    """Standing programme offers (available on request), with their provider."""
+    filters = service.list_filters(section_name="programmes", **common)
+    return _page(service.section_records(session, "programmes", filters))
+
+
+@router.get("/programmes/{programme_id}", response_model=ProgrammeDetail)
+def programme(programme_id: int, session: Session = Depends(get_session)) -> dict[str, Any]:
+    """One programme offer with its report and the activities that name it."""
+    found = service.get_programme(session, programme_id)
+    if found is None:
+        raise HTTPException(404, f"No programme {programme_id}; /api/v1/programmes lists them")
+    return service.detail(session, found)
+
+
+def _instrument_routes(name: str, what: str) -> None:
+    kinds = ", ".join(service.KINDS[name])
+
+    def listing(
+        common: dict[str, Any] = Depends(_common),
+        kind: list[str] = Query([], description=f"One of {kinds}."),
+        session: Session = Depends(get_session),
+    ) -> dict[str, Any]:
+        filters = service.list_filters(section_name=name, kind=kind, **common)
+        return _page(service.section_records(session, name, filters))
+
+    def one(record_id: int, session: Session = Depends(get_session)) -> dict[str, Any]:
+        found = service.get_instrument(session, record_id)
+        if found is None or service.section(found.kind) != name:
+            raise HTTPException(404, f"No {what} {record_id}; /api/v1/{name} lists them")
+        return service.detail(session, found)
+
+    listing.__doc__ = f"{name.capitalize()} named in the documents ({kinds}), with their parties."
+    one.__doc__ = f"One {what} with its parties, its document and the activities naming it."
+    router.add_api_route(
+        f"/{name}", listing, methods=["GET"], name=f"list_{name}",
+        response_model=InstrumentPagination,
+    )
+    router.add_api_route(
+        f"/{name}/{{record_id}}", one, methods=["GET"], name=f"one_{name}",
+        response_model=InstrumentDetail,
+    )
+
+
+_instrument_routes("instruments", "instrument")
+_instrument_routes("platforms", "platform")
+_instrument_routes("bodies", "body")
