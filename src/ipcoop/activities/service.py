@@ -11,8 +11,7 @@ from ipcoop.activities import shapes
 from ipcoop.activities.models import Activity, ActivityParty
 from ipcoop.activities.models import Evidence as EvidenceRow
 from ipcoop.activities.schemas import ActivityDetail, ActivityRead
-from ipcoop.reports.models import Report
-from ipcoop.reports.visibility import public_report_ids
+from ipcoop.reports.models import Report, public_report_ids
 from ipcoop.vocabularies import PartyRole
 
 EXCERPT_CONTEXT = 80

@@ -4,11 +4,25 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Integer, LargeBinary, String, Text, false, func
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    Select,
+    String,
+    Text,
+    false,
+    func,
+    select,
+)
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ipcoop.db import Base
+from ipcoop.vocabularies import ReportState
 
 NULL_DEFAULT = sql_text("NULL")
 
@@ -66,3 +80,20 @@ class Report(Base):
     activities = relationship(
         "Activity", back_populates="report", order_by="Activity.position", lazy="raise_on_sql"
     )
+
+
+# -- the public record: the one place that says which reports (and so which activities)
+# anonymous readers see. Search, stats, exports, the report and activity pages and the API
+# read through these; ipcoop.review decides who else sees what.
+
+PUBLIC_STATE = ReportState.PUBLISHED.value
+
+
+def public_report() -> ColumnElement[bool]:
+    """The condition on ``reports`` of a report anonymous readers see."""
+    return Report.state == PUBLIC_STATE
+
+
+def public_report_ids() -> Select[int]:
+    """The ids of public reports (for conditions on activities)."""
+    return select(Report.id).where(public_report())

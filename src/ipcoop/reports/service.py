@@ -10,9 +10,8 @@ from sqlalchemy.orm import Session
 from ipcoop.activities.models import Activity
 from ipcoop.parties import display_name
 from ipcoop.reports.filters import ReportFilters
-from ipcoop.reports.models import Original, Report
+from ipcoop.reports.models import Original, Report, public_report
 from ipcoop.reports.provenance import shown_date
-from ipcoop.reports.visibility import public_report
 
 
 def list_reports(

@@ -31,8 +31,7 @@ import ipcoop.models  # noqa: F401  (every mapper, so relationships resolve in a
 from ipcoop.activities.models import Activity, ActivityParty, ActivityTag
 from ipcoop.db import current_revision
 from ipcoop.parties.resolver import Resolver
-from ipcoop.reports.models import Report
-from ipcoop.reports.visibility import public_report_ids
+from ipcoop.reports.models import Report, public_report_ids
 from ipcoop.search.filters import ActivityFilters
 from ipcoop.search.fulltext import FullText, words
 from ipcoop.vocabularies import PartyRole, TagVocabulary
