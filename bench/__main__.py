@@ -6,7 +6,9 @@ Stages, in order (each can be sized or skipped from the command line):
    databases filled by the bulk loader (bench/populate.py);
 3. HTTP throughput and p95 with wrk at 1, 8 and 32 clients, on the largest SQLite database;
 4. export of that database as CSV and XLSX: time and peak memory of the exporting process;
-5. the same facet questions asked of Datasette 0.65 and of ipcoop on that file, interleaved.
+5. the same facet questions asked of Datasette 0.65 and of ipcoop on that file, interleaved;
+6. (editing) search p50/p95 at the largest size on each database while a writer saves an edit
+   to a draft every second (bench/editing.py).
 """
 
 from __future__ import annotations
@@ -214,6 +216,7 @@ def main() -> None:
         "--http-workers", type=int, default=os.cpu_count() or 1, help="server processes"
     )
     parser.add_argument("--rounds", type=int, default=15, help="Datasette comparison rounds")
+    parser.add_argument("--edit-seconds", type=int, default=30, help="editing stage length")
     parser.add_argument("--skip", nargs="*", default=[], choices=STAGES)
     parser.add_argument(
         "--fresh", action="store_true", help="reload the databases even when a run left them"
@@ -249,6 +252,24 @@ def main() -> None:
             "search latency per query shape (service level, warm index)",
             measured,
             ("name", "backend", "rows", "p50_ms", "p95_ms", "p99_ms"),
+        )
+
+    def while_editing() -> list[dict[str, Any]]:
+        from bench import editing
+
+        rows = []
+        for backend in args.backends:
+            engine, _ = database(backend, max(args.sizes), work, fresh=False)
+            rows.append(editing.measure(engine, backend, max(args.sizes), args.edit_seconds))
+            engine.dispose()
+        return rows
+
+    edit_rows = stage("editing", "editing" in skip or not args.sizes, while_editing) or []
+    if edit_rows:
+        show(
+            "search while a draft is saved every second (service level)",
+            edit_rows,
+            ("backend", "rows", "searches", "edits", "p50_ms", "p95_ms", "revision_moved"),
         )
 
     largest = work / f"activities-{max(args.sizes)}.sqlite3" if args.sizes else None
@@ -316,6 +337,7 @@ def main() -> None:
         "ingest_runs": ingest_runs,
         "databases": loads,
         "queries": measured,
+        "editing": edit_rows,
         "http": http_rows,
         "export": export_rows,
         "datasette": versus,
@@ -328,7 +350,7 @@ def main() -> None:
     console.print(f"Wrote {results / 'latest.json'} in {record['minutes']} min")
 
 
-STAGES = ("ingest", "queries", "http", "export", "datasette")
+STAGES = ("ingest", "queries", "editing", "http", "export", "datasette")
 
 if __name__ == "__main__":
     main()

@@ -31,6 +31,11 @@ PG_ADMIN_URL = os.environ.get(
     "IPCOOP_TEST_PG_ADMIN", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )
 DATA_TABLES = (
+    "audit_events",
+    "login_failures",
+    "web_sessions",
+    "api_tokens",
+    "accounts",
     "evidence",
     "activity_tags",
     "activity_parties",

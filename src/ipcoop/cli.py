@@ -15,6 +15,7 @@ from rich.table import Table
 from sqlalchemy import Engine
 
 from ipcoop.config import get_settings
+from ipcoop.review.cli import tokens_app, users_app
 from ipcoop.search.filters import ActivityFilters
 
 app = typer.Typer(
@@ -24,6 +25,8 @@ app = typer.Typer(
 )
 db_app = typer.Typer(help="Database schema and reference data.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
+app.add_typer(users_app, name="users")
+app.add_typer(tokens_app, name="tokens")
 console = Console()
 errors = Console(stderr=True)
 

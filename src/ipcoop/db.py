@@ -38,6 +38,7 @@ SEARCHABLE = frozenset({"activities", "activity_parties", "activity_tags", "repo
 _WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.IGNORECASE)
 _BUMP = "UPDATE data_revision SET number = number + 1 WHERE id = 1"
 _FLAG = "ipcoop_revision_bumped"
+_PUBLIC = "ipcoop_revision_public"
 
 
 class DataRevision(Base):
@@ -76,7 +77,23 @@ def _before_execute(
         bump_revision(conn.connection.dbapi_connection)
 
 
+def private_writes(connection: Connection) -> None:
+    """Declare that this transaction writes only records readers do not see (drafts in review):
+    the revision stays, so no reader's index is rebuilt for it. Ends with the transaction."""
+    connection.info[_FLAG] = True
+
+
+def public_writes(connection: Connection) -> None:
+    """Declare that this transaction changes the public record (a publication): the revision
+    moves once, even after ``private_writes`` earlier in the same transaction."""
+    if not connection.info.get(_PUBLIC):
+        bump_revision(connection.connection.dbapi_connection)
+        connection.info[_PUBLIC] = True
+    connection.info[_FLAG] = True
+
+
 def _transaction_ended(conn: Connection) -> None:
+    conn.info.pop(_PUBLIC, None)
     conn.info.pop(_FLAG, None)
 
 

@@ -5,19 +5,25 @@ from ipcoop.db import Base, DataRevision
 from ipcoop.parties.models import GroupMembership, Party, PartyAlias
 from ipcoop.programmes.models import Instrument, ProgrammeOffer
 from ipcoop.reports.models import Original, Report
+from ipcoop.review.models import Account, ApiToken, AuditEvent, LoginFailure, WebSession
 
 __all__ = [
+    "Account",
     "Activity",
     "ActivityParty",
     "ActivityTag",
+    "ApiToken",
+    "AuditEvent",
     "Base",
     "DataRevision",
     "Evidence",
     "GroupMembership",
     "Instrument",
+    "LoginFailure",
     "Original",
     "Party",
     "PartyAlias",
     "ProgrammeOffer",
     "Report",
+    "WebSession",
 ]

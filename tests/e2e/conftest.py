@@ -31,6 +31,11 @@ def _serve(
     env = {**os.environ, "IPCOOP_DATA_DIR": str(data), "IPCOOP_DATABASE_URL": ""}
     result = run_cli("ingest", *map(str, documents), data=data)
     assert result.returncode == 0, result.stdout + result.stderr
+    yield from serve(env)
+
+
+def serve(env: dict[str, str]) -> Iterator[str]:
+    """`ipcoop serve` with this environment on a free port, until the generator is closed."""
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "ipcoop.cli", "serve", "--port", str(port)],

@@ -41,6 +41,10 @@ class Activity(Base):
     confidence: Mapped[float] = mapped_column(Float, default=1.0)
     needs_review: Mapped[bool] = mapped_column(default=False)
     review_reasons: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # optimistic locking (ipcoop.review): raised by every ORM update
+    lock_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+
+    __mapper_args__ = {"version_id_col": lock_version}  # noqa: RUF012
 
     report = relationship("Report", back_populates="activities", lazy="raise_on_sql")
     parties = relationship(

@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, ValidationInfo, field_validator
 
 from ipcoop.parties.schemas import PartyMention
 from ipcoop.vocabularies import AUDIENCES, MODALITIES, TOPICS, TYPES, TagVocabulary
@@ -198,6 +198,17 @@ def _check_dates(start: str | None, end: str | None) -> None:
         raise ValueError("the end date is before the start date")
 
 
+def _a_day(value: str | None) -> str | None:
+    if value and len(value) == 10:
+        dt.date.fromisoformat(value)  # a day that exists
+    return value
+
+
+def _end_after_start(end: str | None, info: ValidationInfo) -> str | None:
+    _check_dates(info.data.get("start_date"), end)
+    return end
+
+
 class ActivityCreate(BaseModel):
     """An activity as a person enters it: parties by code, tags by vocabulary code."""
 
@@ -218,13 +229,9 @@ class ActivityCreate(BaseModel):
     website: str | None = Field(None, title="Website", max_length=1000)
     contact: str | None = Field(None, title="Contact", max_length=500)
 
-    @model_validator(mode="after")
-    def _dates_in_order(self) -> ActivityCreate:
-        _check_dates(self.start_date, self.end_date)
-        for value in (self.start_date, self.end_date):
-            if value and len(value) == 10:
-                dt.date.fromisoformat(value)  # a day that exists
-        return self
+    # on the fields (not the model), so that a 422 names the field that is wrong
+    _days = field_validator("start_date", "end_date")(_a_day)
+    _order = field_validator("end_date")(_end_after_start)
 
 
 class ActivityUpdate(BaseModel):
@@ -248,10 +255,8 @@ class ActivityUpdate(BaseModel):
     website: str | None = Field(None, max_length=1000)
     contact: str | None = Field(None, max_length=500)
 
-    @model_validator(mode="after")
-    def _dates_in_order(self) -> ActivityUpdate:
-        _check_dates(self.start_date, self.end_date)
-        return self
+    _days = field_validator("start_date", "end_date")(_a_day)
+    _order = field_validator("end_date")(_end_after_start)
 
 
 def field_metadata(annotation_metadata: list[Any], kind: type) -> Any:

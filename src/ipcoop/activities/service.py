@@ -11,15 +11,19 @@ from ipcoop.activities import shapes
 from ipcoop.activities.models import Activity, ActivityParty
 from ipcoop.activities.models import Evidence as EvidenceRow
 from ipcoop.activities.schemas import ActivityDetail, ActivityRead
-from ipcoop.reports.models import Report
+from ipcoop.reports.models import Report, public_report_ids
 from ipcoop.vocabularies import PartyRole
 
 EXCERPT_CONTEXT = 80
 
 
 def get_activity(session: Session, activity_id: int) -> Activity | None:
-    """The activity with this id, or None."""
-    return session.get(Activity, activity_id)
+    """The public activity with this id, or None."""
+    return session.scalar(
+        select(Activity).where(
+            Activity.id == activity_id, Activity.report_id.in_(public_report_ids())
+        )
+    )
 
 
 def item(activity: Activity) -> dict[str, Any]:
@@ -90,6 +94,7 @@ def related(
             .where(
                 func.lower(Activity.title) == activity.title.lower(),
                 Activity.id != activity.id,
+                Activity.report_id.in_(public_report_ids()),
                 provenance,
             )
             .order_by(Activity.start_on.desc(), Activity.id)
@@ -118,6 +123,7 @@ def related(
                     Activity.start_on == activity.start_on,
                     Activity.start_date == activity.start_date,
                     Activity.report_id != activity.report_id,
+                    Activity.report_id.in_(public_report_ids()),
                     shared,
                     provenance,
                 )

@@ -4,10 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import JSON, DateTime, ForeignKey, LargeBinary, String, Text, false, func
+from sqlalchemy import (
+    JSON,
+    ColumnElement,
+    DateTime,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    Select,
+    String,
+    Text,
+    false,
+    func,
+    select,
+)
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ipcoop.db import Base
+from ipcoop.vocabularies import ReportState
+
+NULL_DEFAULT = sql_text("NULL")
 
 
 class Original(Base):
@@ -39,14 +56,44 @@ class Report(Base):
     language: Mapped[str] = mapped_column(String(8), default="en")
     source_name: Mapped[str] = mapped_column(String(500))
     media_type: Mapped[str] = mapped_column(String(100))
-    sha256: Mapped[str] = mapped_column(ForeignKey("originals.sha256"), unique=True)
+    # None for a report drafted in forms or over the API (migration 0005_review)
+    sha256: Mapped[str | None] = mapped_column(ForeignKey("originals.sha256"), unique=True)
     text: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16), default="ingested")
     # made by `ipcoop synth` (its cover says so): marked, and left out of profiles by default
     generated: Mapped[bool] = mapped_column(default=False, server_default=false())
     warnings: Mapped[list[str]] = mapped_column(JSON, default=list)
     ingested_at: Mapped[dt.datetime] = mapped_column(DateTime, server_default=func.now())
+    # the submission workflow (ipcoop.review): ingested documents are published
+    state: Mapped[str] = mapped_column(
+        String(16), default="published", server_default="published", index=True
+    )
+    lock_version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    # versions: every correction of a report shares the first version's id
+    # (DEFAULT NULL: loaders that write every column without a database default skip these)
+    lineage_id: Mapped[int | None] = mapped_column(Integer, index=True, server_default=NULL_DEFAULT)
+    version_number: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    review_comment: Mapped[str | None] = mapped_column(Text, server_default=NULL_DEFAULT)
+
+    __mapper_args__ = {"version_id_col": lock_version}  # noqa: RUF012
 
     activities = relationship(
         "Activity", back_populates="report", order_by="Activity.position", lazy="raise_on_sql"
     )
+
+
+# -- the public record: the one place that says which reports (and so which activities)
+# anonymous readers see. Search, stats, exports, the report and activity pages and the API
+# read through these; ipcoop.review decides who else sees what.
+
+PUBLIC_STATE = ReportState.PUBLISHED.value
+
+
+def public_report() -> ColumnElement[bool]:
+    """The condition on ``reports`` of a report anonymous readers see."""
+    return Report.state == PUBLIC_STATE
+
+
+def public_report_ids() -> Select[int]:
+    """The ids of public reports (for conditions on activities)."""
+    return select(Report.id).where(public_report())

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from ipcoop.activities.models import Activity
 from ipcoop.parties import display_name
 from ipcoop.reports.filters import ReportFilters
-from ipcoop.reports.models import Original, Report
+from ipcoop.reports.models import Original, Report, public_report
 from ipcoop.reports.provenance import shown_date
 
 
@@ -21,9 +21,9 @@ def list_reports(
     limit: int = 100,
     offset: int = 0,
 ) -> tuple[int, list[tuple[Report, int]]]:
-    """Reports matching the filters, newest communication first, each with its activity
-    count."""
-    where = (filters or ReportFilters()).conditions()
+    """Public reports matching the filters, newest communication first, each with its
+    activity count."""
+    where = [*(filters or ReportFilters()).conditions(), public_report()]
     total = session.scalar(select(func.count(Report.id)).where(*where)) or 0
     counts = (
         select(Activity.report_id, func.count(Activity.id).label("n"))
@@ -42,8 +42,9 @@ def list_reports(
 
 
 def get_report(session: Session, report_id: int) -> Report | None:
-    """The report with this id, or None."""
-    return session.get(Report, report_id)
+    """The public report with this id, or None (ipcoop.review.service.load reads the others,
+    for those who may)."""
+    return session.scalar(select(Report).where(Report.id == report_id, public_report()))
 
 
 def report_activities(session: Session, report: Report) -> list[Activity]:
@@ -94,9 +95,10 @@ def summary(report: Report, activities: int | None = None) -> dict[str, Any]:
 
 
 def reporters(session: Session) -> list[tuple[str, str]]:
-    """(code, name) of every party that has a stored report, by name."""
+    """(code, name) of every party that has a public report, by name."""
     codes = session.scalars(
-        select(Report.reporting_party_code).where(Report.reporting_party_code.is_not(None))
+        select(Report.reporting_party_code)
+        .where(Report.reporting_party_code.is_not(None), public_report())
         .distinct()
     )
     found = [(code, display_name(code)) for code in codes if code is not None]

@@ -31,7 +31,7 @@ import ipcoop.models  # noqa: F401  (every mapper, so relationships resolve in a
 from ipcoop.activities.models import Activity, ActivityParty, ActivityTag
 from ipcoop.db import current_revision
 from ipcoop.parties.resolver import Resolver
-from ipcoop.reports.models import Report
+from ipcoop.reports.models import Report, public_report_ids
 from ipcoop.search.filters import ActivityFilters
 from ipcoop.search.fulltext import FullText, words
 from ipcoop.vocabularies import PartyRole, TagVocabulary
@@ -251,7 +251,10 @@ class ActivityIndex:
 
     def __init__(self, connection: Connection, number: int) -> None:
         self.revision = number
-        dates = _grouped(connection, Activity.start_on, Activity.id)
+        # the public record only: every dimension, count and match is of these activities
+        dates = _grouped(
+            connection, Activity.start_on, Activity.id, Activity.report_id.in_(public_report_ids())
+        )
         ids = np.concatenate(dates.ids) if dates.ids else np.empty(0, dtype=np.int64)
         starts = np.repeat(_days(dates.values), [len(i) for i in dates.ids])
         size = self.size = len(ids)
@@ -482,7 +485,7 @@ class ActivityIndex:
                 return cached
             if sort == "title":
                 ids = np.array(session.scalars(_ids_by_title()).all(), dtype=np.int64)
-                order = self.position_of[ids]
+                order = _positions(self.position_of, ids)[0].astype(np.int64)
             else:  # -date: oldest first, undated last, then lowest id first
                 undated = self.starts == _NO_DATE
                 order = np.lexsort((self.ids, self.starts, undated)).astype(np.int64)

@@ -39,6 +39,19 @@ class ReviewState(StrEnum):
     NEEDS_REVIEW = "needs_review"
 
 
+class ReportState(StrEnum):
+    """Where a report stands in the submission workflow (ipcoop.review): ingested documents are
+    published; only published reports are public."""
+
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    RETURNED = "returned"
+    PUBLISHED = "published"
+    WITHDRAWN = "withdrawn"
+    # an earlier published version, replaced by a published correction
+    SUPERSEDED = "superseded"
+
+
 class TagVocabulary(StrEnum):
     """The vocabulary an activity's tag is from."""
 
@@ -56,6 +69,7 @@ __all__ = [
     "TYPES",
     "PartyRole",
     "ReportKind",
+    "ReportState",
     "ReviewState",
     "TagVocabulary",
 ]

@@ -17,6 +17,8 @@ from ipcoop.db import get_engine
 from ipcoop.parties.api import router as parties_api
 from ipcoop.programmes.api import router as programmes_api
 from ipcoop.reports.api import router as reports_api
+from ipcoop.review import api as review_api
+from ipcoop.review import web as review_web
 from ipcoop.search.snippets import snippet
 from ipcoop.stats.api import router as stats_api
 from ipcoop.web import (
@@ -62,16 +64,26 @@ def create_app(engine: Engine | None = None, *, lifespan: Lifespan | None = None
     env.filters["snippet"] = snippet
     env.tests["http_url"] = is_http_url
     api = APIRouter(prefix="/api/v1", dependencies=[Depends(known_parameters)])
-    for router in (activities_api, reports_api, parties_api, programmes_api, stats_api):
+    api_routers = (
+        activities_api,
+        reports_api,
+        review_api.router,
+        parties_api,
+        programmes_api,
+        stats_api,
+    )
+    for router in api_routers:
         api.include_router(router)
     app.include_router(api)
     app.include_router(report_pages.router)
     app.include_router(pages.router)
     app.include_router(programme_pages.router)
     app.include_router(party_pages.router)
+    app.include_router(review_web.router)
     app.include_router(apidocs.router)
     app.mount("/static", StaticFiles(directory=str(root / "static")), name="static")
     problems.install(app)
+    problems.install_review(app)
     caching.install(app)
     i18n.install(app)
     return app

@@ -35,8 +35,12 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(UnknownParameters)
     async def _unknown(request: Request, error: UnknownParameters) -> Response:
         return problem(
-            request, 422, "Unknown query parameter", str(error),
-            unknown=error.unknown, known=error.known,
+            request,
+            422,
+            "Unknown query parameter",
+            str(error),
+            unknown=error.unknown,
+            known=error.known,
         )
 
     @app.exception_handler(CursorError)
@@ -46,8 +50,44 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, error: RequestValidationError) -> Response:
         parts = [f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in error.errors()]
-        return problem(request, 422, "Invalid request", "; ".join(parts))
+        # each wrong field by its name in the body or query (ipcoop.review shows them on forms)
+        fields = [
+            {"field": ".".join(str(p) for p in e["loc"][1:]) or str(e["loc"][0]), "message": m}
+            for e in error.errors()
+            for m in [e["msg"]]
+        ]
+        return problem(request, 422, "Invalid request", "; ".join(parts), errors=fields)
 
     @app.exception_handler(HTTPException)
     async def _http(request: Request, error: HTTPException) -> Response:
         return problem(request, error.status_code, str(error.detail), str(error.detail))
+
+
+def install_review(app: FastAPI) -> None:
+    """The submission workflow's denials, conflicts and invalid fields (ipcoop.review)."""
+    from ipcoop.ingest.pipeline import IngestError
+    from ipcoop.review.accounts import Throttled
+    from ipcoop.review.activities import Invalid
+    from ipcoop.review.permissions import Forbidden, NotFound
+    from ipcoop.review.service import Conflict
+
+    statuses: list[tuple[type[Exception], int, str]] = [
+        (NotFound, 404, "Not found"),
+        (Forbidden, 403, "Not allowed"),
+        (Conflict, 409, "Changed by someone else"),
+        (IngestError, 422, "The file cannot be read"),
+        (Throttled, 429, "Too many attempts"),
+    ]
+    for kind, status, title in statuses:
+
+        async def _handler(
+            request: Request, error: Exception, status: int = status, title: str = title
+        ) -> Response:
+            return problem(request, status, title, str(error))
+
+        app.add_exception_handler(kind, _handler)
+
+    @app.exception_handler(Invalid)
+    async def _invalid(request: Request, error: Invalid) -> Response:
+        fields = [{"field": p.field, "message": p.message} for p in error.problems]
+        return problem(request, 422, "Invalid fields", str(error), errors=fields)

@@ -1,0 +1,1 @@
+"""Submission and curation: accounts, roles, permissions, workflow states, versions, audit."""

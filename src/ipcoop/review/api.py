@@ -1,0 +1,215 @@
+"""The submission workflow over the JSON API, bearer-token authenticated."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import APIRouter, Body, Depends, File, HTTPException, Query, Request, UploadFile
+from fastapi.responses import Response, StreamingResponse
+from sqlalchemy.orm import Session
+
+from ipcoop.activities.schemas import ActivityCreate, ActivityUpdate
+from ipcoop.activities.service import item
+from ipcoop.config import get_settings
+from ipcoop.dependencies import get_session
+from ipcoop.reports.models import Report
+from ipcoop.reports.service import summary
+from ipcoop.review import audit, service, upload, versions
+from ipcoop.review.auth import api_actor
+from ipcoop.review.permissions import Actor, NotFound
+from ipcoop.review.schemas import ReportCreate, ReportUpdate, ReviewReportDetail, Transition
+
+router = APIRouter(tags=["submission"])
+
+
+def report_json(session: Session, report: Report) -> dict[str, Any]:
+    """A report as its readers see it, with its workflow fields and activities."""
+    activities = service.activities_of(session, report)
+    data = summary(report, len(activities))
+    data.update(
+        state=report.state,
+        lock_version=report.lock_version,
+        version=report.version_number,
+        review_comment=report.review_comment,
+        text=report.text,
+        activities=[{**item(a), "lock_version": a.lock_version} for a in activities],
+    )
+    if report.sha256 is None:
+        data["original_url"] = None
+    return data
+
+
+@router.get("/reports/{report_id}", response_model=ReviewReportDetail)
+def report(
+    report_id: int, actor: Actor = Depends(api_actor), session: Session = Depends(get_session)
+) -> dict[str, Any]:
+    """One report: its header, its text and its activities (a draft or submitted report only
+    to its party's reporters and the curators; 404 to anyone else)."""
+    try:
+        return report_json(session, service.load(session, actor, report_id))
+    except NotFound:
+        raise HTTPException(404, f"No report {report_id}; /api/v1/reports lists them") from None
+
+
+@router.post("/reports", status_code=201)
+def create_report(
+    data: ReportCreate, actor: Actor = Depends(api_actor), session: Session = Depends(get_session)
+) -> dict[str, Any]:
+    """A new draft report (a reporter's own party; curators name the party)."""
+    return report_json(session, service.create_report(session, actor, data))
+
+
+@router.patch("/reports/{report_id}")
+def update_report(
+    report_id: int,
+    data: ReportUpdate,
+    actor: Actor = Depends(api_actor),
+    session: Session = Depends(get_session),
+) -> dict[str, Any]:
+    """Change a draft's header (send the lock_version you read)."""
+    return report_json(session, service.update_report(session, actor, report_id, data))
+
+
+@router.post("/reports/{report_id}/activities", status_code=201)
+def add_activity(
+    report_id: int,
+    data: ActivityCreate,
+    actor: Actor = Depends(api_actor),
+    session: Session = Depends(get_session),
+) -> dict[str, Any]:
+    """Add an activity to a draft."""
+    activity = service.add_activity(session, actor, report_id, data)
+    return {**item(activity), "lock_version": activity.lock_version}
+
+
+@router.patch("/reports/{report_id}/activities/{activity_id}")
+def update_activity(
+    report_id: int,
+    activity_id: int,
+    data: ActivityUpdate,
+    actor: Actor = Depends(api_actor),
+    session: Session = Depends(get_session),
+) -> dict[str, Any]:
+    """Change an activity's fields (send the lock_version you read; a stale one is a 409)."""
+    activity = service.update_activity(session, actor, report_id, activity_id, data)
+    return {**item(activity), "lock_version": activity.lock_version}
+
+
+@router.delete("/reports/{report_id}/activities/{activity_id}", status_code=204)
+def delete_activity(
+    report_id: int,
+    activity_id: int,
+    actor: Actor = Depends(api_actor),
+    session: Session = Depends(get_session),
+) -> Response:
+    """Remove an activity from a draft."""
+    service.delete_activity(session, actor, report_id, activity_id)
+    return Response(status_code=204)
+
+
+@router.post("/reports/{report_id}/upload", status_code=201)
+async def upload_file(
+    report_id: int,
+    request: Request,
+    file: UploadFile = File(..., description="DOCX, PDF, HTML or text."),
+    actor: Actor = Depends(api_actor),
+    session: Session = Depends(get_session),
+) -> dict[str, Any]:
+    """Extract a document into a draft: each activity becomes a draft activity to confirm."""
+    data = await file.read()
+    ids = upload.upload(
+        session,
+        actor,
+        report_id,
+        file.filename or "upload",
+        data,
+        max_bytes=get_settings().max_upload_bytes,
+    )
+    return {
+        "activities": ids,
+        "report": report_json(session, service.load(session, actor, report_id)),
+    }
+
+
+def _transition(name: str) -> Callable[..., dict[str, Any]]:
+    step = {
+        "submit": service.submit,
+        "return": service.return_report,
+        "publish": service.publish,
+        "withdraw": service.withdraw,
+    }[name]
+
+    def endpoint(
+        report_id: int,
+        data: Transition | None = Body(None),
+        actor: Actor = Depends(api_actor),
+        session: Session = Depends(get_session),
+    ) -> dict[str, Any]:
+        return report_json(session, step(session, actor, report_id, data or Transition()))
+
+    endpoint.__doc__ = {
+        "submit": "Hand a draft to the curators.",
+        "return": "Send a submitted report back to its reporters (a comment is required).",
+        "publish": "Publish a submitted report; its symbol is assigned (or typed, legacy).",
+        "withdraw": "Withdraw a report: a state, never a deletion.",
+    }[name]
+    return endpoint
+
+
+for _name in ("submit", "return", "publish", "withdraw"):
+    router.add_api_route(
+        f"/reports/{{report_id}}/{_name}",
+        _transition(_name),
+        methods=["POST"],
+        name=f"report_{_name}",
+    )
+
+
+@router.post("/reports/{report_id}/correct", status_code=201)
+def correct(
+    report_id: int, actor: Actor = Depends(api_actor), session: Session = Depends(get_session)
+) -> dict[str, Any]:
+    """Open a correction of a published report: a new draft version."""
+    return report_json(session, service.correct(session, actor, report_id))
+
+
+@router.get("/reports/{report_id}/versions")
+def report_versions(
+    report_id: int, actor: Actor = Depends(api_actor), session: Session = Depends(get_session)
+) -> dict[str, Any]:
+    """Every version of a report with what changed from the one before."""
+    return {"items": versions.versions(session, actor, report_id)}
+
+
+@router.get("/audit")
+def audit_log(
+    report_id: int | None = Query(None),
+    limit: int = Query(200, ge=1, le=1000),
+    before_id: int | None = Query(None, description="Events older than this id."),
+    actor: Actor = Depends(api_actor),
+    session: Session = Depends(get_session),
+) -> dict[str, Any]:
+    """The audit log, newest first (curators only)."""
+    rows = audit.events(session, actor, report_id=report_id, limit=limit, before_id=before_id)
+    return {"items": [audit.as_json(e) for e in rows]}
+
+
+@router.get("/audit.csv")
+def audit_csv(
+    report_id: int | None = Query(None),
+    actor: Actor = Depends(api_actor),
+    session: Session = Depends(get_session),
+) -> StreamingResponse:
+    """The audit log as CSV (curators only)."""
+    return audit_csv_response(session, actor, report_id)
+
+
+def audit_csv_response(session: Session, actor: Actor, report_id: int | None) -> StreamingResponse:
+    """The audit log as a CSV download (read whole first, so a denial is an error page)."""
+    chunks = list(audit.csv_chunks(session, actor, report_id))
+    return StreamingResponse(
+        iter(chunks),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="ipcoop-audit.csv"'},
+    )

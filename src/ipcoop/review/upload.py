@@ -1,0 +1,87 @@
+"""Upload a document into a draft: its text becomes the report's, and each extracted activity
+is added as a draft activity with the evidence of its fields, for the reporter to confirm."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Table, func, insert, select
+from sqlalchemy.orm import Session
+
+from ipcoop.activities.models import Activity, ActivityParty, ActivityTag
+from ipcoop.activities.models import Evidence as EvidenceRow
+from ipcoop.db import private_writes
+from ipcoop.ingest import pipeline
+from ipcoop.ingest.store import _activity_values, _evidence_rows, _party_rows, _tag_rows
+from ipcoop.reports.models import Original, Report
+from ipcoop.review import audit
+from ipcoop.review.permissions import Action, Actor
+from ipcoop.review.service import load
+
+
+def upload(
+    session: Session, actor: Actor, report_id: int, name: str, data: bytes, *, max_bytes: int
+) -> list[int]:
+    """Extract a DOCX, PDF, HTML or text file into a draft; the ids of the new activities.
+    IngestError says what is wrong with the file."""
+    report = load(session, actor, report_id, Action.EDIT)
+    if len(data) > max_bytes:
+        raise pipeline.IngestError(f"{name}: {len(data):,} bytes is over the {max_bytes:,} limit")
+    extracted = pipeline.extract(pipeline.Source(name, data))
+    private_writes(session.connection())
+    if session.get(Original, extracted.sha256) is None:
+        session.add(
+            Original(
+                sha256=extracted.sha256,
+                content=data,
+                size=len(data),
+                media_type=extracted.media_type,
+            )
+        )
+    taken = session.scalar(select(Report.id).where(Report.sha256 == extracted.sha256))
+    # the earlier upload's evidence pointed into the text this one replaces
+    session.query(EvidenceRow).filter(EvidenceRow.report_id == report.id).delete()
+    report.text = extracted.text
+    report.source_name = name
+    report.media_type = extracted.media_type
+    if taken is None:
+        report.sha256 = extracted.sha256
+    if extracted.period and not report.period_start:
+        report.period_start = extracted.period.start.iso
+        report.period_end = extracted.period.end.iso if extracted.period.end else None
+    session.flush()
+    last = session.scalar(
+        select(func.max(Activity.position)).where(Activity.report_id == report.id)
+    )
+    values = [
+        _activity_values(report.id, (last or 0) + i, a)
+        for i, a in enumerate(extracted.activities, 1)
+    ]
+    ids: list[int] = []
+    if values:
+        table = Activity.__table__
+        assert isinstance(table, Table)
+        returning = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+        ids = list(session.connection().scalars(returning, values))
+    pairs = list(zip(ids, extracted.activities, strict=True))
+    batches: tuple[tuple[Any, list[dict[str, Any]]], ...] = (
+        (ActivityParty, [r for i, a in pairs for r in _party_rows(i, a)]),
+        (ActivityTag, [r for i, a in pairs for r in _tag_rows(i, a)]),
+        (
+            EvidenceRow,
+            [r for i, a in pairs for r in _evidence_rows(report.id, "activity", i, a.evidence)],
+        ),
+    )
+    for model, rows in batches:
+        if rows:
+            session.connection().execute(insert(model.__table__), rows)
+    audit.record(
+        session,
+        actor,
+        "report.upload",
+        "report",
+        report.id,
+        report.id,
+        after={"file": name, "sha256": extracted.sha256, "activities": ids},
+    )
+    return ids

@@ -1,0 +1,537 @@
+"""Pages of the submission workflow: sign in, a reporter's drafts with a form per activity
+beside its evidence, upload, submit; the curators' queue, return, publish, withdraw, audit.
+
+Every form is a plain POST with a CSRF token and works without JavaScript; each success
+redirects (303) to the page to see next. The service layer decides every permission.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
+from pydantic import ValidationError
+from sqlalchemy.orm import Session
+
+from ipcoop import vocabularies
+from ipcoop.activities.schemas import ActivityCreate, ActivityUpdate
+from ipcoop.activities.service import evidence, item
+from ipcoop.config import get_settings
+from ipcoop.dependencies import get_session
+from ipcoop.ingest.pipeline import IngestError
+from ipcoop.reports.models import Report
+from ipcoop.reports.service import summary
+from ipcoop.review import accounts, audit, service, upload, versions
+from ipcoop.review.activities import FieldProblem, Invalid, values_of
+from ipcoop.review.api import audit_csv_response
+from ipcoop.review.auth import (
+    CSRF_COOKIE,
+    SESSION_COOKIE,
+    check_csrf,
+    csrf_token,
+    ensure_csrf_cookie,
+    page_actor,
+    sign,
+    unsign,
+)
+from ipcoop.review.permissions import Action, Actor, allowed
+from ipcoop.review.schemas import ReportCreate, ReportUpdate, Transition
+
+router = APIRouter(include_in_schema=False)
+
+# where each form field's words are in the source (ipcoop.ingest.normalize.activity cites them)
+EVIDENCE_OF = {
+    "title": "title",
+    "start_date": "start_date",
+    "end_date": "start_date",
+    "beneficiaries": "beneficiaries",
+    "providers": "providers",
+    "type": "type",
+    "modality": "modality",
+    "city": "location",
+    "country": "location",
+    "participants": "participants",
+    "description": "description",
+    "outputs": "outputs",
+    "website": "website",
+    "contact": "contact",
+}
+LIST_FIELDS = ("beneficiaries", "providers", "topics", "audience")
+
+
+CONTEXT_CHARACTERS = 45
+
+
+def words_before(text: str) -> str:
+    """The last few whole words before an excerpt (an ellipsis when cut)."""
+    tail = " ".join(text[-CONTEXT_CHARACTERS:].split())
+    if len(text) > CONTEXT_CHARACTERS and " " in tail:
+        tail = "… " + tail.split(" ", 1)[1]
+    return tail + (" " if text[-1:].isspace() else "")
+
+
+def words_after(text: str) -> str:
+    """The first few whole words after an excerpt (an ellipsis when cut)."""
+    head = " ".join(text[:CONTEXT_CHARACTERS].split())
+    if len(text) > CONTEXT_CHARACTERS and " " in head:
+        head = head.rsplit(" ", 1)[0] + " …"
+    return (" " if text[:1].isspace() else "") + head
+
+
+def _render(
+    request: Request, session: Session, template: str, context: dict[str, Any], status: int = 200
+) -> HTMLResponse:
+    context = {**context, "csrf_token": csrf_token(request, session)}
+    filters = request.app.state.templates.env.filters
+    filters.setdefault("words_before", words_before)
+    filters.setdefault("words_after", words_after)
+    response: HTMLResponse = request.app.state.templates.TemplateResponse(
+        request, template, context, status_code=status
+    )
+    return response
+
+
+def _see(url: str) -> RedirectResponse:
+    return RedirectResponse(url, status_code=303)
+
+
+def _signed_in(actor: Actor) -> None:
+    if actor.anonymous:
+        raise HTTPException(404, "sign in to see this page")
+
+
+# -- sign in ---------------------------------------------------------------------------------
+
+
+@router.get("/login", response_class=HTMLResponse)
+def login_page(
+    request: Request, session: Session = Depends(get_session), next: str = "/review"
+) -> HTMLResponse:
+    """The sign-in form."""
+    fresh = ensure_csrf_cookie(request)
+    response = _render(request, session, "review_login.html", {"next": _local(next)})
+    if fresh:
+        response.set_cookie(CSRF_COOKIE, sign(fresh), httponly=True, samesite="lax")
+    return response
+
+
+def _local(url: str) -> str:
+    """Only a path on this site (no open redirect)."""
+    return url if url.startswith("/") and not url.startswith("//") else "/review"
+
+
+@router.post("/login", response_model=None)
+def login(
+    request: Request,
+    email: str = Form(""),
+    password: str = Form(""),
+    csrf_token_field: str = Form("", alias="csrf_token"),
+    next: str = Form("/review"),
+    session: Session = Depends(get_session),
+) -> Response:
+    """Check the password (throttled) and open a session."""
+    check_csrf(request, session, csrf_token_field)
+    address = request.client.host if request.client else None
+    try:
+        account = accounts.sign_in(session, email, password, address)
+    except accounts.Throttled as error:
+        return _render(
+            request,
+            session,
+            "review_login.html",
+            {"next": _local(next), "error": str(error), "email": email},
+            status=429,
+        )
+    if account is None:
+        session.commit()  # the failure counts, whatever happens next
+        return _render(
+            request,
+            session,
+            "review_login.html",
+            {"next": _local(next), "error": "wrong email or password", "email": email},
+            status=401,
+        )
+    opened = accounts.open_session(session, account)
+    response = _see(_local(next))
+    response.set_cookie(
+        SESSION_COOKIE,
+        sign(opened.key),
+        httponly=True,
+        samesite="lax",
+        max_age=int(accounts.SESSION_LIFETIME.total_seconds()),
+    )
+    response.delete_cookie(CSRF_COOKIE)
+    return response
+
+
+@router.post("/logout")
+def logout(
+    request: Request,
+    csrf_token_field: str = Form("", alias="csrf_token"),
+    session: Session = Depends(get_session),
+) -> RedirectResponse:
+    """End the session."""
+    check_csrf(request, session, csrf_token_field)
+    key = unsign(request.cookies.get(SESSION_COOKIE))
+    if key:
+        accounts.close_session(session, key)
+    response = _see("/")
+    response.delete_cookie(SESSION_COOKIE)
+    return response
+
+
+# -- lists -----------------------------------------------------------------------------------
+
+
+@router.get("/review", response_class=HTMLResponse, response_model=None)
+def home(
+    request: Request, actor: Actor = Depends(page_actor), session: Session = Depends(get_session)
+) -> Response:
+    """A reporter's reports in progress (and a form for a new one); the curators' queue."""
+    if actor.anonymous:
+        return _see("/login?next=/review")
+    return _render(
+        request,
+        session,
+        "review_home.html",
+        {
+            "actor": actor,
+            "reports": [
+                summary(r) | {"state": r.state} for r in service.reports_for(session, actor)
+            ],
+            "queue": [summary(r) for r in service.queue(session, actor)] if actor.curator else [],
+        },
+    )
+
+
+@router.post("/review/reports", response_model=None)
+def create(
+    request: Request,
+    csrf_token_field: str = Form("", alias="csrf_token"),
+    party: str = Form(""),
+    title: str = Form(""),
+    period_start: str = Form(""),
+    period_end: str = Form(""),
+    actor: Actor = Depends(page_actor),
+    session: Session = Depends(get_session),
+) -> Response:
+    """Start a draft."""
+    check_csrf(request, session, csrf_token_field)
+    _signed_in(actor)
+    try:
+        body = ReportCreate(
+            party=party or None,
+            title=title or None,
+            period_start=period_start or None,
+            period_end=period_end or None,
+        )
+    except ValidationError as error:
+        problems = "; ".join(f"{p.field}: {p.message}" for p in _problems_of(error))
+        raise HTTPException(422, problems) from None
+    report = service.create_report(session, actor, body)
+    return _see(f"/review/reports/{report.id}")
+
+
+# -- one report ------------------------------------------------------------------------------
+
+
+def _form_value(name: str, value: Any) -> str:
+    if value is None:
+        return ""
+    if name in LIST_FIELDS:
+        return ", ".join(value)
+    return str(value)
+
+
+def _report_context(
+    session: Session, actor: Actor, report: Report, errors: dict[int | str, Any] | None = None
+) -> dict[str, Any]:
+    errors = errors or {}
+    rows = []
+    for activity in service.activities_of(session, report):
+        found = evidence(session, activity)
+        values = values_of(activity)
+        given = errors.get(activity.id, {}).get("values", {})
+        rows.append(
+            {
+                "item": item(activity),
+                "id": activity.id,
+                "lock_version": activity.lock_version,
+                "needs_review": activity.needs_review,
+                "review_reasons": activity.review_reasons,
+                "values": {k: given.get(k, _form_value(k, v)) for k, v in values.items()},
+                "evidence": {f: found.get(e, []) for f, e in EVIDENCE_OF.items()},
+                "errors": errors.get(activity.id, {}).get("fields", {}),
+            }
+        )
+    party, state = report.reporting_party_code, report.state
+    return {
+        "actor": actor,
+        "report": summary(report)
+        | {
+            "state": state,
+            "lock_version": report.lock_version,
+            "version": report.version_number,
+            "review_comment": report.review_comment,
+            "text": report.text,
+            "has_file": report.sha256 is not None,
+        },
+        "activities": rows,
+        "can": {a.value: allowed(actor, a, party, state) for a in Action},
+        "new": errors.get("new", {"values": {}, "fields": {}}),
+        "upload_error": errors.get("upload"),
+        "versions": versions.versions(session, actor, report.id),
+        "types": vocabularies.TYPES,
+        "modalities": vocabularies.MODALITIES,
+    }
+
+
+@router.get("/review/reports/{report_id}", response_class=HTMLResponse)
+def report_page(
+    report_id: int,
+    request: Request,
+    actor: Actor = Depends(page_actor),
+    session: Session = Depends(get_session),
+) -> HTMLResponse:
+    """A report in the workflow: its header, its activities as forms beside their evidence."""
+    report = service.load(session, actor, report_id)
+    return _render(request, session, "review_report.html", _report_context(session, actor, report))
+
+
+def _activity_form(form: dict[str, Any]) -> dict[str, Any]:
+    """Form fields as an ActivityCreate/Update body: lists split on commas, blanks as None."""
+    out: dict[str, Any] = {}
+    for name in EVIDENCE_OF.keys() | {"topics", "audience"}:
+        if name not in form:
+            continue
+        raw = str(form[name]).strip()
+        if name in LIST_FIELDS:
+            out[name] = [p.strip() for p in raw.split(",") if p.strip()]
+        elif name == "participants":
+            out[name] = int(raw) if raw.isdigit() else (raw or None)
+        else:
+            out[name] = raw or None
+    return out
+
+
+def _problems_of(error: ValidationError) -> list[FieldProblem]:
+    found = []
+    for e in error.errors():
+        name = str(e["loc"][0]) if e["loc"] else "form"
+        found.append(FieldProblem(name, str(e["msg"]).removeprefix("Value error, ")))
+    return found
+
+
+def _invalid_page(
+    request: Request,
+    session: Session,
+    actor: Actor,
+    report_id: int,
+    key: int | str,
+    values: dict[str, Any],
+    problems: list[FieldProblem],
+) -> HTMLResponse:
+    session.rollback()
+    report = service.load(session, actor, report_id)
+    fields: dict[str, list[str]] = {}
+    for p in problems:
+        fields.setdefault(p.field, []).append(p.message)
+    shown = {k: _form_value(k, v) if not isinstance(v, str) else v for k, v in values.items()}
+    context = _report_context(session, actor, report, {key: {"values": shown, "fields": fields}})
+    return _render(request, session, "review_report.html", context, status=422)
+
+
+@router.post("/review/reports/{report_id}/activities", response_model=None)
+async def add_activity(
+    report_id: int,
+    request: Request,
+    actor: Actor = Depends(page_actor),
+    session: Session = Depends(get_session),
+) -> Response:
+    """Add an activity from the form."""
+    form = dict(await request.form())
+    check_csrf(request, session, str(form.get("csrf_token", "")))
+    values = _activity_form(form)
+    try:
+        service.add_activity(session, actor, report_id, ActivityCreate(**values))
+    except ValidationError as error:
+        return _invalid_page(request, session, actor, report_id, "new", values, _problems_of(error))
+    except Invalid as error:
+        return _invalid_page(request, session, actor, report_id, "new", values, error.problems)
+    return _see(f"/review/reports/{report_id}#activities")
+
+
+@router.post("/review/reports/{report_id}/activities/{activity_id}", response_model=None)
+async def save_activity(
+    report_id: int,
+    activity_id: int,
+    request: Request,
+    actor: Actor = Depends(page_actor),
+    session: Session = Depends(get_session),
+) -> Response:
+    """Save an activity's form (or remove the activity)."""
+    form = dict(await request.form())
+    check_csrf(request, session, str(form.get("csrf_token", "")))
+    if form.get("remove"):
+        service.delete_activity(session, actor, report_id, activity_id)
+        return _see(f"/review/reports/{report_id}#activities")
+    values = _activity_form(form)
+    try:
+        body = ActivityUpdate(version=int(str(form.get("version") or 0)), **values)
+        service.update_activity(session, actor, report_id, activity_id, body)
+    except ValidationError as error:
+        return _invalid_page(
+            request, session, actor, report_id, activity_id, values, _problems_of(error)
+        )
+    except Invalid as error:
+        return _invalid_page(
+            request, session, actor, report_id, activity_id, values, error.problems
+        )
+    except service.Conflict as error:
+        return _invalid_page(
+            request,
+            session,
+            actor,
+            report_id,
+            activity_id,
+            values,
+            [FieldProblem("form", str(error))],
+        )
+    return _see(f"/review/reports/{report_id}#activity-{activity_id}")
+
+
+@router.post("/review/reports/{report_id}/header", response_model=None)
+def save_header(
+    report_id: int,
+    request: Request,
+    csrf_token_field: str = Form("", alias="csrf_token"),
+    version: int = Form(0),
+    title: str = Form(""),
+    period_start: str = Form(""),
+    period_end: str = Form(""),
+    introduction: str = Form(""),
+    actor: Actor = Depends(page_actor),
+    session: Session = Depends(get_session),
+) -> Response:
+    """Save the report's header."""
+    check_csrf(request, session, csrf_token_field)
+    try:
+        body = ReportUpdate(
+            version=version,
+            title=title or None,
+            period_start=period_start or None,
+            period_end=period_end or None,
+            introduction=introduction,
+        )
+    except ValidationError as error:
+        return _invalid_page(request, session, actor, report_id, "header", {}, _problems_of(error))
+    service.update_report(session, actor, report_id, body)
+    return _see(f"/review/reports/{report_id}")
+
+
+@router.post("/review/reports/{report_id}/upload", response_model=None)
+async def upload_file(
+    report_id: int,
+    request: Request,
+    file: UploadFile = File(...),
+    csrf_token_field: str = Form("", alias="csrf_token"),
+    actor: Actor = Depends(page_actor),
+    session: Session = Depends(get_session),
+) -> Response:
+    """Extract an uploaded document into the draft."""
+    check_csrf(request, session, csrf_token_field)
+    data = await file.read()
+    try:
+        upload.upload(
+            session,
+            actor,
+            report_id,
+            file.filename or "upload",
+            data,
+            max_bytes=get_settings().max_upload_bytes,
+        )
+    except IngestError as error:
+        session.rollback()
+        report = service.load(session, actor, report_id)
+        context = _report_context(session, actor, report, {"upload": str(error)})
+        return _render(request, session, "review_report.html", context, status=422)
+    return _see(f"/review/reports/{report_id}#activities")
+
+
+STEPS = {
+    "submit": service.submit,
+    "return": service.return_report,
+    "publish": service.publish,
+    "withdraw": service.withdraw,
+}
+
+
+@router.post("/review/reports/{report_id}/correct")
+def correct(
+    report_id: int,
+    request: Request,
+    csrf_token_field: str = Form("", alias="csrf_token"),
+    actor: Actor = Depends(page_actor),
+    session: Session = Depends(get_session),
+) -> RedirectResponse:
+    """Open a correction (a new draft version) of a published report."""
+    check_csrf(request, session, csrf_token_field)
+    draft = service.correct(session, actor, report_id)
+    return _see(f"/review/reports/{draft.id}")
+
+
+@router.post("/review/reports/{report_id}/{step}", response_model=None)
+def take_step(
+    report_id: int,
+    step: str,
+    request: Request,
+    csrf_token_field: str = Form("", alias="csrf_token"),
+    comment: str = Form(""),
+    symbol: str = Form(""),
+    actor: Actor = Depends(page_actor),
+    session: Session = Depends(get_session),
+) -> Response:
+    """Submit, return, publish or withdraw."""
+    check_csrf(request, session, csrf_token_field)
+    if step not in STEPS:
+        raise HTTPException(404, f"no step {step!r}")
+    try:
+        STEPS[step](
+            session, actor, report_id, Transition(comment=comment or None, symbol=symbol or None)
+        )
+    except Invalid as error:
+        return _invalid_page(request, session, actor, report_id, "step", {}, error.problems)
+    if step == "publish":
+        return _see(f"/reports/{report_id}")
+    return _see(f"/review/reports/{report_id}" if step != "submit" else "/review")
+
+
+# -- audit -----------------------------------------------------------------------------------
+
+
+@router.get("/review/audit", response_class=HTMLResponse)
+def audit_page(
+    request: Request,
+    report_id: int | None = None,
+    actor: Actor = Depends(page_actor),
+    session: Session = Depends(get_session),
+) -> HTMLResponse:
+    """The audit log (curators)."""
+    events = [audit.as_json(e) for e in audit.events(session, actor, report_id=report_id)]
+    return _render(
+        request,
+        session,
+        "review_audit.html",
+        {"actor": actor, "events": events, "report_id": report_id},
+    )
+
+
+@router.get("/review/audit.csv")
+def audit_csv(
+    report_id: int | None = None,
+    actor: Actor = Depends(page_actor),
+    session: Session = Depends(get_session),
+) -> StreamingResponse:
+    """The audit log as CSV (curators)."""
+    return audit_csv_response(session, actor, report_id)
