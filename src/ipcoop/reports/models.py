@@ -56,7 +56,7 @@ class Report(Base):
     language: Mapped[str] = mapped_column(String(8), default="en")
     source_name: Mapped[str] = mapped_column(String(500))
     media_type: Mapped[str] = mapped_column(String(100))
-    # None for a report drafted in forms or over the API (migration 0005_review)
+    # None for a report drafted in forms or over the API (migration 0008)
     sha256: Mapped[str | None] = mapped_column(ForeignKey("originals.sha256"), unique=True)
     text: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(16), default="ingested")

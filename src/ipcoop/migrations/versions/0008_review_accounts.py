@@ -4,7 +4,7 @@ without a file
 A report drafted in forms or over the API has no original, so ``reports.sha256`` becomes
 nullable. Every report already stored was ingested from a document: it is published.
 
-Revision ID: 0005_review
+Revision ID: 0008
 Revises: 0007
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0005_review"
+revision = "0008"
 down_revision = "0007"
 branch_labels = None
 depends_on = None
