@@ -37,11 +37,8 @@ MEDIA_TYPES = {
 }
 
 # what a record holds: the activity columns its shapes read, and its report's (report.*)
-_OWN = tuple(  # "id" first
-    c
-    for c in dict.fromkeys(shapes.stored_columns(ActivityRead) + SHEET.stored)
-    if not c.startswith("report.")
-)
+# (ActivityRow's sheet reads every column ActivityRead's fields do, "id" first)
+_OWN = tuple(c for c in SHEET.stored if not c.startswith("report."))
 _OF_REPORT = tuple(c.removeprefix("report.") for c in SHEET.stored if c.startswith("report."))
 _RECORD_COLUMNS = _OWN + tuple(f"report.{c}" for c in _OF_REPORT)
 _ACTIVITIES_SQL = (

@@ -70,18 +70,6 @@ def _column_reader(column: str) -> Reader:
     return get
 
 
-def stored_columns(model: type[BaseModel] = ActivityRead) -> tuple[str, ...]:
-    """The ``activities`` columns a schema's fields are read from, in field order."""
-    out: list[str] = []
-    for name, info in model.model_fields.items():
-        nested = _nested_model(info)
-        if nested is not None:
-            out += stored_columns(nested)
-        elif _source(name, info) is not None:
-            out.append(_source(name, info) or name)
-    return tuple(dict.fromkeys(["id", *out]))
-
-
 def _source(name: str, info: FieldInfo) -> str | None:
     """The column a plain field is stored in; None for parties, tags, links and given values."""
     if any(isinstance(m, Parties | Tags | Link | Given) for m in info.metadata):

@@ -3,17 +3,15 @@ is added as a draft activity with the evidence of its fields, for the reporter t
 
 from __future__ import annotations
 
-from typing import Any
-
-from sqlalchemy import Table, func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ipcoop.activities.models import Activity, ActivityParty, ActivityTag
+from ipcoop.activities.models import Activity
 from ipcoop.activities.models import Evidence as EvidenceRow
 from ipcoop.db import private_writes
 from ipcoop.ingest import pipeline
-from ipcoop.ingest.store import _activity_values, _evidence_rows, _party_rows, _tag_rows
-from ipcoop.reports.models import Original, Report
+from ipcoop.ingest.store import keep_original, store_activities
+from ipcoop.reports.models import Report
 from ipcoop.review import audit
 from ipcoop.review.permissions import Action, Actor
 from ipcoop.review.service import load
@@ -29,15 +27,7 @@ def upload(
         raise pipeline.IngestError(f"{name}: {len(data):,} bytes is over the {max_bytes:,} limit")
     extracted = pipeline.extract(pipeline.Source(name, data))
     private_writes(session.connection())
-    if session.get(Original, extracted.sha256) is None:
-        session.add(
-            Original(
-                sha256=extracted.sha256,
-                content=data,
-                size=len(data),
-                media_type=extracted.media_type,
-            )
-        )
+    keep_original(session, extracted, data)
     taken = session.scalar(select(Report.id).where(Report.sha256 == extracted.sha256))
     # the earlier upload's evidence pointed into the text this one replaces
     session.query(EvidenceRow).filter(EvidenceRow.report_id == report.id).delete()
@@ -53,28 +43,7 @@ def upload(
     last = session.scalar(
         select(func.max(Activity.position)).where(Activity.report_id == report.id)
     )
-    values = [
-        _activity_values(report.id, (last or 0) + i, a)
-        for i, a in enumerate(extracted.activities, 1)
-    ]
-    ids: list[int] = []
-    if values:
-        table = Activity.__table__
-        assert isinstance(table, Table)
-        returning = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-        ids = list(session.connection().scalars(returning, values))
-    pairs = list(zip(ids, extracted.activities, strict=True))
-    batches: tuple[tuple[Any, list[dict[str, Any]]], ...] = (
-        (ActivityParty, [r for i, a in pairs for r in _party_rows(i, a)]),
-        (ActivityTag, [r for i, a in pairs for r in _tag_rows(i, a)]),
-        (
-            EvidenceRow,
-            [r for i, a in pairs for r in _evidence_rows(report.id, "activity", i, a.evidence)],
-        ),
-    )
-    for model, rows in batches:
-        if rows:
-            session.connection().execute(insert(model.__table__), rows)
+    ids = store_activities(session, report.id, extracted.activities, after=last or 0)
     audit.record(
         session,
         actor,
