@@ -133,14 +133,17 @@ def extract(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show what would be stored for each document; nothing is written."""
-    from ipcoop.ingest import pipeline, serialize
+    from ipcoop.ingest import pipeline, serialize, workers
+    from ipcoop.ingest.limits import Limits
 
     settings = get_settings()
     reports, failed = [], False
+    limits = Limits.from_settings(settings)
     for path in pipeline.discover(paths):
         try:
             source = pipeline.load(path, max_bytes=settings.max_upload_bytes)
-            reports.append(serialize.report(pipeline.extract(source)))
+            extracted = workers.extract(source, limits, settings.review_threshold)
+            reports.append(serialize.report(extracted))
         except pipeline.IngestError as error:
             errors.print(f"[red]rejected[/red] {error}")
             failed = True
@@ -345,6 +348,7 @@ def evaluate_command(
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
         show(console)
+
 
 if __name__ == "__main__":
     app()

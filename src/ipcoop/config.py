@@ -28,6 +28,28 @@ class Settings(BaseSettings):
         default=0.7, description="Activities whose confidence is below this are marked for review."
     )
     page_size: int = Field(default=50, description="Default number of items per page.")
+    max_archive_bytes: int = Field(
+        default=256 * 1024 * 1024,
+        description="A DOCX (a ZIP archive) that inflates to more than this is rejected.",
+    )
+    max_archive_members: int = Field(
+        default=10_000, description="A DOCX with more files than this inside is rejected."
+    )
+    max_pdf_pages: int = Field(default=500, description="A PDF with more pages is rejected.")
+    max_blocks: int = Field(
+        default=100_000,
+        description="A document of more blocks (paragraphs, list items, table rows) is rejected.",
+    )
+    max_characters: int = Field(
+        default=10_000_000, description="A document of more characters of text is rejected."
+    )
+    max_read_seconds: int = Field(
+        default=120, description="Reading and extracting one document may take this long."
+    )
+    max_read_memory_bytes: int = Field(
+        default=1024 * 1024 * 1024,
+        description="Reading and extracting one document may use this much memory.",
+    )
 
     def resolved_database_url(self) -> str:
         """The database URL, defaulting to an SQLite file under data_dir (created on demand)."""

@@ -70,9 +70,7 @@ def export_activities(
     """Every matching activity as CSV (UTF-8 with BOM), XLSX or JSON Lines, streamed."""
     if fmt not in ("csv", "xlsx", "jsonl"):
         raise HTTPException(404, f"No export format {fmt!r}; use .csv, .xlsx or .jsonl")
-    return export_response(
-        request.app.state.engine, filters, fmt, base_url=str(request.base_url)
-    )
+    return export_response(request.app.state.engine, filters, fmt, base_url=str(request.base_url))
 
 
 @router.get("/activities/{activity_id}", response_model=ActivityDetail)

@@ -247,8 +247,11 @@ def _about_sheet(workbook: Any, about: About, count: int) -> None:
     line("Activities", count)
     line("Made", about.made.strftime("%Y-%m-%d %H:%M UTC"))
     line("Source", about.base_url or "ipcoop (local database)")
-    line("Licence", "Records read from public reports; each row links to its report and to "
-                    "the words each value was read from.")
+    line(
+        "Licence",
+        "Records read from public reports; each row links to its report and to "
+        "the words each value was read from.",
+    )
     line("Dates", "A date known to the day is a date; 2021-03 or 2021 is a month or a year.")
     sheet.append([])
     line("Column", "Name in the API and JSON exports")

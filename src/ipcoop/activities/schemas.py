@@ -134,8 +134,8 @@ class ActivityRead(ActivityFields, StoredActivity):
 class ActivityRow(ActivityRead):
     """A stored activity as a spreadsheet row: with the report it was reported in."""
 
-    reporter: Annotated[str | None, Stored("report.reporting_party_code"), Labels("party")] = (
-        Field(None, title="Reported by")
+    reporter: Annotated[str | None, Stored("report.reporting_party_code"), Labels("party")] = Field(
+        None, title="Reported by"
     )
     report_title: Annotated[str | None, Stored("report.title")] = Field(None, title="Report")
     report_symbol: Annotated[str | None, Stored("report.symbol")] = Field(None, title="Symbol")

@@ -278,7 +278,7 @@ class _Builder:
         """An expression template ({} for the code) that gives a code's label."""
         if vocabulary == "party":
             return self.name(display_name) + '({0}, "en", None) if {0} else ""'
-        return self.name(vocabulary) + ".get({0}, {0}) if {0} else \"\""
+        return self.name(vocabulary) + '.get({0}, {0}) if {0} else ""'
 
     def add(self, path: str, header: str, expression: str, kind: str = "value") -> None:
         self.columns.append(Column(path, header, expression, kind))

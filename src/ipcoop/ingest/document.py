@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from ipcoop.ingest.limits import Limits
+
 
 class BlockKind(StrEnum):
     """What a block is, as the reader saw it."""
@@ -49,17 +51,23 @@ class Document:
 
 
 class DocumentBuilder:
-    """Appends blocks to one growing text, keeping every offset exact."""
+    """Appends blocks to one growing text, keeping every offset exact, within the limits on
+    blocks and characters (OverLimit past them)."""
 
-    def __init__(self, source: str, media_type: str) -> None:
+    def __init__(self, source: str, media_type: str, limits: Limits) -> None:
         self._parts: list[str] = []
         self._length = 0
         self._blocks: list[Block] = []
         self.source = source
         self.media_type = media_type
+        self.limits = limits
         self.warnings: list[str] = []
 
     def _append(self, text: str) -> tuple[int, int]:
+        self.limits.check(self.source, "max_blocks", len(self._blocks) + 1, "blocks or more")
+        self.limits.check(
+            self.source, "max_characters", self._length + len(text), "characters or more"
+        )
         if self._parts:
             self._parts.append("\n")
             self._length += 1

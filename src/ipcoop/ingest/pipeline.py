@@ -9,6 +9,7 @@ from pathlib import Path
 from ipcoop.ingest import readers
 from ipcoop.ingest.document import Document
 from ipcoop.ingest.extractors import metadata, registry
+from ipcoop.ingest.limits import Limits, OverLimit
 from ipcoop.ingest.normalize.activity import ReportContext, normalize
 from ipcoop.ingest.records import ExtractedActivity, ExtractedReport
 
@@ -45,11 +46,11 @@ def load(path: Path, *, max_bytes: int) -> Source:
         raise IngestError(f"{path}: cannot be read ({error.strerror or error})") from error
 
 
-def read(source: Source) -> Document:
-    """Stage 1: bytes to a normalized document."""
+def read(source: Source, limits: Limits | None = None) -> Document:
+    """Stage 1: bytes to a normalized document, within the reading limits."""
     try:
-        return readers.read(source.data, source=source.name)
-    except readers.ReadError as error:
+        return readers.read(source.data, source=source.name, limits=limits)
+    except (readers.ReadError, OverLimit) as error:
         raise IngestError(f"{source.name}: {error}") from error
 
 
@@ -67,9 +68,12 @@ def extract_activities(
     return [normalize(raw, context, warnings) for raw in raws]
 
 
-def extract(source: Source, *, review_threshold: float = 0.7) -> ExtractedReport:
-    """Run every stage on one source; nothing is written."""
-    document = read(source)
+def extract(
+    source: Source, *, review_threshold: float = 0.7, limits: Limits | None = None
+) -> ExtractedReport:
+    """Run every stage on one source; nothing is written. This process's own time and memory
+    are not limited here: ``workers`` runs this under those limits too."""
+    document = read(source, limits)
     meta = metadata.extract(document)
     report = ExtractedReport(
         source=source.name,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,7 +14,9 @@ from sqlalchemy import Engine
 from ipcoop.config import Settings
 from ipcoop.db import session_scope
 from ipcoop.ingest import pipeline, store
+from ipcoop.ingest.limits import Limits
 from ipcoop.ingest.records import ExtractedReport
+from ipcoop.ingest.workers import Extracted, Extractor
 
 ALREADY = "already present (same SHA-256)"
 PARALLEL_FROM = 50  # files; below this a worker pool costs more than it saves
@@ -44,16 +46,6 @@ class Summary:
     @property
     def activities(self) -> int:
         return sum(o.activities for o in self.outcomes)
-
-
-def _extract(
-    source: pipeline.Source, review_threshold: float
-) -> ExtractedReport | pipeline.IngestError:
-    """The pure stages for one source (runs in a worker process for large batches)."""
-    try:
-        return pipeline.extract(source, review_threshold=review_threshold)
-    except pipeline.IngestError as error:
-        return error
 
 
 def _store(
@@ -100,8 +92,8 @@ def ingest(
 ) -> Summary:
     """Ingest every file under the paths; on_file is called after each (for progress bars).
 
-    Large batches extract in a pool of worker processes (one per core) while this process
-    stores, in the files' order.
+    Every file is read and extracted in a worker process under the reading limits (one
+    worker, or one per core for large batches) while this process stores, in the files' order.
     """
     files = pipeline.discover(paths)
     if workers is None:
@@ -113,26 +105,20 @@ def ingest(
         if on_file is not None:
             on_file(outcome)
 
-    if workers <= 1:
-        for item in _sources(engine, files, settings):
-            if isinstance(item, Outcome):
-                record(item)
-            else:
-                record(_store(engine, item, _extract(item, settings.review_threshold)))
-        return summary
-    pipeline.warm()
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: deque[tuple[pipeline.Source, Future[ExtractedReport | pipeline.IngestError]]]
-        pending = deque()
+    if workers > 1:
+        pipeline.warm()
+    limits = Limits.from_settings(settings)
+    with Extractor(workers, limits, settings.review_threshold) as extractor:
+        pending: deque[tuple[pipeline.Source, Future[Extracted]]] = deque()
         for item in _sources(engine, files, settings):
             if isinstance(item, Outcome):
                 record(item)
                 continue
-            pending.append((item, pool.submit(_extract, item, settings.review_threshold)))
+            pending.append((item, extractor.submit(item)))
             while len(pending) > workers * 4 or (pending and pending[0][1].done()):
                 source, future = pending.popleft()
-                record(_store(engine, source, future.result()))
+                record(_store(engine, source, extractor.result(source, future)))
         while pending:
             source, future = pending.popleft()
-            record(_store(engine, source, future.result()))
+            record(_store(engine, source, extractor.result(source, future)))
     return summary

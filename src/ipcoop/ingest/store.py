@@ -101,8 +101,10 @@ def activity_record(item: ExtractedActivity) -> ActivityRecord:
     """What storing an extracted activity would write, as a record (no id yet)."""
     return ActivityRecord(
         {"id": None, **_activity_values(0, 0, item)},
-        [PartyRecord(r["role"], r["party_code"], r["name"], r["via_group"])
-         for r in _party_rows(0, item)],
+        [
+            PartyRecord(r["role"], r["party_code"], r["name"], r["via_group"])
+            for r in _party_rows(0, item)
+        ],
         [TagRecord(r["vocabulary"], r["code"]) for r in _tag_rows(0, item)],
     )
 

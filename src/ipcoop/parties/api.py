@@ -17,20 +17,33 @@ router = APIRouter(tags=["parties"])
 
 def party_json(party: Party) -> dict[str, Any]:
     """A party's reference record."""
-    return {"code": party.code, "kind": party.kind, "name": party.name_en,
-            "names": {"en": party.name_en, "fr": party.name_fr, "es": party.name_es},
-            "iso2": party.iso2, "iso3": party.iso3, "isonum": party.isonum,
-            "wto_status": party.wto_status, "parent": party.parent_code,
-            "url": f"/parties/{party.code}"}
+    return {
+        "code": party.code,
+        "kind": party.kind,
+        "name": party.name_en,
+        "names": {"en": party.name_en, "fr": party.name_fr, "es": party.name_es},
+        "iso2": party.iso2,
+        "iso3": party.iso3,
+        "isonum": party.isonum,
+        "wto_status": party.wto_status,
+        "parent": party.parent_code,
+        "url": f"/parties/{party.code}",
+    }
 
 
 @router.get("/parties", response_model=PartyPagination)
-def parties(kind: str | None = Query(None, description="economy, igo, agency, forum, group"),
-            session: Session = Depends(get_session)) -> dict[str, Any]:
+def parties(
+    kind: str | None = Query(None, description="economy, igo, agency, forum, group"),
+    session: Session = Depends(get_session),
+) -> dict[str, Any]:
     """Every party in the reference data."""
     rows = list_parties(session, kind=kind)
-    return {"total": len(rows), "items": [party_json(p) for p in rows], "facets": {},
-            "next_cursor": None}
+    return {
+        "total": len(rows),
+        "items": [party_json(p) for p in rows],
+        "facets": {},
+        "next_cursor": None,
+    }
 
 
 @router.get("/parties/{code}", response_model=PartyRead)

@@ -11,12 +11,28 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-_QUOTES = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u02bc": "'", "\u2032": "'", "`": "'",
-    "\u00b4": "'", "\u201c": '"', "\u201d": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-    "\u00a0": " ",
-})
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201b": "'",
+        "\u02bc": "'",
+        "\u2032": "'",
+        "`": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+    }
+)
 # a leading article is a word of its own ("the Gambia"), or "l'" glued to the next word
 _ARTICLE = re.compile(r"^(?:(?:the|la|le|les|el|los|las)\s+|l')(?=\S)", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&-]*$")
@@ -60,8 +76,10 @@ class UnknownParty(LookupError):
     """A name that no alias matches; it is kept unresolved, never guessed."""
 
     def __init__(self, name: str) -> None:
-        super().__init__(f"{name!r} is not a known party name; it was kept unresolved "
-                         "(add the spelling to parties/data/aliases.csv if it is real)")
+        super().__init__(
+            f"{name!r} is not a known party name; it was kept unresolved "
+            "(add the spelling to parties/data/aliases.csv if it is real)"
+        )
         self.name = name
 
 
@@ -87,27 +105,45 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 def _party(row: dict[str, str]) -> PartyInfo:
     """A parties.csv row; empty optional cells become None."""
+
     def opt(key: str) -> str | None:
         return row[key] or None
 
     if not row.get("code") or not row.get("kind") or not row.get("name_en"):
         raise ReferenceDataError(f"parties.csv row without code, kind or English name: {row}")
-    return PartyInfo(row["code"], row["kind"], row["name_en"], opt("name_fr"), opt("name_es"),
-                     opt("iso2"), opt("iso3"), opt("isonum"), opt("wto_status"), opt("parent"),
-                     opt("website"))
+    return PartyInfo(
+        row["code"],
+        row["kind"],
+        row["name_en"],
+        opt("name_fr"),
+        opt("name_es"),
+        opt("iso2"),
+        opt("iso3"),
+        opt("isonum"),
+        opt("wto_status"),
+        opt("parent"),
+        opt("website"),
+    )
 
 
 class Resolver:
     """Exact lookups of names, codes and group memberships, built once from the package data."""
 
-    def __init__(self, parties: list[PartyInfo], aliases: list[tuple[str, str, str]],
-                 memberships: list[Membership]) -> None:
+    def __init__(
+        self,
+        parties: list[PartyInfo],
+        aliases: list[tuple[str, str, str]],
+        memberships: list[Membership],
+    ) -> None:
         self._parties = {p.code: p for p in parties}
         if len(self._parties) != len(parties):
             raise ReferenceDataError("duplicate party codes in parties.csv")
-        official = [(name, p.code, lang) for p in parties
-                    for name, lang in ((p.name_en, "en"), (p.name_fr, "fr"), (p.name_es, "es"))
-                    if name]
+        official = [
+            (name, p.code, lang)
+            for p in parties
+            for name, lang in ((p.name_en, "en"), (p.name_fr, "fr"), (p.name_es, "es"))
+            if name
+        ]
         self._aliases = official + aliases
         self._index: dict[str, str] = {}
         for alias, code, _lang in self._aliases:
@@ -116,8 +152,7 @@ class Resolver:
             key = normalize_name(alias)
             if self._index.get(key, code) != code:
                 # the same words name two parties in two languages: keep neither, never guess
-                raise ReferenceDataError(
-                    f"{alias!r} names both {self._index[key]} and {code}")
+                raise ReferenceDataError(f"{alias!r} names both {self._index[key]} and {code}")
             self._index[key] = code
         for party in parties:
             if party.parent is not None and party.parent not in self._parties:
@@ -130,7 +165,8 @@ class Resolver:
                 raise ReferenceDataError(f"{membership} ends before it starts")
         self._memberships = memberships
         self._groups = {m.group for m in memberships} | {
-            p.code for p in parties if p.kind == "group"}
+            p.code for p in parties if p.kind == "group"
+        }
         self._scanner: re.Pattern[str] | None = None
 
     @classmethod
@@ -139,8 +175,10 @@ class Resolver:
         """The resolver over the packaged CSV files (loaded once per process)."""
         parties = [_party(row) for row in _rows("parties.csv")]
         aliases = [(r["alias"], r["code"], r["lang"]) for r in _rows("aliases.csv")]
-        memberships = [Membership(r["group"], r["member"], _date(r["start"]), _date(r["end"]))
-                       for r in _rows("memberships.csv")]
+        memberships = [
+            Membership(r["group"], r["member"], _date(r["start"]), _date(r["end"]))
+            for r in _rows("memberships.csv")
+        ]
         return cls(parties, aliases, memberships)
 
     def resolve(self, name: str) -> str | None:
@@ -179,13 +217,11 @@ class Resolver:
 
     def members(self, group: str, on: dt.date | None = None) -> list[str]:
         """The group's members on that day (everyone ever, when None), in code order."""
-        return sorted({m.member for m in self._memberships
-                       if m.group == group and m.holds_on(on)})
+        return sorted({m.member for m in self._memberships if m.group == group and m.holds_on(on)})
 
     def groups_of(self, code: str, on: dt.date | None = None) -> list[str]:
         """The groups the party belongs to on that day."""
-        return sorted({m.group for m in self._memberships
-                       if m.member == code and m.holds_on(on)})
+        return sorted({m.group for m in self._memberships if m.member == code and m.holds_on(on)})
 
     def descendants(self, code: str) -> list[str]:
         """The code and every body under it (USA: USPTO, GIPA, DOJ, FBI ...)."""
@@ -215,12 +251,15 @@ class Resolver:
             for name in sorted({a for a, _, _ in self._aliases}, key=len, reverse=True):
                 first = unicodedata.normalize("NFKC", name)[0].lower()
                 branches.setdefault(first, []).append(_pattern(name))
-            parts = [f"(?={re.escape(first)}|{re.escape(first.upper())})(?:{'|'.join(alts)})"
-                     for first, alts in branches.items()]
+            parts = [
+                f"(?={re.escape(first)}|{re.escape(first.upper())})(?:{'|'.join(alts)})"
+                for first, alts in branches.items()
+            ]
             # not inside a word, an address (".../ecuador-...", "asean.org") or after a
             # lower-case prefix ("non-LDC"); "U.S.-ASEAN" and "ASEAN-Japan" are two names each
-            self._scanner = re.compile(r"(?<![\w/@])(?<!\w\.)(?<![a-z]-)(?:" + "|".join(parts)
-                                       + r")(?![\w/@])(?!\.\w)")
+            self._scanner = re.compile(
+                r"(?<![\w/@])(?<!\w\.)(?<![a-z]-)(?:" + "|".join(parts) + r")(?![\w/@])(?!\.\w)"
+            )
         return self._scanner
 
 

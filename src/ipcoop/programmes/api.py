@@ -18,6 +18,7 @@ from ipcoop.programmes.schemas import (
 
 router = APIRouter(tags=["programmes and instruments"])
 
+
 def _common(
     party: list[str] = Query(
         [], description="Party code: offered, signed, run or named by it or a body under it."
@@ -74,11 +75,17 @@ def _instrument_routes(name: str, what: str) -> None:
     listing.__doc__ = f"{name.capitalize()} named in the documents ({kinds}), with their parties."
     one.__doc__ = f"One {what} with its parties, its document and the activities naming it."
     router.add_api_route(
-        f"/{name}", listing, methods=["GET"], name=f"list_{name}",
+        f"/{name}",
+        listing,
+        methods=["GET"],
+        name=f"list_{name}",
         response_model=InstrumentPagination,
     )
     router.add_api_route(
-        f"/{name}/{{record_id}}", one, methods=["GET"], name=f"one_{name}",
+        f"/{name}/{{record_id}}",
+        one,
+        methods=["GET"],
+        name=f"one_{name}",
         response_model=InstrumentDetail,
     )
 

@@ -44,8 +44,13 @@ class Passage:
 
     def as_json(self) -> dict[str, Any]:
         """The evidence shape of the activity pages."""
-        return {"start": self.start, "end": self.end, "before": self.before,
-                "text": self.text, "after": self.after}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "before": self.before,
+            "text": self.text,
+            "after": self.after,
+        }
 
 
 def passages(text: str, title: str, cited: Sequence[tuple[int, int]] = ()) -> list[Passage]:
@@ -108,9 +113,7 @@ def mentions(
     activities = (
         list(
             session.scalars(
-                select(Activity)
-                .where(Activity.id.in_(by_activity))
-                .order_by(Activity.position)
+                select(Activity).where(Activity.id.in_(by_activity)).order_by(Activity.position)
             )
         )
         if by_activity

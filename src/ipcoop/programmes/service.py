@@ -24,7 +24,12 @@ from ipcoop.search.filters import FilterError
 # an instrument's kind -> the section it is shown in
 SECTIONS = {"platform": "platforms", "body": "bodies"}
 INSTRUMENT_KINDS = (
-    "declaration", "mou", "framework_agreement", "agreement", "action_plan", "guidelines",
+    "declaration",
+    "mou",
+    "framework_agreement",
+    "agreement",
+    "action_plan",
+    "guidelines",
 )
 KINDS = {"instruments": INSTRUMENT_KINDS, "platforms": ("platform",), "bodies": ("body",)}
 # what a leading body runs in the document that names it; signed instruments have signatories
@@ -35,7 +40,7 @@ LED_BY = re.compile(
 
 
 def section(kind: str) -> str:
-    """"platforms", "bodies" or "instruments": where an instrument of this kind is listed."""
+    """ "platforms", "bodies" or "instruments": where an instrument of this kind is listed."""
     return SECTIONS.get(kind, "instruments")
 
 
@@ -174,9 +179,7 @@ def _lead_body(session: Session, report: Report) -> Instrument | None:
     for match in LED_BY.finditer(report.text):
         following = report.text[match.end() : match.end() + 300]
         for body in bodies:
-            if following.startswith(body.title) or following.startswith(
-                body.title.split(" (")[0]
-            ):
+            if following.startswith(body.title) or following.startswith(body.title.split(" (")[0]):
                 return body
     return None
 
@@ -244,8 +247,13 @@ def detail(session: Session, record: Instrument | ProgrammeOffer) -> dict[str, A
         {**item(a), "evidence": [p.as_json() for p in ps]} for a, ps in found["activities"]
     ]
     data["named_with"] = [
-        {"id": i.id, "kind": i.kind, "title": i.title, "date": i.date,
-         "url": f"/{section(i.kind)}/{i.id}"}
+        {
+            "id": i.id,
+            "kind": i.kind,
+            "title": i.title,
+            "date": i.date,
+            "url": f"/{section(i.kind)}/{i.id}",
+        }
         for i in siblings(session, record)
     ]
     return data

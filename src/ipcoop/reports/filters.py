@@ -39,9 +39,9 @@ class ReportFilters:
             value = getattr(self, f.name)
             if (f.name == "generated" and value == "include") or value in (None, "", ()):
                 continue
-            out += [(f.name, v) for v in value] if isinstance(value, tuple) else [
-                (f.name, str(value))
-            ]
+            out += (
+                [(f.name, v) for v in value] if isinstance(value, tuple) else [(f.name, str(value))]
+            )
         return out
 
     def conditions(self) -> list[Any]:
@@ -75,8 +75,13 @@ class ReportFilters:
                 or_(
                     *(
                         func.lower(func.coalesce(column, "")).contains(words, autoescape=True)
-                        for column in (Report.title, Report.reporting_party_name,
-                                       Report.symbol, Report.source_name, Report.text)
+                        for column in (
+                            Report.title,
+                            Report.reporting_party_name,
+                            Report.symbol,
+                            Report.source_name,
+                            Report.text,
+                        )
                     )
                 )
             )

@@ -50,5 +50,8 @@ def shown_item(activity: dict[str, Any], generated: bool) -> dict[str, Any]:
     if not generated:
         return activity
     start = shown_date(activity["start_date"], True)
-    return {**activity, "start_date": start,
-            "end_date": shown_date(activity["end_date"], True) if start else None}
+    return {
+        **activity,
+        "start_date": start,
+        "end_date": shown_date(activity["end_date"], True) if start else None,
+    }

@@ -9,7 +9,8 @@ from sqlalchemy.orm import Session
 from ipcoop.activities.models import Activity
 from ipcoop.activities.models import Evidence as EvidenceRow
 from ipcoop.db import private_writes
-from ipcoop.ingest import pipeline
+from ipcoop.ingest import pipeline, workers
+from ipcoop.ingest.limits import Limits
 from ipcoop.ingest.store import keep_original, store_activities
 from ipcoop.reports.models import Report
 from ipcoop.review import audit
@@ -21,11 +22,12 @@ def upload(
     session: Session, actor: Actor, report_id: int, name: str, data: bytes, *, max_bytes: int
 ) -> list[int]:
     """Extract a DOCX, PDF, HTML or text file into a draft; the ids of the new activities.
-    IngestError says what is wrong with the file."""
+    The file is read in a worker process under the reading limits; IngestError says what is
+    wrong with the file (or which limit it is over)."""
     report = load(session, actor, report_id, Action.EDIT)
     if len(data) > max_bytes:
         raise pipeline.IngestError(f"{name}: {len(data):,} bytes is over the {max_bytes:,} limit")
-    extracted = pipeline.extract(pipeline.Source(name, data))
+    extracted = workers.extract(pipeline.Source(name, data), Limits.from_settings())
     private_writes(session.connection())
     keep_original(session, extracted, data)
     taken = session.scalar(select(Report.id).where(Report.sha256 == extracted.sha256))

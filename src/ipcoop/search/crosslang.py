@@ -88,7 +88,7 @@ def translated(term: Term) -> tuple[str, ...]:
     first = FIRST_TRANSLATED.get(term.code)
     if first is None or first not in term.keywords:
         return ()
-    return term.keywords[term.keywords.index(first):]
+    return term.keywords[term.keywords.index(first) :]
 
 
 def _pattern(term: Term) -> re.Pattern[str] | None:
@@ -101,8 +101,11 @@ def _pattern(term: Term) -> re.Pattern[str] | None:
 @cache
 def _patterns() -> dict[str, list[tuple[str, re.Pattern[str]]]]:
     out: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
-    for name, terms in (("topics", TOPIC_TERMS), ("audiences", AUDIENCE_TERMS),
-                        ("types", TYPE_TERMS)):
+    for name, terms in (
+        ("topics", TOPIC_TERMS),
+        ("audiences", AUDIENCE_TERMS),
+        ("types", TYPE_TERMS),
+    ):
         out[name] = [(t.code, p) for t in terms if (p := _pattern(t)) is not None]
     return out
 

@@ -45,8 +45,6 @@ def party_profile(
     A group (LDC, ASEAN) as beneficiary counts the activities of its members at their dates.
     """
     try:
-        return profile(
-            session, code, top=top, generated=search_value(choice(generated))
-        ).as_json()
+        return profile(session, code, top=top, generated=search_value(choice(generated))).as_json()
     except UnknownPartyCode as error:
         raise HTTPException(404, str(error)) from None

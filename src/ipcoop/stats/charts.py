@@ -45,10 +45,18 @@ def years_chart(role: RoleProfile, description: str) -> dict[str, Any]:
         height=180,
         mark={"type": "bar", "color": ACCENT, "tooltip": True},
         encoding={
-            "x": {"field": "year", "type": "ordinal", "title": _("Year"),
-                  "axis": {"labelAngle": 0}},
-            "y": {"field": "count", "type": "quantitative", "title": _("Activities"),
-                  "axis": _whole_numbers(role.by_year)},
+            "x": {
+                "field": "year",
+                "type": "ordinal",
+                "title": _("Year"),
+                "axis": {"labelAngle": 0},
+            },
+            "y": {
+                "field": "count",
+                "type": "quantitative",
+                "title": _("Activities"),
+                "axis": _whole_numbers(role.by_year),
+            },
         },
     )
     return spec
@@ -63,10 +71,19 @@ def ranking_chart(rows: list[dict[str, Any]], label: str, description: str) -> d
         mark={"type": "bar", "color": ACCENT, "tooltip": True},
         encoding={
             # the figure caption names the axis; long labels are cut (the table has them whole)
-            "y": {"field": label, "type": "nominal", "title": None, "sort": "-x",
-                  "axis": {"labelLimit": 170}},
-            "x": {"field": "count", "type": "quantitative", "title": _("Activities"),
-                  "axis": _whole_numbers(rows)},
+            "y": {
+                "field": label,
+                "type": "nominal",
+                "title": None,
+                "sort": "-x",
+                "axis": {"labelLimit": 170},
+            },
+            "x": {
+                "field": "count",
+                "type": "quantitative",
+                "title": _("Activities"),
+                "axis": _whole_numbers(rows),
+            },
         },
     )
     return spec
@@ -85,23 +102,34 @@ def world_map(rows: list[dict[str, Any]], topology_url: str, description: str) -
         layer=[
             {
                 "data": countries,
-                "mark": {"type": "geoshape", "fill": LAND, "stroke": "#ffffff",
-                         "strokeWidth": 0.5},
+                "mark": {"type": "geoshape", "fill": LAND, "stroke": "#ffffff", "strokeWidth": 0.5},
             },
             {
                 "data": countries,
                 "transform": [
-                    {"lookup": "id", "from": {"data": {"values": rows}, "key": "isonum",
-                                              "fields": ["code", "name", "count"]}},
+                    {
+                        "lookup": "id",
+                        "from": {
+                            "data": {"values": rows},
+                            "key": "isonum",
+                            "fields": ["code", "name", "count"],
+                        },
+                    },
                     {"filter": "datum.count != null"},
                 ],
                 "mark": {"type": "geoshape", "stroke": "#ffffff", "strokeWidth": 0.5},
                 "encoding": {
-                    "color": {"field": "count", "type": "quantitative", "title": _("Activities"),
-                              "scale": {"scheme": "blues", "domainMin": 0},
-                              "legend": legend},
-                    "tooltip": [{"field": "name", "title": _("Party")},
-                                {"field": "count", "title": _("Activities")}],
+                    "color": {
+                        "field": "count",
+                        "type": "quantitative",
+                        "title": _("Activities"),
+                        "scale": {"scheme": "blues", "domainMin": 0},
+                        "legend": legend,
+                    },
+                    "tooltip": [
+                        {"field": "name", "title": _("Party")},
+                        {"field": "count", "title": _("Activities")},
+                    ],
                 },
             },
         ],

@@ -52,8 +52,12 @@ class Stats:
 
     def as_json(self) -> dict[str, Any]:
         """The API shape: total, by, rows, labels."""
-        return {"total": self.total, "by": list(self.by), "rows": self.rows,
-                "labels": self.labels()}
+        return {
+            "total": self.total,
+            "by": list(self.by),
+            "rows": self.rows,
+            "labels": self.labels(),
+        }
 
 
 def check_dimensions(by: Sequence[str]) -> tuple[str, ...]:
@@ -96,8 +100,10 @@ def counts(session: Session, filters: ActivityFilters, by: Sequence[str]) -> Sta
         totals[row[0]] = totals.get(row[0], 0) + int(row[-1])
     rows = []
     for row in raw:
-        values = [int(v) if n == "year" and v is not None else v
-                  for n, v in zip(names, row[:-1], strict=True)]
+        values = [
+            int(v) if n == "year" and v is not None else v
+            for n, v in zip(names, row[:-1], strict=True)
+        ]
         rows.append({**dict(zip(names, values, strict=True)), "count": int(row[-1])})
 
     def order(row: dict[str, Any]) -> tuple[Any, ...]:
@@ -164,10 +170,17 @@ class Profile:
         """The API shape of the profile."""
         p = self.party
         return {
-            "party": {"code": p.code, "kind": p.kind, "name": p.name_en,
-                      "names": {"en": p.name_en, "fr": p.name_fr, "es": p.name_es},
-                      "iso3": p.iso3, "isonum": p.isonum, "parent": p.parent,
-                      "members": self.members, "url": f"/parties/{p.code}"},
+            "party": {
+                "code": p.code,
+                "kind": p.kind,
+                "name": p.name_en,
+                "names": {"en": p.name_en, "fr": p.name_fr, "es": p.name_es},
+                "iso3": p.iso3,
+                "isonum": p.isonum,
+                "parent": p.parent,
+                "members": self.members,
+                "url": f"/parties/{p.code}",
+            },
             "roles": {name: role.as_json() for name, role in self.roles.items()},
         }
 
@@ -184,8 +197,11 @@ class UnknownPartyCode(LookupError):
 
 
 def _coded(dimension: str, stats: Stats) -> list[dict[str, Any]]:
-    return [{"code": r[dimension], "label": label(dimension, r[dimension]), "count": r["count"]}
-            for r in stats.rows if r[dimension] is not None]
+    return [
+        {"code": r[dimension], "label": label(dimension, r[dimension]), "count": r["count"]}
+        for r in stats.rows
+        if r[dimension] is not None
+    ]
 
 
 def _years(stats: Stats) -> tuple[list[dict[str, Any]], int]:
@@ -198,8 +214,9 @@ def _years(stats: Stats) -> tuple[list[dict[str, Any]], int]:
     return [{"year": y, "count": found.get(y, 0)} for y in span], undated
 
 
-def _role(session: Session, party: PartyInfo, role: str, members: list[str],
-          top: int, generated: str) -> RoleProfile:
+def _role(
+    session: Session, party: PartyInfo, role: str, members: list[str], top: int, generated: str
+) -> RoleProfile:
     changes: dict[str, Any] = {role: (party.code,), "generated": generated}
     filters = replace(ActivityFilters(), **changes)
     profile = RoleProfile(role=role, filters=filters)
@@ -233,8 +250,9 @@ def _role(session: Session, party: PartyInfo, role: str, members: list[str],
     return profile
 
 
-def _members_reached(session: Session, filters: ActivityFilters,
-                     group: str) -> list[dict[str, Any]]:
+def _members_reached(
+    session: Session, filters: ActivityFilters, group: str
+) -> list[dict[str, Any]]:
     """For a group as beneficiary: per member, the activities it received while a member."""
     index = current(session)
     reached = index.members_reached(index.mask(session, filters), group)
@@ -299,6 +317,12 @@ def directory(session: Session, generated: str = "exclude") -> list[dict[str, An
             info = resolver.get(code)
         except KeyError:
             continue
-        out.append({"code": code, "name": info.name_en, "kind": info.kind,
-                    **{role: roles.get(role, 0) for role in ROLES}})
+        out.append(
+            {
+                "code": code,
+                "name": info.name_en,
+                "kind": info.kind,
+                **{role: roles.get(role, 0) for role in ROLES},
+            }
+        )
     return sorted(out, key=lambda r: r["name"].casefold())

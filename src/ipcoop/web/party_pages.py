@@ -64,8 +64,16 @@ def party_page(
     }
     code = found.party.code
     _, reports = list_reports(session, ReportFilters(reporter=(code,), generated=provenance))
-    return _render(request, "party.html", {"profile": found, "party": found.party,
-                                           "roles": found.roles, "charts": charts,
-                                           "reports": [summary(r, n) for r, n in reports],
-                                           "holdings": holdings(session, code, provenance),
-                                           "generated": provenance})
+    return _render(
+        request,
+        "party.html",
+        {
+            "profile": found,
+            "party": found.party,
+            "roles": found.roles,
+            "charts": charts,
+            "reports": [summary(r, n) for r, n in reports],
+            "holdings": holdings(session, code, provenance),
+            "generated": provenance,
+        },
+    )

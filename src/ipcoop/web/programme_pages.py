@@ -26,10 +26,17 @@ def _listing(request: Request, session: Session, name: str, **raw: Any) -> HTMLR
     filters = service.list_filters(section_name=name, **raw)
     records = service.section_records(session, name, filters)
     params = [("party", p) for p in filters.party] + ([("q", filters.q)] if filters.q else [])
-    return _render(request, "records.html", {
-        "section": name, "sections": SECTIONS, "records": records,
-        "filters": filters, "params": params,
-    })
+    return _render(
+        request,
+        "records.html",
+        {
+            "section": name,
+            "sections": SECTIONS,
+            "records": records,
+            "filters": filters,
+            "params": params,
+        },
+    )
 
 
 def _record(request: Request, name: str, data: dict[str, Any]) -> HTMLResponse:
@@ -38,14 +45,22 @@ def _record(request: Request, name: str, data: dict[str, Any]) -> HTMLResponse:
     if report and report["kind"] == "cooperation_instrument" and name != "instruments":
         # named in a declaration or MoU: the document's own instrument is where it was agreed
         agreed_in = next((i for i in data["named_with"] if i["kind"] in SIGNED), None)
-    return _render(request, "record.html", {
-        "r": data, "section": name, "agreed_in": agreed_in,
-    })
+    return _render(
+        request,
+        "record.html",
+        {
+            "r": data,
+            "section": name,
+            "agreed_in": agreed_in,
+        },
+    )
 
 
 @router.get("/programmes", response_class=HTMLResponse)
 def programmes_page(
-    request: Request, party: list[str] = Query([]), q: str = Query(""),
+    request: Request,
+    party: list[str] = Query([]),
+    q: str = Query(""),
     session: Session = Depends(get_session),
 ) -> HTMLResponse:
     """Programme offers, with their providers."""
@@ -65,21 +80,25 @@ def programme_page(
 
 def _instrument_pages(name: str) -> None:
     def listing(
-        request: Request, party: list[str] = Query([]), q: str = Query(""),
+        request: Request,
+        party: list[str] = Query([]),
+        q: str = Query(""),
         session: Session = Depends(get_session),
     ) -> HTMLResponse:
         return _listing(request, session, name, party=party, q=q)
 
-    def one(record_id: int, request: Request,
-            session: Session = Depends(get_session)) -> HTMLResponse:
+    def one(
+        record_id: int, request: Request, session: Session = Depends(get_session)
+    ) -> HTMLResponse:
         found = service.get_instrument(session, record_id)
         if found is None or service.section(found.kind) != name:
             raise HTTPException(404, f"No such record: /{name}/{record_id}")
         return _record(request, name, service.detail(session, found))
 
     router.add_api_route(f"/{name}", listing, methods=["GET"], response_class=HTMLResponse)
-    router.add_api_route(f"/{name}/{{record_id}}", one, methods=["GET"],
-                         response_class=HTMLResponse)
+    router.add_api_route(
+        f"/{name}/{{record_id}}", one, methods=["GET"], response_class=HTMLResponse
+    )
 
 
 for _name in ("platforms", "bodies", "instruments"):

@@ -57,9 +57,7 @@ def _compile(terms: tuple[Term, ...]) -> _Compiled:
     keyed = [(kw, term) for term in terms for kw in term.keywords]
     keyed.sort(key=lambda pair: len(pair[0]), reverse=True)
     sources = [keyword.replace(" ", r"\s+") for keyword, _ in keyed]
-    pattern = re.compile(
-        rf"(?<![\w-])(?=[^\W\d_])(?:{'|'.join(sources)})(?![\w-])", re.IGNORECASE
-    )
+    pattern = re.compile(rf"(?<![\w-])(?=[^\W\d_])(?:{'|'.join(sources)})(?![\w-])", re.IGNORECASE)
     keywords = tuple(
         (re.compile(source, re.IGNORECASE), term, keyword in term.generic)
         for source, (keyword, term) in zip(sources, keyed, strict=True)

@@ -5,11 +5,12 @@ The reader is chosen by looking at the content (magic bytes, markup), never by t
 
 from __future__ import annotations
 
-import io
 import re
+import struct
 import zipfile
 
 from ipcoop.ingest.document import Document
+from ipcoop.ingest.limits import Archive, Limits, OverLimit
 
 
 class ReadError(ValueError):
@@ -75,12 +76,13 @@ def _ascii_head(data: bytes, size: int = 4096) -> bytes:
     return head
 
 
-def sniff(data: bytes, source: str = "the file") -> str:
-    """The media type of ``data`` judged by content; raises ReadError for known non-reports."""
+def sniff(data: bytes, source: str = "the file", limits: Limits | None = None) -> str:
+    """The media type of ``data`` judged by content; raises ReadError for known non-reports
+    (and OverLimit for a ZIP archive over the limits)."""
     if b"%PDF-" in data[:1024]:
         return PDF
     if data[:4] == b"PK\x03\x04":
-        return _sniff_zip(data, source)
+        return _sniff_zip(data, source, limits or Limits.from_settings())
     for magic, what in _UNSUPPORTED:
         if data.startswith(magic):
             raise UnsupportedFormat(f"{source} is {what}.")
@@ -90,19 +92,8 @@ def sniff(data: bytes, source: str = "the file") -> str:
     return TEXT
 
 
-def _sniff_zip(data: bytes, source: str) -> str:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            names = set(archive.namelist())
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        if b"word/" in data:
-            raise BrokenFile(
-                f"{source} looks like a Word (.docx) document but the file is damaged or "
-                "truncated: download or export it again"
-            ) from exc
-        raise BrokenFile(
-            f"{source} is a damaged or truncated ZIP archive: download or export it again"
-        ) from exc
+def _sniff_zip(data: bytes, source: str, limits: Limits) -> str:
+    names = open_archive(data, source, limits).names()
     if "word/document.xml" in names:
         return DOCX
     if any(n.startswith("xl/") for n in names):
@@ -118,27 +109,47 @@ def _sniff_zip(data: bytes, source: str) -> str:
     )
 
 
-def read(data: bytes, *, source: str) -> Document:
-    """Read ``data`` into a Document, choosing the reader by content; may raise ReadError."""
+def open_archive(data: bytes, source: str, limits: Limits) -> Archive:
+    """The ZIP archive in ``data`` with its directory checked against the limits; BrokenFile
+    when it is damaged, OverLimit when it is too large."""
+    try:
+        return Archive(data, source, limits)
+    except OverLimit:
+        raise
+    except (zipfile.BadZipFile, OSError, ValueError, struct.error) as exc:
+        if b"word/" in data:
+            raise BrokenFile(
+                f"{source} looks like a Word (.docx) document but the file is damaged or "
+                "truncated: download or export it again"
+            ) from exc
+        raise BrokenFile(
+            f"{source} is a damaged or truncated ZIP archive: download or export it again"
+        ) from exc
+
+
+def read(data: bytes, *, source: str, limits: Limits | None = None) -> Document:
+    """Read ``data`` into a Document, choosing the reader by content, within the limits (the
+    settings' when none are given); may raise ReadError or OverLimit."""
+    limits = limits or Limits.from_settings()
     if not data.strip(b" \t\r\n\x00\x0b\x0c"):
         raise EmptyDocument(f"{source} is empty: there is no text to read")
-    kind = sniff(data, source)
+    kind = sniff(data, source, limits)
     # readers are imported here so that reading a text file does not load the PDF stack
     if kind == PDF:
         from ipcoop.ingest.readers import pdf
 
-        return pdf.read_pdf(data, source=source)
+        return pdf.read_pdf(data, source=source, limits=limits)
     if kind == DOCX:
         from ipcoop.ingest.readers import docx
 
-        return docx.read_docx(data, source=source)
+        return docx.read_docx(data, source=source, limits=limits)
     if kind == HTML:
         from ipcoop.ingest.readers import html
 
-        return html.read_html(data, source=source)
+        return html.read_html(data, source=source, limits=limits)
     from ipcoop.ingest.readers import text
 
-    return text.read_text(data, source=source)
+    return text.read_text(data, source=source, limits=limits)
 
 
 __all__ = [
@@ -152,6 +163,7 @@ __all__ = [
     "ScannedPdf",
     "UnknownEncoding",
     "UnsupportedFormat",
+    "open_archive",
     "read",
     "sniff",
 ]

@@ -8,6 +8,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ipcoop.ingest.document import BlockKind, Document, DocumentBuilder
+from ipcoop.ingest.limits import Limits
 from ipcoop.ingest.readers import HTML, EmptyDocument
 from ipcoop.ingest.readers.text import decode_bytes, encoding_warning, normalize_text
 
@@ -211,11 +212,11 @@ def _inline_text(node: LexborNode) -> str:
     return _collapse("".join(parts))
 
 
-def read_html(data: bytes, *, source: str) -> Document:
+def read_html(data: bytes, *, source: str, limits: Limits) -> Document:
     """Read an HTML page into a Document, skipping scripts, styles and navigation."""
     text, warnings = decode_html(data, source=source)
     tree = LexborHTMLParser(normalize_text(text))
-    builder = DocumentBuilder(source, HTML)
+    builder = DocumentBuilder(source, HTML, limits)
     builder.warnings.extend(warnings)
     root = tree.body
     if root is not None:

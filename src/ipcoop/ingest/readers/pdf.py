@@ -17,6 +17,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 
 from ipcoop.ingest.document import BlockKind, Document, DocumentBuilder
+from ipcoop.ingest.limits import Limits, OverLimit
 from ipcoop.ingest.readers import PDF, BrokenFile, EmptyDocument, ScannedPdf
 from ipcoop.ingest.readers.text import classify_line
 
@@ -268,6 +269,8 @@ def _open(data: bytes, source: str) -> Any:
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         _ = pdf.pages
+    except MemoryError:
+        raise
     except Exception as exc:  # pdfminer raises many unrelated types on damaged files
         if _password_error(exc):
             raise BrokenFile(
@@ -281,14 +284,15 @@ def _open(data: bytes, source: str) -> Any:
     return pdf
 
 
-def read_pdf(data: bytes, *, source: str) -> Document:
+def read_pdf(data: bytes, *, source: str, limits: Limits) -> Document:
     """Read a PDF with a text layer; raise ScannedPdf when its pages are only images."""
     pdf = _open(data, source)
-    builder = DocumentBuilder(source, PDF)
+    builder = DocumentBuilder(source, PDF, limits)
     with pdf:
+        limits.check(source, "max_pdf_pages", len(pdf.pages), "pages")
         try:
             pages, tables, heights, chars, images = _read_pages(pdf.pages, builder, source)
-        except (ScannedPdf, EmptyDocument):
+        except (ScannedPdf, EmptyDocument, OverLimit, MemoryError):
             raise
         except Exception as exc:
             raise BrokenFile(
@@ -325,25 +329,28 @@ def _read_pages(
     heights: list[float] = []
     chars = images = 0
     for number, page in enumerate(pdf_pages, start=1):
-        heights.append(float(page.height))
-        page_chars = sum(1 for c in page.chars if c["text"].strip())
-        chars += page_chars
-        images += len(page.images)
-        if not page_chars:
-            pages.append([])
-            tables.append([])
-            if page.images:
-                builder.warnings.append(
-                    f"{source}, page {number} has no text layer (a scanned image?): its content "
-                    "is missing; run OCR on the PDF to include it"
-                )
-            continue
-        found = _ruled_tables(page, number)
-        if not found:
-            borderless = _borderless_table(page, number)
-            found = [borderless] if borderless else []
-        pages.append(_page_lines(page, number, [bbox for _, bbox in found]))
-        tables.append([table for table, _ in found])
+        try:
+            heights.append(float(page.height))
+            page_chars = sum(1 for c in page.chars if c["text"].strip())
+            chars += page_chars
+            images += len(page.images)
+            if not page_chars:
+                pages.append([])
+                tables.append([])
+                if page.images:
+                    builder.warnings.append(
+                        f"{source}, page {number} has no text layer (a scanned image?): its "
+                        "content is missing; run OCR on the PDF to include it"
+                    )
+                continue
+            found = _ruled_tables(page, number)
+            if not found:
+                borderless = _borderless_table(page, number)
+                found = [borderless] if borderless else []
+            pages.append(_page_lines(page, number, [bbox for _, bbox in found]))
+            tables.append([table for table, _ in found])
+        finally:
+            page.close()  # pdfplumber keeps every parsed object of a page until it is closed
     return pages, tables, heights, chars, images
 
 

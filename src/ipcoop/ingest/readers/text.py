@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import charset_normalizer
 
 from ipcoop.ingest.document import BlockKind, Document, DocumentBuilder
+from ipcoop.ingest.limits import Limits
 from ipcoop.ingest.readers import TEXT, EmptyDocument, UnknownEncoding
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -258,13 +259,13 @@ def _unwrap(lines: list[str]) -> list[str]:
     return out
 
 
-def read_text(data: bytes, *, source: str) -> Document:
+def read_text(data: bytes, *, source: str, limits: Limits) -> Document:
     """Read a plain-text report: one block per non-blank line, tab or pipe lines as table rows."""
     decoded = decode_bytes(data, source=source)
     text = normalize_text(decoded.text)
     if not text.strip():
         raise EmptyDocument(f"{source} contains only blank space: there is no text to read")
-    builder = DocumentBuilder(source, TEXT)
+    builder = DocumentBuilder(source, TEXT, limits)
     if decoded.guessed:
         builder.warnings.append(encoding_warning(decoded, source))
     fill_from_lines(builder, text.split("\n"))

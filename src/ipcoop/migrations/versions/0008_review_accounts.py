@@ -47,7 +47,9 @@ def upgrade() -> None:
         sa.Column("party_code", sa.String(length=32), nullable=True),
         sa.Column("active", sa.Boolean(), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
-        sa.ForeignKeyConstraint(["party_code"], ["parties.code"], name=op.f("fk_accounts_party_code_parties")),
+        sa.ForeignKeyConstraint(
+            ["party_code"], ["parties.code"], name=op.f("fk_accounts_party_code_parties")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_accounts")),
         sa.UniqueConstraint("email", name=op.f("uq_accounts_email")),
     )
@@ -60,7 +62,12 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("last_used_at", sa.DateTime(), nullable=True),
         sa.Column("revoked_at", sa.DateTime(), nullable=True),
-        sa.ForeignKeyConstraint(["account_id"], ["accounts.id"], name=op.f("fk_api_tokens_account_id_accounts"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["account_id"],
+            ["accounts.id"],
+            name=op.f("fk_api_tokens_account_id_accounts"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_api_tokens")),
         sa.UniqueConstraint("token_hash", name=op.f("uq_api_tokens_token_hash")),
     )
@@ -72,7 +79,12 @@ def upgrade() -> None:
         sa.Column("csrf_token", sa.String(length=64), nullable=False),
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("expires_at", sa.DateTime(), nullable=False),
-        sa.ForeignKeyConstraint(["account_id"], ["accounts.id"], name=op.f("fk_web_sessions_account_id_accounts"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["account_id"],
+            ["accounts.id"],
+            name=op.f("fk_web_sessions_account_id_accounts"),
+            ondelete="CASCADE",
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_web_sessions")),
         sa.UniqueConstraint("key_hash", name=op.f("uq_web_sessions_key_hash")),
     )
@@ -88,7 +100,9 @@ def upgrade() -> None:
     op.create_table(
         "audit_events",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("at", sa.DateTime(), server_default=sa.text("(CURRENT_TIMESTAMP)"), nullable=False),
+        sa.Column(
+            "at", sa.DateTime(), server_default=sa.text("(CURRENT_TIMESTAMP)"), nullable=False
+        ),
         sa.Column("account_id", sa.Integer(), nullable=True),
         sa.Column("actor", sa.String(length=320), nullable=False),
         sa.Column("action", sa.String(length=40), nullable=False),
@@ -101,14 +115,29 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_events")),
     )
     op.create_index("ix_audit_events_report", "audit_events", ["report_id", "id"])
-    op.add_column("reports", sa.Column("state", sa.String(length=16), server_default="published", nullable=False))
-    op.add_column("reports", sa.Column("lock_version", sa.Integer(), server_default="1", nullable=False))
-    op.add_column("reports", sa.Column("lineage_id", sa.Integer(), server_default=sa.text("NULL"), nullable=True))
-    op.add_column("reports", sa.Column("version_number", sa.Integer(), server_default="1", nullable=False))
-    op.add_column("reports", sa.Column("review_comment", sa.Text(), server_default=sa.text("NULL"), nullable=True))
+    op.add_column(
+        "reports",
+        sa.Column("state", sa.String(length=16), server_default="published", nullable=False),
+    )
+    op.add_column(
+        "reports", sa.Column("lock_version", sa.Integer(), server_default="1", nullable=False)
+    )
+    op.add_column(
+        "reports",
+        sa.Column("lineage_id", sa.Integer(), server_default=sa.text("NULL"), nullable=True),
+    )
+    op.add_column(
+        "reports", sa.Column("version_number", sa.Integer(), server_default="1", nullable=False)
+    )
+    op.add_column(
+        "reports",
+        sa.Column("review_comment", sa.Text(), server_default=sa.text("NULL"), nullable=True),
+    )
     op.create_index("ix_reports_state", "reports", ["state"])
     op.create_index("ix_reports_lineage_id", "reports", ["lineage_id"])
-    op.add_column("activities", sa.Column("lock_version", sa.Integer(), server_default="1", nullable=False))
+    op.add_column(
+        "activities", sa.Column("lock_version", sa.Integer(), server_default="1", nullable=False)
+    )
     if op.get_bind().dialect.name == "sqlite":
         _sqlite_sha256(_SHA_NOT_NULL, _SHA_NULL)
     else:
