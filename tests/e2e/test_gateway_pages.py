@@ -78,8 +78,13 @@ def test_kipo_platform_and_the_declaration(
     page.goto(seeds_server + "/parties/KIPO")
     page.get_by_role("link", name="KIPO–ASEAN regular communication platform").click()
     header = page.locator("dl.header")
-    for words in ("Korean Intellectual Property Office", "Association of Southeast Asian",
-                  "Seoul", "2022-11-14", "Joint Declaration between"):
+    for words in (
+        "Korean Intellectual Property Office",
+        "Association of Southeast Asian",
+        "Seoul",
+        "2022-11-14",
+        "Joint Declaration between",
+    ):
         expect(header).to_contain_text(words)
     _look(page, artefacts(f"kipo-platform-{width}"))
 

@@ -18,9 +18,11 @@ def test_wco_profile_draws_its_charts(
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on(
         "console",
-        lambda msg: errors.append(f"{msg.text} ({msg.location.get('url')})")
-        if msg.type == "error" and not msg.location.get("url", "").endswith("/favicon.ico")
-        else None,
+        lambda msg: (
+            errors.append(f"{msg.text} ({msg.location.get('url')})")
+            if msg.type == "error" and not msg.location.get("url", "").endswith("/favicon.ico")
+            else None
+        ),
     )
     page.goto(server + "/parties/WCO")
     expect(page.locator("h1")).to_contain_text("World Customs Organization")
@@ -29,7 +31,7 @@ def test_wco_profile_draws_its_charts(
     for index in range(4):
         expect(charts.nth(index).locator("svg, canvas").first).to_be_visible(timeout=15_000)
     # the map joined its counts on ISO numeric codes: Lao PDR is one of the filled countries
-    expect(page.locator("#chart-provider-map svg path[aria-label*=\"Lao People\"]")).to_have_count(
+    expect(page.locator('#chart-provider-map svg path[aria-label*="Lao People"]')).to_have_count(
         1, timeout=15_000
     )
     years = page.locator("#provider figure", has_text="Activities per year").locator("table")

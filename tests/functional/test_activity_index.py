@@ -261,9 +261,7 @@ def test_the_same_event_from_another_report_by_a_plain_reading(
                 and mine.values["beneficiary"] & other.values["beneficiary"]
             )[:20]
             # the corpus is generated: every report counts here (provenance is tested elsewhere)
-            got = [
-                a.id for a in related(session, activity, generated="include")["same_event"]
-            ]
+            got = [a.id for a in related(session, activity, generated="include")["same_event"]]
             assert got == want, activity.id
             found += bool(want)
     assert found, "the corpus has no event reported twice: the check proves nothing"
@@ -282,9 +280,11 @@ def test_report_and_review_filters_by_a_plain_reading(corpus_engine: Engine) -> 
             ({"needs_review": False}, lambda r: not review[r.id]),
             (
                 {"report_id": some_report, "needs_review": False, "type": ["workshop"]},
-                lambda r: r.report_id == some_report
-                and not review[r.id]
-                and "workshop" in r.values["type"],
+                lambda r: (
+                    r.report_id == some_report
+                    and not review[r.id]
+                    and "workshop" in r.values["type"]
+                ),
             ),
         ):
             want = [r.id for r in sorted(rows, key=_date_order) if keep(r)]

@@ -23,9 +23,7 @@ DEMO = Path(__file__).resolve().parents[2] / "src" / "ipcoop" / "demo"
 
 
 @pytest.fixture
-def client(
-    client_for: Callable[..., TestClient], seed: Callable[[str], Path]
-) -> TestClient:
+def client(client_for: Callable[..., TestClient], seed: Callable[[str], Path]) -> TestClient:
     return client_for(seed("003"), DEMO)
 
 

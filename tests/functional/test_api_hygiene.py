@@ -11,9 +11,7 @@ from fastapi.testclient import TestClient
 
 
 @pytest.fixture
-def client(
-    client_for: Callable[..., TestClient], seed: Callable[[str], Path]
-) -> TestClient:
+def client(client_for: Callable[..., TestClient], seed: Callable[[str], Path]) -> TestClient:
     return client_for(seed("003"))
 
 

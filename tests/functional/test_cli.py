@@ -31,7 +31,9 @@ def test_extract_json_shape_writes_nothing(
     } <= set(report)
     party = report["reporting_party"]
     assert (party["code"], party["name"], party["unresolved"]) == (
-        "WCO", "World Customs Organization", False
+        "WCO",
+        "World Customs Organization",
+        False,
     )
     first = report["activities"][0]
     assert first["start_date"] == "2022-09-26" and first["date_precision"] == "day"

@@ -17,21 +17,28 @@ from ipcoop.quality.synth import FORMATS, generate
 
 SEEDS = ("000", "001", "002", "003", "004")
 ASEAN_PLATFORMS = [
-    "ASEAN IP Portal", "ASEAN Patentscope", "ASEAN TMclass", "ASEAN TMview",
-    "ASEAN Designview", "ASEAN GI Database", "ASEAN IP Case Law",
+    "ASEAN IP Portal",
+    "ASEAN Patentscope",
+    "ASEAN TMclass",
+    "ASEAN TMview",
+    "ASEAN Designview",
+    "ASEAN GI Database",
+    "ASEAN IP Case Law",
     "ASEAN IP Training Platform for MSME",
 ]
 GIPA_OFFERS = [
-    "Patent Programmes", "Plant Variety Protection (PVP)", "Trademark Programmes",
-    "Copyright Programmes", "Trade Secrets Programmes", "Enforcement Programmes",
+    "Patent Programmes",
+    "Plant Variety Protection (PVP)",
+    "Trademark Programmes",
+    "Copyright Programmes",
+    "Trade Secrets Programmes",
+    "Enforcement Programmes",
     "Distance learning",
 ]
 
 
 @pytest.fixture
-def client(
-    client_for: Callable[..., TestClient], seed: Callable[[str], Path]
-) -> TestClient:
+def client(client_for: Callable[..., TestClient], seed: Callable[[str], Path]) -> TestClient:
     return client_for(*(seed(s) for s in SEEDS))
 
 
@@ -75,8 +82,13 @@ def test_reports_filter_by_reporter_year_kind_symbol_and_words(client: TestClien
 
 
 def test_unknown_report_filter_values_are_422_naming_them(client: TestClient) -> None:
-    for param, value in [("reporter", "Atlantis"), ("kind", "art99_report"), ("year", "20x1"),
-                         ("symbol", "not a symbol"), ("generated", "maybe")]:
+    for param, value in [
+        ("reporter", "Atlantis"),
+        ("kind", "art99_report"),
+        ("year", "20x1"),
+        ("symbol", "not a symbol"),
+        ("generated", "maybe"),
+    ]:
         body = _problem(client, "/api/v1/reports", **{param: value})
         assert (body["param"], body["value"]) == (param, value)
         assert value in body["detail"]

@@ -24,9 +24,7 @@ SEEDS = ("000", "001", "002", "003", "004")
 
 
 @pytest.fixture
-def client(
-    client_for: Callable[..., TestClient], seed: Callable[[str], Path]
-) -> TestClient:
+def client(client_for: Callable[..., TestClient], seed: Callable[[str], Path]) -> TestClient:
     return client_for(*(seed(s) for s in SEEDS))
 
 
@@ -87,7 +85,8 @@ def test_directory_lists_parties_that_reported_a_document(client: TestClient) ->
 def test_wco_page_lists_cencomm_and_click(client: TestClient) -> None:
     html = _page(client, "/parties/WCO")
     assert _links(_section(html, "Platforms, portals and databases")) == [
-        "IPR CENcomm Group", "CLiCK"
+        "IPR CENcomm Group",
+        "CLiCK",
     ]
 
 
@@ -106,8 +105,12 @@ def test_us_2021_report_lists_its_seven_gipa_offers(client: TestClient) -> None:
     html = _page(client, f"/reports/{_report_id(client, 'USA')}")
     offers = _links(_section(html, "Programmes offered"))
     assert offers == [
-        "Patent Programmes", "Plant Variety Protection (PVP)", "Trademark Programmes",
-        "Copyright Programmes", "Trade Secrets Programmes", "Enforcement Programmes",
+        "Patent Programmes",
+        "Plant Variety Protection (PVP)",
+        "Trademark Programmes",
+        "Copyright Programmes",
+        "Trade Secrets Programmes",
+        "Enforcement Programmes",
         "Distance learning",
     ]
 
@@ -134,9 +137,9 @@ def test_programme_instrument_and_body_pages(client: TestClient) -> None:
     html = _page(client, body["url"])
     assert "<dt>Since</dt><dd>1996</dd>" in html
     assert "Body: working group, committee or network" in html
-    declaration = client.get(
-        "/api/v1/instruments", params={"kind": "declaration"}
-    ).json()["items"][0]
+    declaration = client.get("/api/v1/instruments", params={"kind": "declaration"}).json()["items"][
+        0
+    ]
     html = _page(client, declaration["url"])
     assert "<dt>Dated</dt><dd>2022-11-14</dd>" in html
     assert "Improvement of IP Education Infrastructure" in html
@@ -174,17 +177,13 @@ def test_generated_report_banner_dates_and_related_lists(
     copy = tmp_path / "copy" / "copy.txt"
     copy.parent.mkdir()
     copy.write_text(
-        "\n".join(
-            line for line in made.read_text().splitlines() if "NOT AN OFFICIAL" not in line
-        )
+        "\n".join(line for line in made.read_text().splitlines() if "NOT AN OFFICIAL" not in line)
     )
     ingest(engine, [made, copy], Settings(data_dir=tmp_path))
     future = (dt.date.today() + dt.timedelta(days=400)).isoformat()
     with session_scope(engine) as session:
         generated_id = session.scalar(select(Report.id).where(Report.generated))
-        real_id = session.scalar(
-            select(Report.id).where(Report.source_name.like("%copy.txt"))
-        )
+        real_id = session.scalar(select(Report.id).where(Report.source_name.like("%copy.txt")))
         session.execute(
             update(Report).where(Report.id == generated_id).values(communication_date=future)
         )
@@ -201,6 +200,7 @@ def test_generated_report_banner_dates_and_related_lists(
     assert "Generated data." in html and 'class="generated" role="note"' in html
     assert future not in html
     assert "Generated data." not in _page(client, f"/reports/{real_id}")
+
     # the same titles in the generated report: left out of the related lists unless asked
     def related(path: str) -> set[int]:
         page = _page(client, path).split("<h2>The same title in other years</h2>", 1)

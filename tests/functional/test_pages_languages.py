@@ -11,9 +11,7 @@ from fastapi.testclient import TestClient
 
 
 @pytest.fixture
-def client(
-    client_for: Callable[..., TestClient], seed: Callable[[str], Path]
-) -> TestClient:
+def client(client_for: Callable[..., TestClient], seed: Callable[[str], Path]) -> TestClient:
     return client_for(seed("003"))
 
 
@@ -65,8 +63,16 @@ def test_no_code_is_shown_for_words(client: TestClient) -> None:
     pages = [client.get(first.group(1)).text, client.get("/reports/1").text, search]
     for html in pages:
         words = re.sub(r"<[^>]+>", " ", html)  # what is read, not the links' addresses
-        for code in ("art67 report", "art67_report", "start_date", "annex.label", "(day)",
-                     "Confidence 1.0", "Confidence 0.9", "regional page"):
+        for code in (
+            "art67 report",
+            "art67_report",
+            "start_date",
+            "annex.label",
+            "(day)",
+            "Confidence 1.0",
+            "Confidence 0.9",
+            "regional page",
+        ):
             assert code not in words, code
 
 

@@ -17,9 +17,7 @@ SPEC = re.compile(
 
 
 @pytest.fixture
-def client(
-    client_for: Callable[..., TestClient], seed: Callable[[str], Path]
-) -> TestClient:
+def client(client_for: Callable[..., TestClient], seed: Callable[[str], Path]) -> TestClient:
     return client_for(seed("003"))
 
 
@@ -42,8 +40,12 @@ def test_wco_page_has_tables_and_chart_specs(client: TestClient) -> None:
     ) in html
     assert '<a href="/parties/LAO">Lao People&#39;s Democratic Republic</a>' in html
     specs = _specs(html)
-    assert set(specs) == {"chart-provider-years", "chart-provider-topics",
-                          "chart-provider-partners", "chart-provider-map"}
+    assert set(specs) == {
+        "chart-provider-years",
+        "chart-provider-topics",
+        "chart-provider-partners",
+        "chart-provider-map",
+    }
     years = specs["chart-provider-years"]
     assert years["data"]["values"] == [{"year": 2022, "count": 4}, {"year": 2023, "count": 3}]
     world = specs["chart-provider-map"]
@@ -63,7 +65,7 @@ def test_wco_page_has_tables_and_chart_specs(client: TestClient) -> None:
 def test_group_page_lists_members_and_its_providers(client: TestClient) -> None:
     html = client.get("/parties/ldc").text
     assert "<h1>Least developed countries" in html
-    section = html[html.index('id="beneficiary"'):]
+    section = html[html.index('id="beneficiary"') :]
     assert '<a href="/parties/WCO">World Customs Organization</a>' in section
     assert (
         'href="/?beneficiary=LDC&amp;generated=exclude&amp;provider=WCO" '
@@ -94,8 +96,11 @@ def test_directory_lists_parties_with_counts(client: TestClient) -> None:
 
 
 def test_vendor_files_are_served_locally(client: TestClient) -> None:
-    for name, marker in (("vega.min.js", "vega"), ("vega-lite.min.js", "vegaLite"),
-                         ("vega-embed.min.js", "vegaEmbed")):
+    for name, marker in (
+        ("vega.min.js", "vega"),
+        ("vega-lite.min.js", "vegaLite"),
+        ("vega-embed.min.js", "vegaEmbed"),
+    ):
         response = client.get(f"/static/vendor/{name}")
         assert response.status_code == 200, name
         assert marker in response.text[:1000]

@@ -13,9 +13,7 @@ DEMO = Path(__file__).resolve().parents[2] / "src" / "ipcoop" / "demo"
 
 
 @pytest.fixture
-def client(
-    client_for: Callable[..., TestClient], seed: Callable[[str], Path]
-) -> TestClient:
+def client(client_for: Callable[..., TestClient], seed: Callable[[str], Path]) -> TestClient:
     return client_for(seed("003"), DEMO)
 
 
@@ -52,11 +50,14 @@ def test_by_year_and_topic_follows_the_filters(client: TestClient) -> None:
         {"year": 2023, "topic": "enforcement", "count": 3},
     ]
     assert body["labels"]["topic"]["public_health"] == "IP and public health"
-    narrowed = _stats(client, by=["year", "topic"], reporter="WCO", q="counterfeiting",
-                      beneficiary="LDC")
+    narrowed = _stats(
+        client, by=["year", "topic"], reporter="WCO", q="counterfeiting", beneficiary="LDC"
+    )
     assert narrowed["total"] == 2
-    assert {(r["year"], r["topic"]) for r in narrowed["rows"]} >= {(2022, "enforcement"),
-                                                                   (2023, "enforcement")}
+    assert {(r["year"], r["topic"]) for r in narrowed["rows"]} >= {
+        (2022, "enforcement"),
+        (2023, "enforcement"),
+    }
 
 
 def test_single_valued_dimensions_add_up_to_the_total(client: TestClient) -> None:
@@ -97,15 +98,21 @@ def test_wco_profile_as_provider(client: TestClient) -> None:
     assert provider["total"] == 7
     assert provider["by_year"] == [{"year": 2022, "count": 4}, {"year": 2023, "count": 3}]
     assert provider["by_topic"][0] == {
-        "code": "enforcement", "label": "Enforcement (civil, criminal, border measures)", "count": 7
+        "code": "enforcement",
+        "label": "Enforcement (civil, criminal, border measures)",
+        "count": 7,
     }
     assert provider["by_type"] == [{"code": "workshop", "label": "Workshop", "count": 7}]
     assert provider["partner_role"] == "beneficiary"
     assert provider["partners_total"] == 11 and len(provider["partners"]) == 10
     assert {p["code"] for p in provider["map"]} >= {"LAO", "MLI", "VNM", "ARG", "PNG"}
     lao = next(p for p in provider["map"] if p["code"] == "LAO")
-    assert lao == {"code": "LAO", "name": "Lao People's Democratic Republic", "count": 1,
-                   "isonum": "418"}
+    assert lao == {
+        "code": "LAO",
+        "name": "Lao People's Democratic Republic",
+        "count": 1,
+        "isonum": "418",
+    }
     assert body["roles"]["beneficiary"]["total"] == 0
     assert body["roles"]["reporter"]["total"] == 7
     assert body["roles"]["reporter"]["same_as"] == "provider"
@@ -118,8 +125,12 @@ def test_lao_profile_as_beneficiary(client: TestClient) -> None:
     beneficiary = body["roles"]["beneficiary"]
     assert beneficiary["total"] == 2
     # years between the first and the last are shown with zero activities
-    assert beneficiary["by_year"] == [{"year": 2022, "count": 1}, {"year": 2023, "count": 0},
-                                      {"year": 2024, "count": 0}, {"year": 2025, "count": 1}]
+    assert beneficiary["by_year"] == [
+        {"year": 2022, "count": 1},
+        {"year": 2023, "count": 0},
+        {"year": 2024, "count": 0},
+        {"year": 2025, "count": 1},
+    ]
     assert beneficiary["partner_role"] == "provider"
     assert {p["code"]: p["count"] for p in beneficiary["partners"]} == {"WCO": 1, "WIPO": 1}
     assert beneficiary["map"] == []
@@ -133,7 +144,8 @@ def test_ldc_group_profile(client: TestClient) -> None:
     partners = {p["code"]: p["count"] for p in beneficiary["partners"]}
     assert partners["WCO"] == 2  # Lao PDR 2022 and Mali 2023, members on those dates
     assert [y for y in beneficiary["by_year"] if y["year"] in (2022, 2023)] == [
-        {"year": 2022, "count": 1}, {"year": 2023, "count": 1}
+        {"year": 2022, "count": 1},
+        {"year": 2023, "count": 1},
     ]
     mapped = {p["code"] for p in beneficiary["map"]}
     assert {"LAO", "MLI"} <= mapped

@@ -39,8 +39,7 @@ def _template_messages() -> set[str]:
         method_map=[("**.html", "jinja2")],
         options_map={"**.html": {"extensions": "jinja2.ext.i18n"}},
     )
-    return {message if isinstance(message, str) else message[0]
-            for _, _, message, _, _ in found}
+    return {message if isinstance(message, str) else message[0] for _, _, message, _, _ in found}
 
 
 @pytest.mark.parametrize("lang", ["fr", "es"])

@@ -105,8 +105,6 @@ def ingest(
         if on_file is not None:
             on_file(outcome)
 
-    if workers > 1:
-        pipeline.warm()
     limits = Limits.from_settings(settings)
     with Extractor(workers, limits, settings.review_threshold) as extractor:
         pending: deque[tuple[pipeline.Source, Future[Extracted]]] = deque()

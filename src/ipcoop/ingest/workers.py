@@ -112,9 +112,10 @@ class Extractor:
         self.workers = workers
         self.limits = limits
         self.review_threshold = review_threshold
-        self._pool = self._new_pool(workers)
+        self._pool: ProcessPoolExecutor | None = None  # started by the first document
 
     def _new_pool(self, workers: int) -> ProcessPoolExecutor:
+        pipeline.warm()  # once in this process: every worker forked from it shares the tables
         return ProcessPoolExecutor(workers, initializer=_start, initargs=(os.getpid(), self.limits))
 
     def __enter__(self) -> Extractor:
@@ -126,10 +127,13 @@ class Extractor:
         error: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        self._pool.shutdown(cancel_futures=True)
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
 
     def submit(self, source: pipeline.Source) -> Future[Extracted]:
         """Start extracting one source (in a new pool if a worker broke the last one)."""
+        if self._pool is None:
+            self._pool = self._new_pool(self.workers)
         try:
             return self._pool.submit(_extract, source, self.review_threshold, self.limits)
         except BrokenProcessPool:
@@ -143,7 +147,8 @@ class Extractor:
         try:
             return future.result(timeout=self.limits.max_read_seconds + _GRACE)
         except FutureTimeout:
-            _kill(self._pool)
+            if self._pool is not None:
+                _kill(self._pool)
             return self._timed_out(source)
         except BrokenProcessPool:
             return self._alone(source)

@@ -12,8 +12,10 @@ ROW = re.compile(r"^\| `IPCOOP_(\w+)` \| (.+?) \| (.+?) \|$", re.MULTILINE)
 
 
 def test_the_readme_table_lists_every_setting_with_its_default() -> None:
-    rows = {name.lower(): default for name, default, _ in ROW.findall(
-        (ROOT / "README.md").read_text(encoding="utf-8"))}
+    rows = {
+        name.lower(): default
+        for name, default, _ in ROW.findall((ROOT / "README.md").read_text(encoding="utf-8"))
+    }
     assert sorted(rows) == sorted(Settings.model_fields)
     for name, info in Settings.model_fields.items():
         default = info.default
@@ -22,9 +24,6 @@ def test_the_readme_table_lists_every_setting_with_its_default() -> None:
 
 
 def test_every_setting_is_read() -> None:
-    code = "\n".join(
-        p.read_text(encoding="utf-8")
-        for p in (ROOT / "src" / "ipcoop").rglob("*.py")
-    )
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "src" / "ipcoop").rglob("*.py"))
     unread = [name for name in Settings.model_fields if not re.search(rf"\.{name}\b", code)]
     assert unread == []

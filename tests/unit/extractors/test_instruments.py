@@ -162,8 +162,11 @@ def test_a_platform_agreed_between_the_sides_of_a_memorandum() -> None:
     )
     found = instruments.extract(readers.read(text.encode(), source="mou.txt"))
     assert [(i.kind, i.title) for i in found] == [
-        ("mou", "Memorandum of Understanding between the Japan Patent Office and the Korean "
-         "Intellectual Property Office"),
+        (
+            "mou",
+            "Memorandum of Understanding between the Japan Patent Office and the Korean "
+            "Intellectual Property Office",
+        ),
         ("platform", "JPO–KIPO shared examination information platform"),
     ]
 

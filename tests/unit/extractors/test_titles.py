@@ -24,10 +24,18 @@ def _title(seed: Callable[[str], Path], prefix: str) -> tuple[str | None, str | 
         ("000", "APEC Intellectual Property Rights Experts' Group", "APEC-IPEG"),
         ("001", "ASEAN Working Group on Intellectual Property Cooperation", "ASEAN-AWGIPC"),
         ("002", "Technical Cooperation Activities under TRIPS Art. 67.", "USA"),
-        ("003", "TECHNICAL COOPERATION ACTIVITIES: INFORMATION FROM OTHER INTERGOVERNMENTAL "
-                "ORGANIZATIONS", "WCO"),
-        ("004", "Joint Declaration between The Republic of Korea and The Association of South "
-                "East Asian Nations (ASEAN) on Intellectual Property Cooperation 2022", "KOR"),
+        (
+            "003",
+            "TECHNICAL COOPERATION ACTIVITIES: INFORMATION FROM OTHER INTERGOVERNMENTAL "
+            "ORGANIZATIONS",
+            "WCO",
+        ),
+        (
+            "004",
+            "Joint Declaration between The Republic of Korea and The Association of South "
+            "East Asian Nations (ASEAN) on Intellectual Property Cooperation 2022",
+            "KOR",
+        ),
     ],
 )
 def test_seed_titles(

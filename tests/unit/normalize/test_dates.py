@@ -76,8 +76,20 @@ def test_numeric_dates_follow_day_first() -> None:
     assert parse_date("06/25/2018").iso == "2018-06-25"
 
 
-@pytest.mark.parametrize("text", ["31/02/2020", "32 May 2020", "blah", "May", "", "2011-2009",
-                                  "30 February 2021", "yesterday", "2 days ago"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "31/02/2020",
+        "32 May 2020",
+        "blah",
+        "May",
+        "",
+        "2011-2009",
+        "30 February 2021",
+        "yesterday",
+        "2 days ago",
+    ],
+)
 def test_invalid_dates_raise_with_the_text_quoted(text: str) -> None:
     with pytest.raises(DateError) as error:
         parse_range(text)

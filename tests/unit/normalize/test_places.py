@@ -14,22 +14,46 @@ from ipcoop.ingest.normalize.places import city_country, country_code, find_plac
     ("text", "span", "city", "iso3"),
     [
         ("delivered a national workshop in Vientiane", "Vientiane", "Vientiane", "LAO"),
-        ("was held on July 20-23, 2009 in Honolulu, Hawaii.", "Honolulu, Hawaii", "Honolulu",
-         "USA"),
-        ("protection of in Ho Chi Minh City, Viet Nam. The workshop",
-         "Ho Chi Minh City, Viet Nam", "Ho Chi Minh City", "VNM"),
-        ("on combatting counterfeiting and piracy in Bamako (Mali). This", "Bamako (Mali)",
-         "Bamako", "MLI"),
-        ("a sub-regional workshop in Iguazú, Argentina, located in", "Iguazú, Argentina",
-         "Puerto Iguazú", "ARG"),
+        (
+            "was held on July 20-23, 2009 in Honolulu, Hawaii.",
+            "Honolulu, Hawaii",
+            "Honolulu",
+            "USA",
+        ),
+        (
+            "protection of in Ho Chi Minh City, Viet Nam. The workshop",
+            "Ho Chi Minh City, Viet Nam",
+            "Ho Chi Minh City",
+            "VNM",
+        ),
+        (
+            "on combatting counterfeiting and piracy in Bamako (Mali). This",
+            "Bamako (Mali)",
+            "Bamako",
+            "MLI",
+        ),
+        (
+            "a sub-regional workshop in Iguazú, Argentina, located in",
+            "Iguazú, Argentina",
+            "Puerto Iguazú",
+            "ARG",
+        ),
         ("held in Sanya, China on November 30", "Sanya, China", "Sanya", "CHN"),
         ("held in Lima, Peru, on 1-2 September 2011", "Lima, Peru", "Lima", "PER"),
         ("held in Daejon, Korea in October 2011", "Daejon, Korea", "Daejeon", "KOR"),
-        ("and in March 2011, Washington, D.C., the United States.",
-         "Washington, D.C., the United States", "Washington", "USA"),
+        (
+            "and in March 2011, Washington, D.C., the United States.",
+            "Washington, D.C., the United States",
+            "Washington",
+            "USA",
+        ),
         ("took place on 23-25 June, 2010 in Seoul, Korea.", "Seoul, Korea", "Seoul", "KOR"),
-        ("in Vientiane, Lao People's Democratic Republic (Lao PDR)",
-         "Vientiane, Lao People's Democratic Republic", "Vientiane", "LAO"),
+        (
+            "in Vientiane, Lao People's Democratic Republic (Lao PDR)",
+            "Vientiane, Lao People's Democratic Republic",
+            "Vientiane",
+            "LAO",
+        ),
         ("a workshop in Guayaquil, Ecuador.", "Guayaquil, Ecuador", "Guayaquil", "ECU"),
         ("a workshop in Manila, Philippines.", "Manila, Philippines", "Manila", "PHL"),
     ],
@@ -84,8 +108,16 @@ def test_city_country(city: str, hint: str | None, iso3: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("name", "iso3"),
-    [("Korea", "KOR"), ("Viet Nam", "VNM"), ("the United States", "USA"), ("Hawaii", "USA"),
-     ("Ecuador", "ECU"), ("Lao PDR", "LAO"), ("Türkiye", "TUR"), ("Atlantis", None)],
+    [
+        ("Korea", "KOR"),
+        ("Viet Nam", "VNM"),
+        ("the United States", "USA"),
+        ("Hawaii", "USA"),
+        ("Ecuador", "ECU"),
+        ("Lao PDR", "LAO"),
+        ("Türkiye", "TUR"),
+        ("Atlantis", None),
+    ],
 )
 def test_country_code(name: str, iso3: str | None) -> None:
     assert country_code(name) == iso3
@@ -94,6 +126,13 @@ def test_country_code(name: str, iso3: str | None) -> None:
 def test_find_places_on_the_apecseed(seed: Callable[[str], Path]) -> None:
     text = seed("000").read_text(encoding="utf-8")
     found = {(city, iso3) for _, _, city, iso3 in find_places(text)}
-    assert {("Honolulu", "USA"), ("Daejeon", "KOR"), ("Sanya", "CHN"), ("Seoul", "KOR"),
-            ("Santiago", "CHL"), ("Washington", "USA"), ("Lima", "PER")} <= found
+    assert {
+        ("Honolulu", "USA"),
+        ("Daejeon", "KOR"),
+        ("Sanya", "CHN"),
+        ("Seoul", "KOR"),
+        ("Santiago", "CHL"),
+        ("Washington", "USA"),
+        ("Lima", "PER"),
+    } <= found
     assert all(iso3 is not None for _, iso3 in found)

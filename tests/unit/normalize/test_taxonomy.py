@@ -24,27 +24,55 @@ def _codes(tags: list[taxonomy.Tag]) -> list[str]:
 
 def test_vocabularies_have_the_documented_codes() -> None:
     assert set(TOPICS) == {
-        "patents", "trademarks", "industrial_designs", "copyright", "geographical_indications",
-        "plant_varieties", "trade_secrets", "traditional_knowledge", "enforcement",
-        "public_health", "office_administration", "technology_transfer", "commercialization",
+        "patents",
+        "trademarks",
+        "industrial_designs",
+        "copyright",
+        "geographical_indications",
+        "plant_varieties",
+        "trade_secrets",
+        "traditional_knowledge",
+        "enforcement",
+        "public_health",
+        "office_administration",
+        "technology_transfer",
+        "commercialization",
         "awareness",
     }
     assert set(TYPES) == {
-        "workshop", "seminar", "colloquium", "training_course", "elearning_course",
-        "study_visit", "expert_mission", "diagnostic_mission", "enforcement_operation",
-        "meeting", "study", "tool", "legislative_assistance", "financial_contribution",
+        "workshop",
+        "seminar",
+        "colloquium",
+        "training_course",
+        "elearning_course",
+        "study_visit",
+        "expert_mission",
+        "diagnostic_mission",
+        "enforcement_operation",
+        "meeting",
+        "study",
+        "tool",
+        "legislative_assistance",
+        "financial_contribution",
         "project",
     }
     assert set(AUDIENCES) == {
-        "customs_officers", "police", "prosecutors", "judges", "ip_office_staff",
-        "policy_makers", "smes", "universities", "cmos", "farmers_producers",
+        "customs_officers",
+        "police",
+        "prosecutors",
+        "judges",
+        "ip_office_staff",
+        "policy_makers",
+        "smes",
+        "universities",
+        "cmos",
+        "farmers_producers",
     }
 
 
 def test_docs_list_every_code_and_keyword() -> None:
     text = DOCS.read_text(encoding="utf-8")
-    for table in (terms.TOPIC_TERMS, terms.TYPE_TERMS, terms.AUDIENCE_TERMS,
-                  terms.MODALITY_TERMS):
+    for table in (terms.TOPIC_TERMS, terms.TYPE_TERMS, terms.AUDIENCE_TERMS, terms.MODALITY_TERMS):
         for term in table:
             assert f"| `{term.code}` | {term.label} |" in text
             for keyword in term.keywords:
@@ -61,15 +89,16 @@ def test_docs_list_every_code_and_keyword() -> None:
         ("plant breeders' rights under UPOV", ["plant_varieties"]),
         ("traditional knowledge and genetic resources", ["traditional_knowledge"]),
         ("access to medicines", ["public_health"]),
-        ("IP office automation and patent examination",
-         ["office_administration", "patents"]),
+        ("IP office automation and patent examination", ["office_administration", "patents"]),
         ("IP commercialization for SMEs and branding", ["commercialization"]),
         ("public awareness and education", ["awareness"]),
         ("transfer of technology under Article 66.2", ["technology_transfer"]),
         ("trade secrets and trademarks", ["trade_secrets", "trademarks"]),
         ("industrial designs and copyright", ["industrial_designs", "copyright"]),
-        ("ateliers sur les indications géographiques et les marques",
-         ["geographical_indications", "trademarks"]),
+        (
+            "ateliers sur les indications géographiques et les marques",
+            ["geographical_indications", "trademarks"],
+        ),
         ("talleres sobre derechos de autor y observancia", ["copyright", "enforcement"]),
     ],
 )
@@ -80,7 +109,7 @@ def test_tag_topics(text: str, codes: list[str]) -> None:
 def test_topic_spans_quote_the_matched_words() -> None:
     text = "Combating Counterfeiting and Piracy"
     (tag,) = tag_topics(text)
-    assert text[tag.start:tag.end] == "Counterfeiting"
+    assert text[tag.start : tag.end] == "Counterfeiting"
     assert tag.label == TOPICS["enforcement"]
 
 
@@ -136,7 +165,7 @@ def test_classify_type(title: str, text: str, code: str | None) -> None:
 def test_classify_type_span_points_into_the_text_used() -> None:
     text = "The WCO conducted a diagnostic mission"
     tag = classify_type("Capacity building", text)
-    assert tag is not None and text[tag.start:tag.end] == "diagnostic mission"
+    assert tag is not None and text[tag.start : tag.end] == "diagnostic mission"
 
 
 @pytest.mark.parametrize(

@@ -26,8 +26,19 @@ MEMBERSHIPS = _csv("memberships.csv")
 
 
 def test_columns() -> None:
-    assert list(PARTIES[0]) == ["code", "kind", "name_en", "name_fr", "name_es", "iso2", "iso3",
-                                "isonum", "wto_status", "parent", "website"]
+    assert list(PARTIES[0]) == [
+        "code",
+        "kind",
+        "name_en",
+        "name_fr",
+        "name_es",
+        "iso2",
+        "iso3",
+        "isonum",
+        "wto_status",
+        "parent",
+        "website",
+    ]
     assert list(ALIASES[0]) == ["alias", "code", "lang"]
     assert list(MEMBERSHIPS[0]) == ["group", "member", "start", "end"]
 
@@ -89,14 +100,21 @@ def test_wto_members_and_observers() -> None:
     assert RESOLVER.get("EU").kind == "economy"
 
 
-@pytest.mark.parametrize(("code", "en", "fr", "es"), [
-    ("KOR", "Republic of Korea", "République de Corée", "República de Corea"),
-    ("TWN", "Chinese Taipei", "Taipei chinois", "Taipei Chino"),
-    ("HKG", "Hong Kong, China", "Hong Kong, Chine", "Hong Kong, China"),
-    ("PRK", "Democratic People's Republic of Korea",
-     "République populaire démocratique de Corée", "República Popular Democrática de Corea"),
-    ("TUR", "Türkiye", "Türkiye", "Türkiye"),
-])
+@pytest.mark.parametrize(
+    ("code", "en", "fr", "es"),
+    [
+        ("KOR", "Republic of Korea", "République de Corée", "República de Corea"),
+        ("TWN", "Chinese Taipei", "Taipei chinois", "Taipei Chino"),
+        ("HKG", "Hong Kong, China", "Hong Kong, Chine", "Hong Kong, China"),
+        (
+            "PRK",
+            "Democratic People's Republic of Korea",
+            "République populaire démocratique de Corée",
+            "República Popular Democrática de Corea",
+        ),
+        ("TUR", "Türkiye", "Türkiye", "Türkiye"),
+    ],
+)
 def test_wto_names(code: str, en: str, fr: str, es: str) -> None:
     party = RESOLVER.get(code)
     assert (party.name_en, party.name_fr, party.name_es) == (en, fr, es)

@@ -19,22 +19,30 @@ from ipcoop.parties.resolver import (
 
 RESOLVER = Resolver.default()
 
+
 def _party(code: str, name: str, parent: str | None = None) -> PartyInfo:
     return PartyInfo(code, "economy", name, None, None, None, None, None, None, parent, None)
 
 
-@pytest.mark.parametrize(("raw", "normal"), [
-    ("  The  Gambia. ", "gambia"),
-    ("Côte d’Ivoire", "côte d'ivoire"),
-    ("Guinea\u2011Bissau", "guinea-bissau"),
-    ("Timor\u2013Leste", "timor-leste"),
-    ("Hong\u00a0Kong, China;", "hong kong, china"),
-    ("Los países menos adelantados", "países menos adelantados"),
-    ("l'Union européenne", "union européenne"),
-    # words that merely begin like an article keep their letters
-    ("Lao", "lao"), ("Latvia", "latvia"), ("Lesotho", "lesotho"), ("Lebanon", "lebanon"),
-    ("Theatre", "theatre"), ("Elsewhere", "elsewhere"),
-])
+@pytest.mark.parametrize(
+    ("raw", "normal"),
+    [
+        ("  The  Gambia. ", "gambia"),
+        ("Côte d’Ivoire", "côte d'ivoire"),
+        ("Guinea\u2011Bissau", "guinea-bissau"),
+        ("Timor\u2013Leste", "timor-leste"),
+        ("Hong\u00a0Kong, China;", "hong kong, china"),
+        ("Los países menos adelantados", "países menos adelantados"),
+        ("l'Union européenne", "union européenne"),
+        # words that merely begin like an article keep their letters
+        ("Lao", "lao"),
+        ("Latvia", "latvia"),
+        ("Lesotho", "lesotho"),
+        ("Lebanon", "lebanon"),
+        ("Theatre", "theatre"),
+        ("Elsewhere", "elsewhere"),
+    ],
+)
 def test_normalize_name(raw: str, normal: str) -> None:
     assert normalize_name(raw) == normal
 
@@ -43,33 +51,70 @@ def test_normalize_keeps_diacritics() -> None:
     assert normalize_name("Perú") != normalize_name("Peru")
 
 
-@pytest.mark.parametrize(("name", "code"), [
-    ("Republic of Korea", "KOR"), ("Korea", "KOR"), ("KOREA", "KOR"),
-    ("Democratic People's Republic of Korea", "PRK"),
-    ("Democratic People’s Republic of Korea", "PRK"),
-    ("North Korea", "PRK"), ("DPRK", "PRK"),
-    ("Hong Kong, China", "HKG"), ("Chinese Taipei", "TWN"), ("Taiwan", "TWN"),
-    ("Macao, China", "MAC"), ("Türkiye", "TUR"), ("Turkey", "TUR"),
-    ("Lao People's Democratic Republic", "LAO"), ("Lao PDR", "LAO"),
-    ("Plurinational State of Bolivia", "BOL"), ("Bolivarian Republic of Venezuela", "VEN"),
-    ("Kyrgyz Republic", "KGZ"), ("European Union", "EU"), ("Viet Nam", "VNM"),
-    ("Vietnam", "VNM"), ("Kosovo", "XKX"), ("the United States", "USA"), ("U.S.", "USA"),
-    ("Congo", "COG"), ("DRC", "COD"), ("Democratic Republic of the Congo", "COD"),
-    ("République de Corée", "KOR"), ("República de Corea", "KOR"), ("Taipei chinois", "TWN"),
-    ("Taipei Chino", "TWN"), ("Hong Kong, Chine", "HKG"), ("Estados Unidos", "USA"),
-    ("World Customs Organization", "WCO"), ("Global Intellectual Property Academy", "GIPA"),
-    ("Mexican Institute for Industrial Property", "IMPI"), ("IPEG", "APEC-IPEG"),
-    ("the ten ASEAN Member States", "ASEAN"), ("least developed countries", "LDC"),
-    ("pays les moins avancés", "LDC"), ("países menos adelantados", "LDC"),
-])
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Republic of Korea", "KOR"),
+        ("Korea", "KOR"),
+        ("KOREA", "KOR"),
+        ("Democratic People's Republic of Korea", "PRK"),
+        ("Democratic People’s Republic of Korea", "PRK"),
+        ("North Korea", "PRK"),
+        ("DPRK", "PRK"),
+        ("Hong Kong, China", "HKG"),
+        ("Chinese Taipei", "TWN"),
+        ("Taiwan", "TWN"),
+        ("Macao, China", "MAC"),
+        ("Türkiye", "TUR"),
+        ("Turkey", "TUR"),
+        ("Lao People's Democratic Republic", "LAO"),
+        ("Lao PDR", "LAO"),
+        ("Plurinational State of Bolivia", "BOL"),
+        ("Bolivarian Republic of Venezuela", "VEN"),
+        ("Kyrgyz Republic", "KGZ"),
+        ("European Union", "EU"),
+        ("Viet Nam", "VNM"),
+        ("Vietnam", "VNM"),
+        ("Kosovo", "XKX"),
+        ("the United States", "USA"),
+        ("U.S.", "USA"),
+        ("Congo", "COG"),
+        ("DRC", "COD"),
+        ("Democratic Republic of the Congo", "COD"),
+        ("République de Corée", "KOR"),
+        ("República de Corea", "KOR"),
+        ("Taipei chinois", "TWN"),
+        ("Taipei Chino", "TWN"),
+        ("Hong Kong, Chine", "HKG"),
+        ("Estados Unidos", "USA"),
+        ("World Customs Organization", "WCO"),
+        ("Global Intellectual Property Academy", "GIPA"),
+        ("Mexican Institute for Industrial Property", "IMPI"),
+        ("IPEG", "APEC-IPEG"),
+        ("the ten ASEAN Member States", "ASEAN"),
+        ("least developed countries", "LDC"),
+        ("pays les moins avancés", "LDC"),
+        ("países menos adelantados", "LDC"),
+    ],
+)
 def test_resolves_known_spellings(name: str, code: str) -> None:
     assert RESOLVER.resolve(name) == code
 
 
-@pytest.mark.parametrize("name", [
-    "Atlantis", "Korea, North-ish", "Republic of Kore", "Chinese Taipe", "O", "tvia", "EC",
-    "Ecuadorr", "",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Atlantis",
+        "Korea, North-ish",
+        "Republic of Kore",
+        "Chinese Taipe",
+        "O",
+        "tvia",
+        "EC",
+        "Ecuadorr",
+        "",
+    ],
+)
 def test_never_guesses(name: str) -> None:
     assert RESOLVER.resolve(name) is None
 
@@ -142,7 +187,7 @@ def _codes(text: str) -> list[str]:
 def test_find_in_text_seed_sentence(seed: Callable[[str], Path]) -> None:
     text = seed("000").read_text(encoding="utf-8")
     start = text.index("Five products were proposed by")
-    sentence = text[start:text.index(".", start) + 1]
+    sentence = text[start : text.index(".", start) + 1]
     assert _codes(sentence) == ["CHN", "CHL", "MEX", "THA"]
 
 
@@ -153,7 +198,9 @@ def test_find_in_text_spans_and_longest_match() -> None:
     start, end, _ = found[1]
     assert text[start:end] == "Hong Kong, China"
     assert _codes("the Republic of Korea and the Democratic People's Republic of Korea") == [
-        "KOR", "PRK"]
+        "KOR",
+        "PRK",
+    ]
     assert _codes("Guinea-Bissau, Guinea and Papua New Guinea") == ["GNB", "GIN", "PNG"]
     assert _codes("Republic of\nKorea") == ["KOR"]
 
@@ -172,5 +219,9 @@ def test_find_in_text_word_boundaries() -> None:
     assert _codes("Dominican Republic and Dominica") == ["DOM", "DMA"]
     assert _codes("non-LDC Members") == []
     assert _codes("a U.S.-ASEAN workshop and an ASEAN-Japan dialogue") == [
-        "USA", "ASEAN", "ASEAN", "JPN"]
+        "USA",
+        "ASEAN",
+        "ASEAN",
+        "JPN",
+    ]
     assert _codes("see https://www.wcoomd.org/en/2022/ecuador-welcomes and www.asean.org") == []

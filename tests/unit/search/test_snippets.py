@@ -5,8 +5,10 @@ from ipcoop.search.snippets import snippet
 
 def test_marks_inflections_and_escapes_html() -> None:
     out = snippet("Workshop <b>on</b> Combating Counterfeiting & Piracy", "counterfeit piracy")
-    assert str(out) == ("Workshop &lt;b&gt;on&lt;/b&gt; Combating <mark>Counterfeiting</mark> "
-                        "&amp; <mark>Piracy</mark>")
+    assert str(out) == (
+        "Workshop &lt;b&gt;on&lt;/b&gt; Combating <mark>Counterfeiting</mark> "
+        "&amp; <mark>Piracy</mark>"
+    )
 
 
 def test_window_starts_near_the_first_match() -> None:

@@ -147,16 +147,19 @@ def _in_body(element: Any) -> bool:
 
 
 def _body_items(archive: Archive) -> Iterator[Any]:
-    """Body paragraphs and tables in order, each parsed whole and released after use."""
-    parser = _parser(events=("end",), tag=(_P, _TBL))
+    """Body paragraphs, the rows of body tables and the ends of those tables, in order; each is
+    parsed whole and released after use (a table row by row, however long the table)."""
+    parser = _parser(events=("end",), tag=(_P, _TR, _TBL))
     for chunk in archive.chunks(_DOCUMENT):
         parser.feed(chunk)
         for _, element in parser.read_events():
-            if _in_body(element):
-                yield element
-                element.clear()
-                while element.getprevious() is not None:
-                    del element.getparent()[0]
+            owner = element.getparent() if element.tag == _TR else element
+            if owner is None or owner.tag not in (_P, _TBL) or not _in_body(owner):
+                continue
+            yield element
+            element.clear()
+            while element.getprevious() is not None:
+                del element.getparent()[0]
     parser.close()
 
 
@@ -172,12 +175,12 @@ def read_docx(data: bytes, *, source: str, limits: Limits) -> Document:
                 text = _collapse(_paragraph_text(element))
                 if text:
                     builder.add(_paragraph_kind(element, styles), text)
-                continue
-            for tr in element.iterchildren(_TR):
-                cells = _row_cells(tr)
+            elif element.tag == _TR:
+                cells = _row_cells(element)
                 if any(cells):
                     builder.add_row(cells, table=tables)
-            tables += 1
+            else:
+                tables += 1
     except (zipfile.BadZipFile, KeyError, struct.error, zlib.error, etree.XMLSyntaxError) as exc:
         raise BrokenFile(
             f"{source} is a damaged Word (.docx) file and cannot be opened ({exc}): "
