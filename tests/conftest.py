@@ -110,6 +110,25 @@ def engine(migrated_engine: Engine) -> Iterator[Engine]:
 
 
 @pytest.fixture(scope="session")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, int], Path]:
+    """``hostile("pdf", pages)`` or ``hostile("docx", inflated_bytes)``: a hostile file
+    (tests/hostile.py), built once per session in a folder of its own."""
+    from hostile import docx_of_tiny_paragraphs, pdf_of_pages
+
+    folder = tmp_path_factory.mktemp("hostile")
+    built: dict[tuple[str, int], Path] = {}
+
+    def make(kind: str, size: int) -> Path:
+        if (kind, size) not in built:
+            path = folder / f"{size}.{kind}"
+            maker = pdf_of_pages if kind == "pdf" else docx_of_tiny_paragraphs
+            built[kind, size] = maker(path, size)
+        return built[kind, size]
+
+    return make
+
+
+@pytest.fixture(scope="session")
 def seed() -> Callable[[str], Path]:
     """Finds a seed by its number prefix ("003")."""
     return seed_file

@@ -9,12 +9,14 @@ import struct
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
+Hostile = Callable[[str, int], Path]  # the conftest fixture: hostile("pdf", pages)
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 TINY = b"<w:p><w:r><w:t>x</w:t></w:r></w:p>"
 MIB = 1024 * 1024

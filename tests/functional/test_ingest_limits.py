@@ -11,11 +11,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
-from hostile import MIB, docx_of_tiny_paragraphs, pdf_of_pages
+from functional import test_review_api as review
+from hostile import MIB, Hostile
 from ipcoop.config import Settings
 from ipcoop.db import session_scope
 from ipcoop.ingest.service import ingest
@@ -25,25 +25,19 @@ from ipcoop.web.app import create_app
 Cli = Callable[..., subprocess.CompletedProcess[str]]
 
 
-@pytest.fixture(scope="module")
-def over(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """A PDF over the page limit and a DOCX bomb over the block limit."""
-    folder = tmp_path_factory.mktemp("over")
-    return {
-        "pdf": pdf_of_pages(folder / "long.pdf", 600),
-        "docx": docx_of_tiny_paragraphs(folder / "bomb.docx", 50 * MIB),
-    }
-
-
 def _reports(engine: Engine) -> int:
     with session_scope(engine) as session:
         return session.scalar(select(func.count(Report.id))) or 0
 
 
 def test_ingest_rejects_what_is_over_a_limit_and_stores_the_rest(
-    engine: Engine, tmp_path: Path, over: dict[str, Path], seed: Callable[[str], Path]
+    engine: Engine, tmp_path: Path, hostile: Hostile, seed: Callable[[str], Path]
 ) -> None:
-    summary = ingest(engine, [over["pdf"], over["docx"], seed("003")], Settings(data_dir=tmp_path))
+    summary = ingest(
+        engine,
+        [hostile("pdf", 600), hostile("docx", 50 * MIB), seed("003")],
+        Settings(data_dir=tmp_path),
+    )
     statuses = [(o.status, o.detail) for o in summary.outcomes]
     assert [s for s, _ in statuses] == ["rejected", "rejected", "stored"]
     assert "has 600 pages; the limit is 500 pages (IPCOOP_MAX_PDF_PAGES)" in statuses[0][1]
@@ -51,39 +45,23 @@ def test_ingest_rejects_what_is_over_a_limit_and_stores_the_rest(
     assert _reports(engine) == 1
 
 
-def test_the_command_reports_the_rejection(cli: Cli, over: dict[str, Path]) -> None:
-    result = cli("ingest", str(over["pdf"]))
+def test_the_command_reports_the_rejection(cli: Cli, hostile: Hostile) -> None:
+    result = cli("ingest", str(hostile("pdf", 600)))
     assert result.returncode == 1
     assert "0 stored" in result.stdout and "1 rejected" in result.stdout
     assert "IPCOOP_MAX_PDF_PAGES" in result.stdout
 
 
-def _reporter_token(engine: Engine) -> str:
-    env = {**os.environ, "IPCOOP_DATABASE_URL": engine.url.render_as_string(hide_password=False)}
-    for args in (
-        ("users", "add", "delegate@admin.ch", "--role", "reporter", "--party", "CHE"),
-        ("tokens", "create", "delegate@admin.ch"),
-    ):
-        done = subprocess.run(
-            [sys.executable, "-m", "ipcoop.cli", *args],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=True,
-        )
-    return done.stdout.strip()
-
-
 def test_an_upload_over_a_limit_is_rejected_and_changes_nothing(
-    engine: Engine, over: dict[str, Path], seed: Callable[[str], Path]
+    engine: Engine, hostile: Hostile, seed: Callable[[str], Path]
 ) -> None:
-    headers = {"Authorization": f"Bearer {_reporter_token(engine)}"}
+    review.cli(engine, "users", "add", "delegate@admin.ch", "--role", "reporter", "--party", "CHE")
+    headers = review.bearer(review.cli(engine, "tokens", "create", "delegate@admin.ch").strip())
     with TestClient(create_app(engine)) as client:
         created = client.post("/api/v1/reports", json={"title": "Swiss report"}, headers=headers)
         assert created.status_code == 201, created.text
         rid = created.json()["id"]
-        files = {"file": ("long.pdf", over["pdf"].read_bytes(), "application/pdf")}
+        files = {"file": ("long.pdf", hostile("pdf", 600).read_bytes(), "application/pdf")}
         refused = client.post(f"/api/v1/reports/{rid}/upload", files=files, headers=headers)
         assert refused.status_code == 422
         assert refused.headers["content-type"].startswith("application/problem+json")
