@@ -19,7 +19,14 @@ def attachment(name: str) -> str:
     ``filename=`` for old clients and the exact name as ``filename*=UTF-8''...`` (RFC 5987).
     Control characters and runs of white space (newlines included) become one space."""
     name = " ".join("".join(" " if unicodedata.category(c)[0] == "C" else c for c in name).split())
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    plain = _NOT_PLAIN.sub("_", plain).strip(" .") or "download"
+    plain = _NOT_PLAIN.sub("_", "".join(_ascii(c) for c in name)).strip(" .")
+    if not any(c.isalnum() for c in plain):
+        plain = "download"
     exact = quote(name or plain, safe="")
     return f"attachment; filename=\"{plain}\"; filename*=UTF-8''{exact}"
+
+
+def _ascii(character: str) -> str:
+    """A letter's ASCII base ("é" is "e"), or "_" for one that has none."""
+    base = unicodedata.normalize("NFKD", character).encode("ascii", "ignore").decode("ascii")
+    return base or "_"
