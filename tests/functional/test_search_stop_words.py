@@ -1,5 +1,5 @@
 """One stop-word policy for full-text search: the same words give the same totals on SQLite
-and PostgreSQL (docs/search.md, "Stop words")."""
+and PostgreSQL (docs/languages.md, "Stop words")."""
 
 from __future__ import annotations
 

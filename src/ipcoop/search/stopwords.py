@@ -2,7 +2,7 @@
 
 A query's stop words are dropped here, before either database sees the query, so SQLite (whose
 FTS5 index keeps every word) and PostgreSQL (whose English configuration drops its stop words)
-match the same words and give the same totals (docs/search.md, "Stop words"). The lists are
+match the same words and give the same totals (docs/languages.md, "Stop words"). The lists are
 shipped in ``search/data``: English is PostgreSQL's own list, word for word; French and Spanish
 are the function words of the Snowball lists.
 """
