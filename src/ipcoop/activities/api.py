@@ -14,6 +14,7 @@ from ipcoop.activities.schemas import ActivityDetail, ActivityPagination
 from ipcoop.activities.service import detail, get_activity, item
 from ipcoop.db import session_scope
 from ipcoop.dependencies import activity_filters, get_session
+from ipcoop.downloads import attachment
 from ipcoop.search.filters import ActivityFilters
 from ipcoop.search.service import SORTS, SearchResult, facet_names, iterate, search
 
@@ -107,5 +108,5 @@ def export_response(
                     while block := tmp.read(65536):
                         yield block
 
-    headers = {"Content-Disposition": f'attachment; filename="{about.filename(fmt)}"'}
+    headers = {"Content-Disposition": attachment(about.filename(fmt))}
     return StreamingResponse(chunks(), media_type=export.MEDIA_TYPES[fmt], headers=headers)

@@ -81,6 +81,12 @@ class Report(Base):
         "Activity", back_populates="report", order_by="Activity.position", lazy="raise_on_sql"
     )
 
+    @property
+    def file_name(self) -> str:
+        """The original's file name, without the folders it was ingested from (which stay
+        internal: the API and the pages show only this)."""
+        return self.source_name.replace("\\", "/").rsplit("/", 1)[-1]
+
 
 # -- the public record: the one place that says which reports (and so which activities)
 # anonymous readers see. Search, stats, exports, the report and activity pages and the API

@@ -29,7 +29,7 @@ class ReportHeader(BaseModel):
     circulation_date: str | None = Field(None, title="Circulation date")
     period: Period = Field(title="Period covered")
     language: str = Field(title="Language")
-    source: str = Field(title="Source file")
+    source: str = Field(title="Source file", description="The original's file name")
     status: ReviewState = Field(title="Review state")
     original_url: str = Field(title="Original file")
     warnings: list[str] = Field(default_factory=list, title="Warnings")

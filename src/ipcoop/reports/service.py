@@ -84,7 +84,7 @@ def summary(report: Report, activities: int | None = None) -> dict[str, Any]:
         },
         "generated": report.generated,
         "language": report.language,
-        "source": report.source_name,
+        "source": report.file_name,
         "status": report.status,
         "original_url": f"/reports/{report.id}/original",
         "warnings": report.warnings,

@@ -13,6 +13,7 @@ from ipcoop.activities.schemas import ActivityCreate, ActivityUpdate
 from ipcoop.activities.service import item
 from ipcoop.config import get_settings
 from ipcoop.dependencies import get_session
+from ipcoop.downloads import attachment
 from ipcoop.reports.models import Report
 from ipcoop.reports.service import summary
 from ipcoop.review import audit, service, upload, versions
@@ -211,5 +212,5 @@ def audit_csv_response(session: Session, actor: Actor, report_id: int | None) ->
     return StreamingResponse(
         iter(chunks),
         media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": 'attachment; filename="ipcoop-audit.csv"'},
+        headers={"Content-Disposition": attachment("ipcoop-audit.csv")},
     )

@@ -5,26 +5,21 @@ Both fold accents: FTS5's tokenizer removes diacritics (``remove_diacritics 2``)
 ``ipcoop_folded`` configuration is English with ``unaccent`` before stemming (migration
 0006), so "contrefaçon" and "contrefacon" are one word. A query that is a taxonomy keyword
 in any of the three languages also finds the activities tagged with that term
-(``ipcoop.search.crosslang``).
+(``ipcoop.search.crosslang``). Neither database sees a query's stop words
+(``ipcoop.search.stopwords``), so both match the same words.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, select, union
 
 from ipcoop.activities.models import Activity, ActivityTag
 from ipcoop.search.crosslang import expand
+from ipcoop.search.stopwords import searched_words
 
-_WORD = re.compile(r"[\w][\w'-]*", re.UNICODE)
 CONFIG = "ipcoop_folded"  # PostgreSQL's text search configuration (migration 0006)
-
-
-def words(query: str) -> list[str]:
-    """The words of a user query (punctuation and operators dropped)."""
-    return _WORD.findall(query)
 
 
 @dataclass(frozen=True)
@@ -47,7 +42,7 @@ class FullText:
         Read on the driver's cursor: a common word matches tens of thousands of activities in a
         million, and result rows would cost more than the match.
         """
-        terms = words(query)
+        terms = searched_words(query)
         if not terms:
             return None
         if self.dialect == "sqlite":

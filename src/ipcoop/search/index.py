@@ -33,7 +33,8 @@ from ipcoop.db import current_revision
 from ipcoop.parties.resolver import Resolver
 from ipcoop.reports.models import Report, public_report_ids
 from ipcoop.search.filters import ActivityFilters
-from ipcoop.search.fulltext import FullText, words
+from ipcoop.search.fulltext import FullText
+from ipcoop.search.stopwords import searched_words
 from ipcoop.vocabularies import PartyRole, TagVocabulary
 
 Mask = NDArray[np.bool_]
@@ -349,7 +350,7 @@ class ActivityIndex:
         The last MATCHES_KEPT answers are kept with the index, so they hold for its revision
         only: asking again (the next page, another facet) does not ask the database again.
         """
-        key = (" ".join(words(query)).casefold(), ranked)
+        key = (" ".join(searched_words(query)).casefold(), ranked)
         with self._lock:
             kept = self._matches.get(key)
             if kept is not None:

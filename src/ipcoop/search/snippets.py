@@ -6,17 +6,20 @@ import re
 
 from markupsafe import Markup, escape
 
-from ipcoop.search.fulltext import words
+from ipcoop.search.stopwords import searched_words
 
 WINDOW = 220
 
 
 def _pattern(query: str) -> re.Pattern[str] | None:
     # a word's first five letters catch its inflections ("counterfeiting" ~ "counterfeit")
-    stems = sorted({w[:5] if len(w) > 5 else w for w in words(query)}, key=len, reverse=True)
+    stems = {w[:5] if len(w) > 5 else w for w in searched_words(query)}
     if not stems:
         return None
-    return re.compile(r"\b(?:" + "|".join(re.escape(s) for s in stems) + r")\w*", re.IGNORECASE)
+    longest_first = sorted(stems, key=len, reverse=True)
+    return re.compile(
+        r"\b(?:" + "|".join(re.escape(s) for s in longest_first) + r")\w*", re.IGNORECASE
+    )
 
 
 def snippet(text: str | None, query: str, window: int = WINDOW) -> Markup:

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import Engine
+from starlette.types import ASGIApp
 
 from ipcoop import __version__
 from ipcoop.activities.api import router as activities_api
@@ -24,8 +25,10 @@ from ipcoop.stats.api import router as stats_api
 from ipcoop.web import (
     apidocs,
     caching,
+    headers,
     i18n,
     labels,
+    links,
     pages,
     party_pages,
     problems,
@@ -37,15 +40,18 @@ from ipcoop.web.api_params import known_parameters
 Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 
 
-def is_http_url(value: object) -> bool:
-    """A link a page may follow: http(s) only (never javascript:, data: ...)."""
-    return isinstance(value, str) and value.strip().lower().startswith(("http://", "https://"))
+class App(FastAPI):
+    """FastAPI with the security headers outside everything else, so that even the answer to
+    an unhandled error carries them."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return headers.SecurityHeaders(super().build_middleware_stack())
 
 
 def create_app(engine: Engine | None = None, *, lifespan: Lifespan | None = None) -> FastAPI:
     """The ipcoop web application on the given (or configured) database; ``lifespan`` runs
     around the server's life (``ipcoop.web.serving`` builds the search index in it)."""
-    app = FastAPI(
+    app = App(
         lifespan=lifespan,
         title="ipcoop",
         version=__version__,
@@ -62,7 +68,7 @@ def create_app(engine: Engine | None = None, *, lifespan: Lifespan | None = None
     labels.install(env)
     env.globals["version"] = __version__
     env.filters["snippet"] = snippet
-    env.tests["http_url"] = is_http_url
+    env.filters["external_link"] = links.external_link
     api = APIRouter(prefix="/api/v1", dependencies=[Depends(known_parameters)])
     api_routers = (
         activities_api,

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from ipcoop.activities.service import detail, get_activity, item
 from ipcoop.dependencies import activity_filters, get_session
+from ipcoop.downloads import attachment
 from ipcoop.programmes.service import named_in
 from ipcoop.reports.provenance import choice
 from ipcoop.reports.provenance import shown_item as shown
@@ -17,6 +18,7 @@ from ipcoop.reports.service import generated_ids, get_report, original, report_a
 from ipcoop.search.filters import ActivityFilters
 from ipcoop.search.service import SORTS, search
 from ipcoop.web.facets import SHOWN, page_facets
+from ipcoop.web.headers import UNTRUSTED_FILE
 
 router = APIRouter(include_in_schema=False)
 
@@ -81,16 +83,16 @@ def report_page(
 
 @router.get("/reports/{report_id}/original")
 def report_original(report_id: int, session: Session = Depends(get_session)) -> Response:
-    """The original file, byte for byte."""
+    """The original file, byte for byte, always as a download: it is someone else's document,
+    never rendered on this site (docs/security.md, "Originals")."""
     report = get_report(session, report_id)
     found = original(session, report) if report else None
     if report is None or found is None:
         raise HTTPException(404, f"No original for report {report_id}")
-    name = report.source_name.replace("\\", "/").rsplit("/", 1)[-1].replace('"', "")
     return Response(
         found.content,
         media_type=found.media_type,
-        headers={"Content-Disposition": f'inline; filename="{name}"'},
+        headers={"Content-Disposition": attachment(report.file_name), **UNTRUSTED_FILE},
     )
 
 

@@ -3,6 +3,17 @@
 (function () {
   "use strict";
 
+  // Under the site's Content-Security-Policy (ipcoop.web.headers): expressions run in Vega's
+  // interpreter, not through eval (ast), and the embed's and tooltip's styles come from
+  // charts.css instead of <style> elements they would inject (defaultStyle, disableDefaultStyle).
+  var OPTIONS = {
+    actions: false,
+    renderer: "svg",
+    ast: true,
+    defaultStyle: false,
+    tooltip: { disableDefaultStyle: true },
+  };
+
   function draw(block) {
     var target = document.getElementById(block.getAttribute("data-chart"));
     if (!target) return;
@@ -14,7 +25,7 @@
       return;
     }
     target.hidden = false;
-    window.vegaEmbed(target, spec, { actions: false, renderer: "svg" }).catch(function (error) {
+    window.vegaEmbed(target, spec, OPTIONS).catch(function (error) {
       target.hidden = true;
       console.error("chart not drawn", error);
     });
