@@ -58,7 +58,7 @@ _UNKNOWN_NAME = re.compile(  # a capitalised name the alias table does not know
 )
 _ORGANIZER_OPENING = 3000  # the opening sentences
 # a generic noun an organisation's page calls itself by ("the Initiative", "l'Organisation")
-_SELF_NAME = r"(?:\b(?:the|this|our|la|le|cette|notre|esta|nuestra)\s+|\bl['’]|[(\s]o[uùr]?\s+)"
+_SELF_NAME = r"(?i:\b(?:the|this|our|la|le|cette|notre|esta|nuestra)\s+|\bl['’]|[(\s]o[uùr]?\s+)"
 _SUBJECT_VERB = re.compile(  # matched right after the name
     r"\s*(?:,\s*)?(?:(?:has|have|had|also|continues\s+to|continued\s+to)\s+)*(?:"
     r"provides?|provided|is\s+pleased|are\s+pleased|reports?|reported|fulfils|fulfills|"

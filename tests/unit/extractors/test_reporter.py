@@ -1,0 +1,134 @@
+"""The reporting party read from a page's body: its own name, its organizer, its voice.
+Variants written for these tests in English, French and Spanish."""
+
+from __future__ import annotations
+
+import pytest
+
+from ipcoop.ingest.records import PartyRef
+from ipcoop.quality.evaluation_set import same_party
+
+from .extracted import run
+
+
+def _party(text: str) -> PartyRef | None:
+    return run(text).reporting_party
+
+
+def _method(text: str) -> str:
+    return run(text).evidence["reporting_party"][0].method
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # of two organizers, the one the page calls by the bare head noun of its name
+        (
+            "Context\n\nThe regional training on seed laws, held in Accra in March 2019, was "
+            "organized jointly by the World Customs Organization (WCO) and the ABS Capacity "
+            "Development Initiative (the Initiative) with the support of the host ministry.",
+            "ABS-INITIATIVE",
+        ),
+        (
+            "Contexte\n\nCet atelier tenu à Dakar du 3 au 5 mai 2018 a été organisé "
+            "conjointement par l'Organisation mondiale des douanes et l'Initiative APA, en "
+            "collaboration avec le ministère. L'Initiative remercie ses partenaires.",
+            "ABS-INITIATIVE",
+        ),
+        (
+            "Contexto\n\nEl seminario, celebrado en Quito en junio de 2017, fue organizado por "
+            "la OMC y la Oficina Europea de Patentes (la Oficina), con el apoyo del gobierno.",
+            "EPO",
+        ),
+        # no self-reference: the first organizer
+        (
+            "A national seminar on trade secrets, organised by the Eurasian Patent Organization "
+            "and WIPO, took place in Almaty in 2021.",
+            "EAPO",
+        ),
+        (
+            "Un séminaire régional, organisé par l'OMPI en collaboration avec l'office "
+            "national, se tient du 2 au 4 avril à Tunis.",
+            "WIPO",
+        ),
+        (
+            "El taller regional fue coorganizado por la OMA y la OMPI en Lima en 2015.",
+            "WCO",
+        ),
+    ],
+)
+def test_the_organizer_an_organized_by_phrase_names(text: str, code: str) -> None:
+    party = _party(text)
+    assert party is not None and party.code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The seminar on plant breeders' rights was organized by Seedlink Regional Network and "
+        "held in Nairobi in May 2016.",
+        "L'atelier a été organisé par Réseau Semences Afrique à Bamako en mai 2016.",
+        "El taller fue organizado por Red Andina de Semillas en Lima en mayo de 2016.",
+    ],
+)
+def test_an_unknown_organizer_is_kept_unresolved_and_warned(text: str) -> None:
+    report = run(text)
+    party = report.reporting_party
+    assert party is not None and party.code is None
+    assert party.name in text and party.name.split()[0][0].isupper()
+    assert any("reporting party" in w and party.name in w for w in report.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "method"),
+    [
+        (
+            "Minutes - TRIPS Council - View details\n\nThe representative of Peru said that "
+            "technical cooperation mattered.",
+            "WTO",
+            "reporter.title_prefix",
+        ),
+        ("Actas - Consejo de los ADPIC - Ver detalles\n\nEl Presidente dijo que sí.", "WTO",
+         "reporter.title_prefix"),
+        (
+            "• Home\n• About JPO\n• Statistics\n\nReport on the training course\n\nThe course "
+            "was held in Tokyo; WIPO and WIPO experts lectured at WIPO.",
+            "JPN",
+            "reporter.about",
+        ),
+        (
+            "• Accueil\n• À propos de l'OMPI\n\nUn cours a eu lieu à Genève.",
+            "WIPO",
+            "reporter.about",
+        ),
+        ("• Inicio\n• Acerca de la OMC\n\nSe celebró un curso en Ginebra.", "WTO",
+         "reporter.about"),
+    ],
+)
+def test_the_pages_own_name(text: str, code: str, method: str) -> None:
+    party = _party(text)
+    assert party is not None and party.code == code
+    assert _method(text) == method
+
+
+def test_a_body_speaks_for_its_member() -> None:
+    party = _party("The Global Intellectual Property Academy organized a workshop in 2019.")
+    assert party is not None and party.code == "USA"  # GIPA -> USPTO -> USA
+
+
+@pytest.mark.parametrize(
+    ("gold", "found", "right"),
+    [
+        ("ABS Initiative", PartyRef("Initiative APA", "ABS-INITIATIVE"), True),
+        ("JPO", PartyRef("Japan Patent Office", "JPN"), True),
+        ("WTO", PartyRef("TRIPS Council", "WTO"), True),
+        ("WIPO", PartyRef("WCO", "WCO"), False),
+        ("Seedlink Regional Network", PartyRef("Seedlink Regional Network"), True),
+        ("EU", PartyRef("IP Key China"), False),
+        ("WTO", None, False),
+    ],
+)
+def test_eval_compares_parties_by_code_name_or_member(
+    gold: str, found: PartyRef | None, right: bool
+) -> None:
+    assert same_party(gold, found) is right
