@@ -132,3 +132,17 @@ def test_eval_compares_parties_by_code_name_or_member(
     gold: str, found: PartyRef | None, right: bool
 ) -> None:
     assert same_party(gold, found) is right
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("Le séminaire national sur les marques s’est tenu à Lomé le 4 mars 2020.", "2020-03-04"),
+        ("Un atelier sur les brevets se tient à Rabat du 2 au 3 mai 2021.", "2021-05-02"),
+        ("L'office a tenu un atelier sur les dessins à Dakar le 9 juin 2019.", "2019-06-09"),
+        ("El seminario nacional se celebra en Quito el 5 de abril de 2022.", "2022-04-05"),
+        ("A regional workshop on designs is being held in Suva on 8 May 2023.", "2023-05-08"),
+    ],
+)
+def test_present_tense_and_typographic_apostrophes_are_cues(text: str, start: str) -> None:
+    assert [a.start.iso for a in run(text).activities if a.start] == [start]

@@ -108,14 +108,17 @@ HAPPENED = re.compile(
     r"jointly\s+)?" + _PARTICIPLE + r"|took\s+place|"
     r"(?:organi[sz]ed|co-organi[sz]ed|held|hosted|delivered|conducted|convened|ran|launched|"
     r"welcomed|embarked\s+on|began|started|participated\s+in|attended)\b|"
-    r"held\s+(?:on|in|from)|"
+    r"held\s+(?:on|in|from)|(?:is|are)\s+(?:being\s+held|taking\s+place)|"
     # French
-    r"(?:a|ont)\s+eu\s+lieu|s'est\s+(?:tenue?s?|déroulée?s?)|se\s+sont\s+(?:tenue?s|"
+    r"(?:a|ont)\s+eu\s+lieu|s['’]est\s+(?:tenue?s?|déroulée?s?)|se\s+sont\s+(?:tenue?s|"
+    r"déroulée?s)|se\s+(?:tient|tiennent|déroule|déroulent)|(?:a|ont)\s+tenu|"
+    r"dispensée?s?\b|(?:a|ont)\s+dispensé|se\s+sont\s+(?:tenue?s|"
     r"déroulée?s)|(?:a|ont)\s+été\s+(?:organisée?s?|lancée?s?|réalisée?s?|tenue?s?)|"
     r"(?:a|ont)\s+(?:organisé|accueilli|convié|réuni|lancé|débuté|démarré|participé)|"
     r"organise|organisent|organisée?s?\b|"
     # Spanish
-    r"se\s+(?:llevó|llevaron)\s+a\s+cabo|se\s+(?:celebró|celebraron|realizó|realizaron|"
+    r"se\s+(?:llevó|llevaron|lleva|llevan)\s+a\s+cabo|se\s+(?:celebra|realiza|desarrolla)\b|"
+    r"se\s+(?:celebró|celebraron|realizó|realizaron|"
     r"inauguró|desarrolló)|tuvo\s+lugar|tuvieron\s+lugar|organizó|organizaron|"
     r"(?:fue|fueron)\s+(?:organizad[oa]s?|realizad[oa]s?|celebrad[oa]s?)|dieron\s+la\s+"
     r"bienvenida|participaron|impartió|impartieron|comenzó|se\s+lanzó)",
