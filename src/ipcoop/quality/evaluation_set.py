@@ -179,7 +179,7 @@ def score_document(gold: dict[str, Any], report: ExtractedReport) -> DocumentSco
     party = report.reporting_party
     named = gold.get("reporting_party")
     score.reporting_party = (named, (party.code or party.name) if party else None)
-    score.reporting_party_right = bool(named) and same_party(named, party)
+    score.reporting_party_right = isinstance(named, str) and same_party(named, party)
     return score
 
 
