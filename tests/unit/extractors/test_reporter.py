@@ -146,3 +146,53 @@ def test_eval_compares_parties_by_code_name_or_member(
 )
 def test_present_tense_and_typographic_apostrophes_are_cues(text: str, start: str) -> None:
     assert [a.start.iso for a in run(text).activities if a.start] == [start]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a news dateline is the page's date, not the event's; a yearless range takes its year
+        (
+            "DAKAR, 3 mars 2015 (APS) - Un atelier régional sur les indications géographiques "
+            "se tient du 3 au 5 mars à Dakar.",
+            ("Atelier régional sur les indications géographiques", "2015-03-03", "2015-03-05"),
+        ),
+        (
+            "12 May 2018: The office and its partners held a national workshop on utility "
+            "models from 9-10 May 2018 in Suva, Fiji.",
+            ("National workshop on utility models", "2018-05-09", "2018-05-10"),
+        ),
+        # a definite noun takes the fuller mention it refers back to
+        (
+            "The Secretariat would organize a workshop on geographical indications for officials "
+            "of Pacific island countries. The workshop would take place in Apia from 3 to 5 June "
+            "2019.",
+            (
+                "Workshop on geographical indications for officials of Pacific island countries",
+                "2019-06-03",
+                "2019-06-05",
+            ),
+        ),
+        # an adjective after the noun and "à l'intention de", quotation marks left out
+        (
+            "Les 4 et 5 mai 2020, l'office a tenu un séminaire virtuel à l’intention des "
+            "offices nationaux d'Afrique centrale.",
+            (
+                "Séminaire virtuel à l’intention des offices nationaux d'Afrique centrale",
+                "2020-05-04",
+                "2020-05-05",
+            ),
+        ),
+        (
+            "Un colloque sur «Les marques collectives et le commerce» s’est tenu à Lomé le 2 "
+            "juin 2021.",
+            ("Colloque sur Les marques collectives et le commerce", "2021-06-02", None),
+        ),
+    ],
+)
+def test_datelines_yearless_ranges_and_titles(
+    text: str, expected: tuple[str, str, str | None]
+) -> None:
+    found = [(a.title, a.start.iso if a.start else None, a.end.iso if a.end else None)
+             for a in run(text).activities]
+    assert found == [expected]

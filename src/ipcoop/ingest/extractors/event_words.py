@@ -125,7 +125,8 @@ HAPPENED = re.compile(
     re.IGNORECASE,
 )
 PLANNED = re.compile(
-    r"\b(?:will\s+(?:be\s+(?:held|organi[sz]ed|conducted|delivered|hosted)|take\s+place)|"
+    r"\b(?:(?:will|would)\s+(?:be\s+(?:held|organi[sz]ed|conducted|delivered|hosted)|"
+    r"take\s+place)|"
     r"(?:is|are)\s+(?:to\s+be\s+held|scheduled|planned|expected\s+to)|to\s+take\s+place|"
     r"to\s+be\s+held|(?:is|are|was|were)\s+being\s+organi[sz]ed|planned\s+(?:to|for)|"
     r"foreseen|upcoming|forthcoming|"
@@ -153,6 +154,10 @@ NOT_AN_EVENT_DATE = re.compile(
     r"since\s+the\s+council's\s+last|last\s+meeting)\W+(?:\w+\W+){0,4}$",
     re.IGNORECASE,
 )
+# a news dateline before the text: nothing or a place in capitals, the date, then a colon or a
+# dash (an agency's name in brackets between)
+DATELINE = re.compile(r"\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ .'-]+,\s*)?")
+DATELINE_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?[:–—-]\s")
 RELATIVE_TIME = re.compile(
     r"\b(?:in\s+the\s+(?:last|past)\s+(?:two\s+|few\s+|\d+\s+)?(?:days|weeks?|months?)|"
     r"(?:this|last)\s+week|recently|"
