@@ -196,3 +196,12 @@ def test_datelines_yearless_ranges_and_titles(
     found = [(a.title, a.start.iso if a.start else None, a.end.iso if a.end else None)
              for a in run(text).activities]
     assert found == [expected]
+
+
+def test_a_host_the_alias_table_does_not_know_is_not_taken_for_the_reporter() -> None:
+    text = (
+        "The national seminar on patents, hosted by the Ministry of Trade and Industry, took "
+        "place in Accra in May 2019. WIPO experts spoke; WIPO thanked the participants."
+    )
+    party = _party(text)
+    assert party is not None and party.code == "WIPO"

@@ -52,10 +52,11 @@ _LIST_GAP = re.compile(
     re.IGNORECASE,
 )
 _UNKNOWN_NAME = re.compile(  # a capitalised name the alias table does not know
-    r"(?:(?:the|la|le|les|el|los|las)\s+|l['’])?(?P<name>[A-Z][\w’'&.-]*"
+    r"(?:(?:the|la|le|les|el|los|las)\s+|l['’])?(?P<name>[A-ZÀ-Þ][\w’'&.-]*"
     r"(?:\s+(?:(?:of|for|and|on|de|du|des|la|le|del|para|pour|sur|sobre|et|y|the|l['’])\s+)*"
-    r"[A-Z][\w’'&.-]*){0,9})"
+    r"[A-ZÀ-Þ][\w’'&.-]*){0,9})"
 )
+_ORGANIZE = re.compile(r"organi[sz]", re.IGNORECASE)  # a host is not kept by name alone
 _ORGANIZER_OPENING = 3000  # the opening sentences
 # a generic noun an organisation's page calls itself by ("the Initiative", "l'Organisation")
 _SELF_NAME = r"(?i:\b(?:the|this|our|la|le|cette|notre|esta|nuestra)\s+|\bl['’]|[(\s]o[uùr]?\s+)"
@@ -163,6 +164,8 @@ def _organizer(document: Document, resolver: Resolver,
         if not listed:
             unknown = _UNKNOWN_NAME.match(text, cue.end())
             if unknown is None or len(unknown.group("name")) < 3:
+                continue
+            if not _ORGANIZE.search(cue.group(0)):
                 continue
             start, end = unknown.span("name")
             return PartyRef(name=unknown.group("name")), Evidence(
