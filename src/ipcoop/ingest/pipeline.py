@@ -91,6 +91,11 @@ def extract(
         warnings=list(document.warnings),
         evidence=meta.evidence,
     )
+    if meta.reporting_party is not None and not meta.reporting_party.resolved:
+        report.warnings.append(
+            f"reporting party {meta.reporting_party.name!r} kept unresolved: the alias table "
+            "does not know it (add it to parties/data if it is a real party)"
+        )
     context = ReportContext(meta.reporting_party, review_threshold)
     report.activities = extract_activities(document, context, report.warnings)
     report.programmes = registry.extract_programmes(document, meta)

@@ -36,6 +36,7 @@ _QUOTES = str.maketrans(
 # a leading article is a word of its own ("the Gambia"), or "l'" glued to the next word
 _ARTICLE = re.compile(r"^(?:(?:the|la|le|les|el|los|las)\s+|l')(?=\S)", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&-]*$")
+_BODIES = ("agency", "forum")  # kinds that speak for their parent when they have one
 _ACRONYM_LETTERS = 4  # "US", "DOS", "PMA" match only in capitals; longer ones in any case
 
 
@@ -222,6 +223,15 @@ class Resolver:
     def groups_of(self, code: str, on: dt.date | None = None) -> list[str]:
         """The groups the party belongs to on that day."""
         return sorted({m.group for m in self._memberships if m.member == code and m.holds_on(on)})
+
+    def member(self, code: str) -> str:
+        """The party a body speaks for: an agency's economy or organisation, a council's
+        organisation (JPO -> JPN, GIPA -> USPTO -> USA, TRIPS-COUNCIL -> WTO); any other
+        party itself."""
+        party = self.get(code)
+        while party.kind in _BODIES and party.parent is not None:
+            party = self.get(party.parent)
+        return party.code
 
     def descendants(self, code: str) -> list[str]:
         """The code and every body under it (USA: USPTO, GIPA, DOJ, FBI ...)."""

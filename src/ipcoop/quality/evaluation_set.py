@@ -14,6 +14,10 @@ set's README's:
   missed one is not counted; precision = matched / found, recall = matched required /
   required, micro-averaged over the documents.
 
+The gold reporting party is a party code or any name the alias table knows ("ABS Initiative");
+it is right when it and the found party speak for the same party (a national office for its
+Member: "JPO" and JPN agree), or, for a party kept unresolved, when the names are the same.
+
 Field accuracy is measured on matched pairs: end date, beneficiary set, participant count and
 city (agreement, a missing value on both sides agreeing).
 """
@@ -33,7 +37,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ipcoop.ingest.records import ExtractedActivity, ExtractedReport
+from ipcoop.ingest.records import ExtractedActivity, ExtractedReport, PartyRef
+from ipcoop.parties.resolver import Resolver
 from ipcoop.quality.evaluation import EvaluationError
 
 FIELDS = ("end", "beneficiaries", "participants", "city")
@@ -109,7 +114,8 @@ class DocumentScore:
     missed: list[str] = field(default_factory=list)
     extra: list[str] = field(default_factory=list)
     fields: dict[str, tuple[int, int]] = field(default_factory=dict)  # agree, pairs
-    reporting_party: tuple[str | None, str | None] = (None, None)  # gold, found
+    reporting_party: tuple[str | None, str | None] = (None, None)  # gold, found (code or name)
+    reporting_party_right: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -121,7 +127,11 @@ class DocumentScore:
             "missed": self.missed,
             "extra": self.extra,
             "fields": {k: {"agree": a, "pairs": n} for k, (a, n) in self.fields.items()},
-            "reporting_party": {"gold": self.reporting_party[0], "found": self.reporting_party[1]},
+            "reporting_party": {
+                "gold": self.reporting_party[0],
+                "found": self.reporting_party[1],
+                "right": self.reporting_party_right,
+            },
         }
 
 
@@ -167,8 +177,23 @@ def score_document(gold: dict[str, Any], report: ExtractedReport) -> DocumentSco
             agree[name] += int(ok)
     score.fields = {name: (agree[name], len(pairs)) for name in FIELDS}
     party = report.reporting_party
-    score.reporting_party = (gold.get("reporting_party"), party.code if party else None)
+    named = gold.get("reporting_party")
+    score.reporting_party = (named, (party.code or party.name) if party else None)
+    score.reporting_party_right = isinstance(named, str) and same_party(named, party)
     return score
+
+
+def same_party(gold: str, found: PartyRef | None, resolver: Resolver | None = None) -> bool:
+    """Whether the gold party (a code or a listed name) and the found one speak for the same
+    party; a found party kept unresolved agrees only by the same name."""
+    if found is None:
+        return False
+    resolver = resolver or Resolver.default()
+    codes = {p.code for p in resolver.parties()}
+    code = gold if gold in codes else resolver.resolve(gold)
+    if found.code is None or code is None:
+        return fold(gold) == fold(found.name)
+    return resolver.member(code) == resolver.member(found.code)
 
 
 @dataclass(slots=True)
@@ -208,7 +233,7 @@ class SetScore:
     @property
     def reporting_party_right(self) -> tuple[int, int]:
         named = [d for d in self.documents if d.reporting_party[0]]
-        return sum(1 for d in named if d.reporting_party[0] == d.reporting_party[1]), len(named)
+        return sum(1 for d in named if d.reporting_party_right), len(named)
 
     def as_dict(self) -> dict[str, Any]:
         right, named = self.reporting_party_right

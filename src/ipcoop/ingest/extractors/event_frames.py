@@ -41,6 +41,8 @@ from ipcoop.ingest.document import BlockKind, Document
 from ipcoop.ingest.extractors import event_details, event_titles, metadata, narrative
 from ipcoop.ingest.extractors.event_titles import NounPhrase
 from ipcoop.ingest.extractors.event_words import (
+    DATELINE,
+    DATELINE_END,
     END,
     EVENT_NOUN,
     HAPPENED,
@@ -66,8 +68,9 @@ _ANAPHOR = re.compile(
     r"(?:il|elle|celui-ci|celle-ci)\b|(?:éste|ésta)\b)",
     re.IGNORECASE,
 )
-_YEARLESS = re.compile(
-    r"\b(\d{1,2})(?:er|º|o)?\s+(janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
+_YEARLESS = re.compile(  # "15 juillet", "du 10 au 12 décembre", "from 11 to 22 November"
+    r"\b(?:(\d{1,2})(?:er|º|o)?\s*(?:au|to|-|–|al|et|and|y)\s*)?"
+    r"(\d{1,2})(?:er|º|o)?\s+(janvier|février|mars|avril|mai|juin|juillet|août|septembre|"
     r"octobre|novembre|décembre|january|february|march|april|may|june|july|august|september|"
     r"october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
     r"octubre|noviembre|diciembre)\b(?!,?\s*(?:de\s+)?(?:19|20)\d\d)",
@@ -112,7 +115,17 @@ def _event_dates(text: str) -> list[tuple[int, int, dates.DateRange]]:
         if NOT_AN_EVENT_DATE.search(text, max(0, start - 80), start):
             continue
         found.append((start, end, value))
-    return sorted(found, key=lambda hit: hit[0])
+    found.sort(key=lambda hit: hit[0])
+    other = len(found) > 1 or (found and _YEARLESS.search(text, found[0][1]) is not None)
+    if other and DATELINE.fullmatch(text, 0, found[0][0]) and \
+            DATELINE_END.match(text, found[0][1]):
+        found.pop(0)  # "6 June 2011: ...", "TUNIS, 10 déc 2009 (TAP) - ...": the page's date
+    return found
+
+
+def _iso(value: dates.DateRange) -> str:
+    """A date range in ISO form ("2009-12-10 to 2009-12-12")."""
+    return f"{value.start.iso} to {value.end.iso}" if value.end else value.start.iso
 
 
 def _full_dates(sentences: list[_Sentence]) -> list[tuple[int, dates.DateRange]]:
@@ -172,9 +185,19 @@ def _named_elsewhere(sentences: list[_Sentence], head: str) -> NounPhrase | None
     return next(iter(names.values())) if len(names) == 1 else None
 
 
-def _fuller_mention(sentences: list[_Sentence], after: int, head: str) -> NounPhrase | None:
-    """A later mention of the same noun with a complement ("ce séminaire de formation sur")."""
-    for sentence in sentences[after + 1 : after + 8]:
+_DEFINITE = re.compile(
+    r"(?:\b(?:the|this|le|la|ce|cet|cette|el|este|esta)\s+|\bl['’])$", re.IGNORECASE
+)
+_BACK = 3  # sentences a definite noun ("the workshop", "l'atelier") looks back
+
+
+def _fuller_mention(
+    sentences: list[_Sentence], after: int, head: str, definite: bool
+) -> NounPhrase | None:
+    """A later mention of the same noun with a complement ("ce séminaire de formation sur");
+    for a definite noun ("the workshop", "l'atelier"), first the mention it refers back to."""
+    earlier = sentences[max(0, after - _BACK) : after][::-1] if definite else []
+    for sentence in earlier + sentences[after + 1 : after + 8]:
         for phrase in event_titles.phrases(sentence.span.text):
             if phrase.head == head and phrase.complemented and not phrase.plural:
                 return NounPhrase(
@@ -342,8 +365,10 @@ def extract(document: Document, taken: Collection[tuple[int, int]] = ()) -> list
             if yearless is not None and full_dates:
                 at = sentence.span.start + yearless.start()
                 year = min(full_dates, key=lambda d: abs(d[0] - at))[1].start.iso[:4]
+                from_day, to_day, month = yearless.groups()
+                days = f"{from_day}-{to_day}" if from_day else to_day
                 try:
-                    value = dates.parse_range(f"{yearless.group(1)} {yearless.group(2)} {year}")
+                    value = dates.parse_range(f"{days} {month} {year}")
                 except dates.DateError:
                     continue
                 found = [(yearless.start(), yearless.end(), value)]
@@ -372,7 +397,7 @@ def extract(document: Document, taken: Collection[tuple[int, int]] = ()) -> list
                 continue
             raw = RawActivity(METHOD, start=sentence.span.start + start, end=sentence.span.end)
             # a date completed from elsewhere is handed on in ISO form; its evidence is here
-            said = value.start.iso if reasons else text[start:end]
+            said = _iso(value) if reasons else text[start:end]
             raw.fields["dates"] = Span(said, sentence.span.start + start, sentence.span.start + end)
             raw.fields["description"] = sentence.span
             frame = _Frame(
@@ -515,7 +540,8 @@ def _title(
         if chosen is not None:
             chosen = None if chosen.text.casefold() == phrase.text.casefold() else chosen
     if chosen is None and not phrase.complemented:
-        chosen = _fuller_mention(sentences, frame.sentence, phrase.head)
+        definite = _DEFINITE.search(before) is not None
+        chosen = _fuller_mention(sentences, frame.sentence, phrase.head, definite)
     words = chosen.text if chosen is not None else phrase.text
     if chosen is None and not phrase.complemented:
         venue = raw.fields.get("city") or raw.fields.get("country")

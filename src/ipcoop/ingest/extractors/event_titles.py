@@ -42,13 +42,16 @@ _ADJECTIVE_AFTER = re.compile(
     r"sous-régional|sous-régionale|conjoint|conjointe|avancé|avancée|technique|spécialisée?|"
     r"regional|nacional|internacional|subregional|avanzado|avanzada|conjunto|conjunta|"
     r"práctico|práctica|técnico|técnica|especializado|especializada|virtual|presencial|"
+    r"virtuel|virtuelle|hybride|híbrido|híbrida|en\s+ligne|en\s+línea|"
     r"interactif|interactive|interactivo|interactiva|de\s+formación|de\s+formation|"
     r"de\s+capacitación|de\s+sensibilisation|de\s+sensibilización|de\s+alto\s+nivel|"
     r"de\s+haut\s+niveau|d'experts|de\s+expertos)\b",
     re.IGNORECASE,
 )
 _COMPLEMENT = re.compile(
-    r"^(?:on|for|about|concerning|regarding|of|to(?=\s+(?-i:[A-ZÀ-Þ]))|sur|pour|relative?\s+(?:à|aux?)|consacrée?\s+"
+    r"^(?:on|for|about|concerning|regarding|of|to(?=\s+(?-i:[A-ZÀ-Þ]))|sur|pour|"
+    r"à\s+l['’]intention\s+d(?:es?|u|['’])|destinad[oa]s?\s+a|dirigid[oa]s?\s+a|"
+    r"relative?\s+(?:à|aux?)|consacrée?\s+"
     r"(?:à|aux?)|en\s+matière\s+de|sobre|para|relativo\s+a|en\s+materia\s+de|acerca\s+de|de\s+la"
     r"|de\s+las?|de\s+los|del|des|du|de)\s",
     re.IGNORECASE,
@@ -58,7 +61,8 @@ _COMPLEMENT_END = re.compile(
     r"[,;:.!?](?:\s|$)|\s(?:was|were|is|are|has|had|will|would|which|who|that|to\s+take|"
     r"est|sont|sera|seront|prendra|aura|fue|será|es|son|ha|han|for\s+(?:the\s+year\s+)?\d{4}|"
     r"to\s+be|took|held|organi[sz]ed|hosted|with|in\s+cooperation|in\s+collaboration|"
-    r"qui|que|a\s+eu|s'est|a\s+été|avec|en\s+collaboration|en\s+coopération|organisée?s?|"
+    r"qui|que|a\s+eu|s['’]est|a\s+été|avec|en\s+collaboration|en\s+coopération|organisée?s?|"
+    r"se\s+(?:tient|tiennent|déroule|déroulent|celebra|realiza)|"
     r"depuis|du\s+\d|"
     r"que|se\s+llevó|se\s+celebró|tuvo|con|en\s+colaboración|en\s+cooperación|organizad[oa]s?|"
     r"desde|from\s+\d|from\s+(?:january|february|march|april|may|june|july|august|september|"
@@ -161,6 +165,7 @@ def phrase_at(text: str, noun: re.Match[str]) -> NounPhrase:
     )
 
 
+_QUOTE_MARKS = str.maketrans("", "", "«»“”")  # a title is not quoted inside
 _QUOTED = re.compile(r"[“\"«]\s*([^”\"»]{4,250}?)\s*[”\"»]")
 
 
@@ -197,5 +202,5 @@ def phrases(text: str) -> list[NounPhrase]:
 
 def readable(words: str) -> str:
     """A title as a person writes it: one space, first letter capitalised."""
-    words = " ".join(words.split()).strip(" ,;:-–")
+    words = " ".join(words.translate(_QUOTE_MARKS).split()).strip(" ,;:-–")
     return words[:1].upper() + words[1:] if words else words

@@ -108,21 +108,25 @@ HAPPENED = re.compile(
     r"jointly\s+)?" + _PARTICIPLE + r"|took\s+place|"
     r"(?:organi[sz]ed|co-organi[sz]ed|held|hosted|delivered|conducted|convened|ran|launched|"
     r"welcomed|embarked\s+on|began|started|participated\s+in|attended)\b|"
-    r"held\s+(?:on|in|from)|"
+    r"held\s+(?:on|in|from)|(?:is|are)\s+(?:being\s+held|taking\s+place)|"
     # French
-    r"(?:a|ont)\s+eu\s+lieu|s'est\s+(?:tenue?s?|déroulée?s?)|se\s+sont\s+(?:tenue?s|"
+    r"(?:a|ont)\s+eu\s+lieu|s['’]est\s+(?:tenue?s?|déroulée?s?)|se\s+sont\s+(?:tenue?s|"
+    r"déroulée?s)|se\s+(?:tient|tiennent|déroule|déroulent)|(?:a|ont)\s+tenu|"
+    r"dispensée?s?\b|(?:a|ont)\s+dispensé|se\s+sont\s+(?:tenue?s|"
     r"déroulée?s)|(?:a|ont)\s+été\s+(?:organisée?s?|lancée?s?|réalisée?s?|tenue?s?)|"
     r"(?:a|ont)\s+(?:organisé|accueilli|convié|réuni|lancé|débuté|démarré|participé)|"
     r"organise|organisent|organisée?s?\b|"
     # Spanish
-    r"se\s+(?:llevó|llevaron)\s+a\s+cabo|se\s+(?:celebró|celebraron|realizó|realizaron|"
+    r"se\s+(?:llevó|llevaron|lleva|llevan)\s+a\s+cabo|se\s+(?:celebra|realiza|desarrolla)\b|"
+    r"se\s+(?:celebró|celebraron|realizó|realizaron|"
     r"inauguró|desarrolló)|tuvo\s+lugar|tuvieron\s+lugar|organizó|organizaron|"
     r"(?:fue|fueron)\s+(?:organizad[oa]s?|realizad[oa]s?|celebrad[oa]s?)|dieron\s+la\s+"
     r"bienvenida|participaron|impartió|impartieron|comenzó|se\s+lanzó)",
     re.IGNORECASE,
 )
 PLANNED = re.compile(
-    r"\b(?:will\s+(?:be\s+(?:held|organi[sz]ed|conducted|delivered|hosted)|take\s+place)|"
+    r"\b(?:(?:will|would)\s+(?:be\s+(?:held|organi[sz]ed|conducted|delivered|hosted)|"
+    r"take\s+place)|"
     r"(?:is|are)\s+(?:to\s+be\s+held|scheduled|planned|expected\s+to)|to\s+take\s+place|"
     r"to\s+be\s+held|(?:is|are|was|were)\s+being\s+organi[sz]ed|planned\s+(?:to|for)|"
     r"foreseen|upcoming|forthcoming|"
@@ -150,6 +154,10 @@ NOT_AN_EVENT_DATE = re.compile(
     r"since\s+the\s+council's\s+last|last\s+meeting)\W+(?:\w+\W+){0,4}$",
     re.IGNORECASE,
 )
+# a news dateline before the text: nothing or a place in capitals, the date, then a colon or a
+# dash (an agency's name in brackets between)
+DATELINE = re.compile(r"\s*(?:[A-ZÀ-Þ][A-ZÀ-Þ .'-]+,\s*)?")
+DATELINE_END = re.compile(r"\s*(?:\([^()]{1,20}\)\s*)?[:–—-]\s")
 RELATIVE_TIME = re.compile(
     r"\b(?:in\s+the\s+(?:last|past)\s+(?:two\s+|few\s+|\d+\s+)?(?:days|weeks?|months?)|"
     r"(?:this|last)\s+week|recently|"

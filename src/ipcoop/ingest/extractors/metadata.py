@@ -107,7 +107,8 @@ def _reporter(document: Document, meta: Metadata, resolver: Resolver) -> None:
     if meta.kind == "regional_page":  # the forum the page is about: the one named most often
         counts: dict[str, list[tuple[int, int]]] = {}
         for start, end, code in resolver.find_in_text(text):
-            if resolver.get(code).kind == "forum":
+            party = resolver.get(code)
+            if party.kind == "forum" and party.parent is None:  # a council speaks for its IGO
                 counts.setdefault(code, []).append((start, end))
         if counts:
             code = max(counts, key=lambda c: len(counts[c]))

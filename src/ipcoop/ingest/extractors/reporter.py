@@ -1,17 +1,23 @@
 """The reporting party read from the body when the header does not name it.
 
-In order, the first that gives a party the alias table knows:
+In order, the first that gives a party:
 
-1. a title line that starts with a party before a colon or a dash ("OMC: NOTICIAS 2011",
-   "WIPO - News");
-2. a party as the subject of a reporting or providing verb ("Norway provides ...",
+1. the page's own name: a title line whose part before a colon, or one of whose parts between
+   dashes or bars, is a party ("OMC: NOTICIAS 2011", "Minutes - TRIPS Council - View ...");
+   a navigation item "About X" ("About JPO", "À propos de l'OMPI", "Acerca de la OMPI");
+2. the organizer the opening names: "organized (jointly) by X and Y", "organisé conjointement
+   par X et Y", "organizado por X y Y". Of several organizers, the one the page calls by the
+   bare head noun of its name ("(Initiative APA ou Initiative)", "the Initiative",
+   "l'Organisation", "la Oficina") speaks in its own voice; else the first. An organizer the
+   alias table does not know is kept by its name, unresolved (never guessed, never dropped);
+3. a party as the subject of a reporting or providing verb ("Norway provides ...",
    "Australia is pleased to ...", "the WCO organized ...", "IP Australia embarked on ...",
    "l'OAPI organise ...", "la OMPI organizó ..."), the first in the text;
-3. a party whose programme, project or response the page presents ("SECO's response");
-4. the organisation the page names most often (an IGO or an agency; two mentions at least).
+4. a party whose programme, project or response the page presents ("SECO's response");
+5. the organisation the page names most often (an IGO or an agency; two mentions at least).
 
-A national agency stands for its economy (IP Australia -> Australia): the reporting party of
-an Art. 67 report is the Member.
+A body stands for the party it belongs to (IP Australia -> Australia, the TRIPS Council ->
+the WTO): the reporting party of an Art. 67 report is the Member.
 """
 
 from __future__ import annotations
@@ -23,7 +29,37 @@ from ipcoop.ingest.document import Document
 from ipcoop.ingest.records import Evidence, PartyRef
 from ipcoop.parties.resolver import Resolver
 
-_TITLE_PREFIX = re.compile(r"^\s*([^:–—\n]{2,60}?)\s*(?::|\s[-–—]\s)")
+_TITLE_PREFIX = re.compile(r"^\s*([^:–—\n]{2,60}?)\s*(?::|\s[-–—|]\s)")
+_TITLE_PART = re.compile(r"(?<=\s[-–—|]\s)([^-–—|\n]{2,60}?)(?=\s[-–—|]\s|\s*$)")
+_TITLE_WORDS = 15  # a title line, not a sentence
+_ABOUT = re.compile(
+    r"^[\s•*·-]*(?:About|À\s+propos\s+d(?:e\s+|['’])|A\s+propos\s+d(?:e\s+|['’])|"
+    r"Acerca\s+de(?:l\b)?|Quiénes\s+somos\s*[-–:]?)\s*(?P<name>[^\n•|]{2,80}?)\s*$",
+    re.MULTILINE,
+)
+_NAV_BLOCKS = 8  # the menu and headings above the text
+_ORGANIZED_BY = re.compile(
+    r"\b(?:(?:jointly|co-?)\s*organi[sz]ed|organi[sz]ed(?:\s+(?:jointly|together))?|"
+    r"co-?hosted|hosted|convened|"
+    r"(?:co-?)?organis[ée]e?s?(?:\s+conjointement)?|"
+    r"(?:co)?organizad[oa]s?(?:\s+conjuntamente)?|convocad[oa]s?)\s+(?:by|par|por)\s+",
+    re.IGNORECASE,
+)
+# between two organizers of one list: commas, and, articles, a bracketed acronym
+_LIST_GAP = re.compile(
+    r"\s*(?:,|and|et|y|&|as\s+well\s+as|ainsi\s+que|así\s+como)?\s*"
+    r"(?:(?:the|la|le|les|el|los|las)\s+|l['’])?",
+    re.IGNORECASE,
+)
+_UNKNOWN_NAME = re.compile(  # a capitalised name the alias table does not know
+    r"(?:(?:the|la|le|les|el|los|las)\s+|l['’])?(?P<name>[A-ZÀ-Þ][\w’'&.-]*"
+    r"(?:\s+(?:(?:of|for|and|on|de|du|des|la|le|del|para|pour|sur|sobre|et|y|the|l['’])\s+)*"
+    r"[A-ZÀ-Þ][\w’'&.-]*){0,9})"
+)
+_ORGANIZE = re.compile(r"organi[sz]", re.IGNORECASE)  # a host is not kept by name alone
+_ORGANIZER_OPENING = 3000  # the opening sentences
+# a generic noun an organisation's page calls itself by ("the Initiative", "l'Organisation")
+_SELF_NAME = r"(?i:\b(?:the|this|our|la|le|cette|notre|esta|nuestra)\s+|\bl['’]|[(\s]o[uùr]?\s+)"
 _SUBJECT_VERB = re.compile(  # matched right after the name
     r"\s*(?:,\s*)?(?:(?:has|have|had|also|continues\s+to|continued\s+to)\s+)*(?:"
     r"provides?|provided|is\s+pleased|are\s+pleased|reports?|reported|fulfils|fulfills|"
@@ -51,26 +87,96 @@ _NAMED_OFTEN = 2
 _OPENING = 20_000  # a report names its reporter in its opening pages
 
 
-def _member(code: str, resolver: Resolver) -> str:
-    """An agency's economy; any other party as it is."""
-    info = resolver.get(code)
-    return info.parent if info.kind == "agency" and info.parent else code
+Found = tuple[PartyRef, Evidence]
 
 
-def _ref(document: Document, start: int, end: int, code: str, resolver: Resolver) -> PartyRef:
-    return PartyRef(name=document.text[start:end], code=_member(code, resolver))
+def _found(document: Document, start: int, end: int, code: str, resolver: Resolver,
+           method: str) -> Found:
+    ref = PartyRef(name=document.text[start:end], code=resolver.member(code))
+    return ref, Evidence(start, end, method)
 
 
-def _title_prefix(document: Document, resolver: Resolver) -> tuple[PartyRef, Evidence] | None:
+def _title_parts(text: str) -> list[re.Match[str]]:
+    """The parts of a title line that may name the page's owner."""
+    if len(text.split()) > _TITLE_WORDS:
+        return []
+    first = _TITLE_PREFIX.match(text)
+    return [m for m in (first, *_TITLE_PART.finditer(text)) if m is not None]
+
+
+def _site_name(document: Document, resolver: Resolver) -> Found | None:
+    """The page's own name: a part of a title line, or an "About X" navigation item."""
     for block in document.blocks[:5]:
-        match = _TITLE_PREFIX.match(block.text)
-        if match is None:
-            continue
-        code = resolver.resolve(match.group(1))
-        if code is not None:
-            start = block.start + match.start(1)
-            ref = _ref(document, start, block.start + match.end(1), code, resolver)
-            return ref, Evidence(start, block.start + match.end(1), "reporter.title_prefix")
+        for match in _title_parts(block.text):
+            if (code := resolver.resolve(match.group(1))) is not None:
+                start, end = block.start + match.start(1), block.start + match.end(1)
+                return _found(document, start, end, code, resolver, "reporter.title_prefix")
+    for block in document.blocks[:_NAV_BLOCKS]:
+        for match in _ABOUT.finditer(block.text):
+            if (code := resolver.resolve(match.group("name"))) is not None:
+                start, end = block.start + match.start("name"), block.start + match.end("name")
+                return _found(document, start, end, code, resolver, "reporter.about")
+    return None
+
+
+def _head_nouns(code: str, resolver: Resolver) -> set[str]:
+    """The generic nouns a party's names are built on: the last word in English ("... Development
+    Initiative"), the first in French and Spanish ("Initiative de ...", "Oficina de ...")."""
+    party = resolver.get(code)
+    nouns = {party.name_en.split()[-1]}
+    nouns |= {name.split()[0] for name in (party.name_fr, party.name_es) if name}
+    return {noun for noun in nouns if noun.isalpha() and not noun.isupper()}
+
+
+def _calls_itself(text: str, code: str, resolver: Resolver,
+                  names: list[tuple[int, int]]) -> bool:
+    """Whether the text calls the party by the bare head noun of its name ("the Initiative",
+    "(Initiative APA ou Initiative)"), outside its full names."""
+    for noun in _head_nouns(code, resolver):
+        bare = re.compile(_SELF_NAME + re.escape(noun) + r"\b(?!\s+(?:of|for|de|du|des|del|"
+                          r"pour|para|on|sur|sobre)\b)(?!\s+[A-Z])")
+        for match in bare.finditer(text):
+            if not any(start <= match.end() - len(noun) < end for start, end in names):
+                return True
+    return False
+
+
+def _organizers(text: str, start: int,
+                hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The list of parties right after an "organized by" cue, in order."""
+    listed: list[tuple[int, int, str]] = []
+    position = start
+    for hit in (h for h in hits if h[0] >= start):
+        gap = text[position : hit[0]].replace("(", " ").replace(")", " ")
+        if not _LIST_GAP.fullmatch(gap):
+            break
+        listed.append(hit)
+        position = hit[1]
+    return listed
+
+
+def _organizer(document: Document, resolver: Resolver,
+               hits: list[tuple[int, int, str]]) -> Found | None:
+    """The organizer an "organized by" phrase in the opening names (see the module's rule 2)."""
+    text = document.text
+    for cue in _ORGANIZED_BY.finditer(text, 0, min(len(text), _ORGANIZER_OPENING)):
+        listed = _organizers(text, cue.end(), hits)
+        if not listed:
+            unknown = _UNKNOWN_NAME.match(text, cue.end())
+            if unknown is None or len(unknown.group("name")) < 3:
+                continue
+            if not _ORGANIZE.search(cue.group(0)):
+                continue
+            start, end = unknown.span("name")
+            return PartyRef(name=unknown.group("name")), Evidence(
+                start, end, "reporter.organizer_unresolved")
+        codes = list(dict.fromkeys(code for _, _, code in listed))
+        names = [(s, e) for s, e, _ in hits]
+        own = [c for c in codes if _calls_itself(text[:_OPENING], c, resolver, names)]
+        code = (own or codes)[0]
+        start, end, _ = next(h for h in listed if h[2] == code)
+        method = "reporter.organizer_self" if own else "reporter.organizer"
+        return _found(document, start, end, code, resolver, method)
     return None
 
 
@@ -81,24 +187,24 @@ def _same_as_before(text: str, hits: list[tuple[int, int, str]], index: int) -> 
     return text[hits[index - 1][1] : hits[index][0]].strip() in ("(", "")
 
 
-def from_body(document: Document, resolver: Resolver) -> tuple[PartyRef, Evidence] | None:
-    """The reporting party the body names, with its evidence; None when it names none."""
-    found = _title_prefix(document, resolver)
+def from_body(document: Document, resolver: Resolver) -> Found | None:
+    """The reporting party the body names, with its evidence; None when it names none. A
+    party kept by name only (an organizer the alias table does not know) has no code."""
+    found = _site_name(document, resolver)
     if found is not None:
         return found
     text = document.text[:_OPENING]
     hits = resolver.find_in_text(text)
+    found = _organizer(document, resolver, hits)
+    if found is not None:
+        return found
     for start, end, code in hits:
         subject = _SUBJECT_START.search(text, max(0, start - 12), start) is not None
         if subject and _SUBJECT_VERB.match(text, end):
-            return _ref(document, start, end, code, resolver), Evidence(
-                start, end, "reporter.subject"
-            )
+            return _found(document, start, end, code, resolver, "reporter.subject")
     for start, end, code in hits:
         if _POSSESSIVE.match(text, end):
-            return _ref(document, start, end, code, resolver), Evidence(
-                start, end, "reporter.possessive"
-            )
+            return _found(document, start, end, code, resolver, "reporter.possessive")
     organisations = Counter(
         code
         for index, (start, _, code) in enumerate(hits)
@@ -108,7 +214,5 @@ def from_body(document: Document, resolver: Resolver) -> tuple[PartyRef, Evidenc
         code, count = organisations.most_common(1)[0]
         if count >= _NAMED_OFTEN:
             start, end, _ = next(h for h in hits if h[2] == code)
-            return _ref(document, start, end, code, resolver), Evidence(
-                start, end, "reporter.most_named"
-            )
+            return _found(document, start, end, code, resolver, "reporter.most_named")
     return None
