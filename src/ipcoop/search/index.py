@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 import ipcoop.models  # noqa: F401  (every mapper, so relationships resolve in any process)
 from ipcoop.activities.models import Activity, ActivityParty, ActivityTag
-from ipcoop.db import current_revision
+from ipcoop.db import changed_reports, current_revision
 from ipcoop.parties.resolver import Resolver
 from ipcoop.reports.models import Report, public_report_ids
 from ipcoop.search.filters import ActivityFilters
@@ -246,17 +246,22 @@ _COLUMNS: dict[str, tuple[Any, ...]] = {
 }
 
 
+def _pairs(
+    connection: Connection, name: str, position_of: Vector, *activities: Any
+) -> tuple[Vector, Vector, list[Any]]:
+    """(positions, value numbers, values) of one dimension's values, of the activities whose
+    ids the optional ``activities`` select gives (every activity otherwise)."""
+    value, activity_id, *where = _COLUMNS[name]
+    where += [activity_id.in_(a) for a in activities]
+    return _grouped(connection, value, activity_id, *where).numbered(position_of)
+
+
 class ActivityIndex:
     """Every activity's filterable values at one data revision."""
 
-    def __init__(self, connection: Connection, number: int) -> None:
+    def __init__(self, number: int, ids: NDArray[np.int64], starts: Vector) -> None:
+        """An index of these activities (any order) with their start days."""
         self.revision = number
-        # the public record only: every dimension, count and match is of these activities
-        dates = _grouped(
-            connection, Activity.start_on, Activity.id, Activity.report_id.in_(public_report_ids())
-        )
-        ids = np.concatenate(dates.ids) if dates.ids else np.empty(0, dtype=np.int64)
-        starts = np.repeat(_days(dates.values), [len(i) for i in dates.ids])
         size = self.size = len(ids)
         undated = starts == _NO_DATE
         # the default order: newest first, undated last, then highest id first
@@ -274,20 +279,73 @@ class ActivityIndex:
         self._columns: dict[str, Vector] = {}
         self._lock = threading.Lock()
 
+    @classmethod
+    def read(cls, connection: Connection, number: int, *where: Any) -> ActivityIndex:
+        """The public activities (those matching ``where`` too), without dimensions."""
+        dates = _grouped(
+            connection,
+            Activity.start_on,
+            Activity.id,
+            Activity.report_id.in_(public_report_ids()),
+            *where,
+        )
+        ids = np.concatenate(dates.ids) if dates.ids else np.empty(0, dtype=np.int64)
+        return cls(number, ids, np.repeat(_days(dates.values), [len(i) for i in dates.ids]))
+
     def add(self, connection: Connection, names: Iterable[str]) -> None:
         """Build the named dimensions that are not built yet (at this index's revision: the
         caller has checked the connection sees it)."""
         for name in names:
             if name in self.dimensions:
                 continue
-            value, activity_id, *where = _COLUMNS[name]
-            groups = _grouped(connection, value, activity_id, *where)
-            positions, code, values = groups.numbered(self.position_of)
-            dimension = _dimension(self.size, positions, code, values, single=name in SINGLE)
-            if name == "year":
-                year_values = np.array([v or 0 for v in values], dtype=np.int32)
-                self.years = year_values[dimension.code]
-            self.dimensions[name] = dimension
+            positions, code, values = _pairs(connection, name, self.position_of)
+            self._set(name, _dimension(self.size, positions, code, values, single=name in SINGLE))
+
+    def _set(self, name: str, dimension: Dimension) -> None:
+        if name == "year":
+            year_values = np.array([v or 0 for v in dimension.values], dtype=np.int32)
+            self.years = year_values[dimension.code]
+        self.dimensions[name] = dimension
+
+    def updated(self, connection: Connection, number: int, reports: Iterable[int]) -> ActivityIndex:
+        """A new index at revision ``number``: this one with the activities of these reports
+        read again (dropped, then added back when their report is public). Only their rows are
+        read; the other activities' values are carried over from this index."""
+        of_reports = Activity.report_id.in_(sorted(reports))
+        touched = np.array(
+            connection.scalars(select(Activity.id).where(of_reports)).all(), dtype=np.int64
+        )
+        kept = ~np.isin(self.ids, touched)
+        fresh = ActivityIndex.read(connection, number, of_reports)
+        index = ActivityIndex(
+            number,
+            np.concatenate([self.ids[kept], fresh.ids]).astype(np.int64),
+            np.concatenate([self.starts[kept], fresh.starts]),
+        )
+        touched_ids = select(Activity.id).where(of_reports)
+        for name, old in self.dimensions.items():
+            positions, code, values = _pairs(connection, name, index.position_of, touched_ids)
+            # the old pairs of the activities kept, renumbered into the merged values
+            old_ids = self.ids[old.positions()]
+            keep = kept[old.positions()] & (old.code != 0)
+            merged = list(old.values)
+            number_of = {v: i for i, v in enumerate(merged)}
+            for value in values:
+                if value not in number_of:
+                    number_of[value] = len(merged)
+                    merged.append(value)
+            renumber = np.array([number_of[v] for v in values], dtype=np.int32)
+            index._set(
+                name,
+                _dimension(
+                    index.size,
+                    np.concatenate([index.position_of[old_ids[keep]], positions]),
+                    np.concatenate([old.code[keep], renumber[code]]).astype(np.int32),
+                    merged,
+                    single=name in SINGLE,
+                ),
+            )
+        return index
 
     def column(self, session: Session, name: str) -> Vector:
         """An integer (or boolean, as 0 and 1) column of activities by position, None as 0;
@@ -512,7 +570,8 @@ def _give_back_freed_memory() -> None:
 
 def current(session: Session, dimensions: Iterable[str] = DIMENSIONS) -> ActivityIndex:
     """The index at the database's current revision, holding at least the named dimensions
-    (rebuilt once when the revision moved; dimensions are added when first asked for)."""
+    (rebuilt once when the revision moved, or only the reports that changed when every public
+    change since is listed; dimensions are added when first asked for)."""
     engine = session.get_bind()
     assert isinstance(engine, Engine)
     connection = session.connection()
@@ -525,8 +584,15 @@ def current(session: Session, dimensions: Iterable[str] = DIMENSIONS) -> Activit
         lock = _BUILDING.setdefault(engine, threading.Lock())
     with lock:
         index = _INDEXES.get(engine)
-        if index is None or index.revision != number:
-            index = _INDEXES[engine] = ActivityIndex(connection, number)
+        if index is None or index.revision > number:
+            index = _INDEXES[engine] = ActivityIndex.read(connection, number)
+        elif index.revision < number:
+            changed = changed_reports(connection, index.revision, number)
+            if changed is None:
+                index = ActivityIndex.read(connection, number)
+            else:
+                index = index.updated(connection, number, changed)
+            _INDEXES[engine] = index
         if not wanted <= index.dimensions.keys():
             index.add(connection, [name for name in DIMENSIONS if name in wanted])
         # what exists now lives as long as the index: keep the collector off it
