@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
+from ipcoop.activities.models import Activity
 from ipcoop.activities.schemas import ActivityCreate, ActivityTagsUpdate
 from ipcoop.db import current_revision, session_scope
 from ipcoop.reports.models import Report
@@ -58,6 +59,17 @@ def revision(engine: Engine) -> int:
         return current_revision(connection)
 
 
+def retagged(
+    engine: Engine, actor: Actor, report_id: int, activity_id: int, **tags: object
+) -> tuple[int, int]:
+    """Change the tags; (report id, activity id) of the activity as it now stands."""
+    with session_scope(engine) as session:
+        activity = curation.retag(
+            session, actor, report_id, activity_id, ActivityTagsUpdate.model_validate(tags)
+        )
+        return activity.report_id, activity.id
+
+
 def topic_count(engine: Engine, topic: str) -> int:
     with session_scope(engine) as session:
         return search(session, ActivityFilters(topic=[topic])).total
@@ -69,25 +81,14 @@ def topic_count(engine: Engine, topic: str) -> int:
 def test_tags_in_review_change_in_place_without_moving_the_revision(engine: Engine) -> None:
     report_id, activity_id = drafted(engine, "CHE", "Seminar on marks", topics=["patents"])
     before = revision(engine)
-    with session_scope(engine) as session:
-        activity = curation.retag(
-            session,
-            SWISS,
-            report_id,
-            activity_id,
-            ActivityTagsUpdate(version=1, topics=["trademarks"], modality="online"),
-        )
-        assert activity.id == activity_id
+    assert retagged(
+        engine, SWISS, report_id, activity_id, version=1, topics=["trademarks"], modality="online"
+    ) == (report_id, activity_id)
     with session_scope(engine) as session:
         service.submit(session, SWISS, report_id, Transition())
+    retagged(engine, CURATOR, report_id, activity_id, version=2, type="training_course")
     with session_scope(engine) as session:
-        activity = curation.retag(
-            session,
-            CURATOR,
-            report_id,
-            activity_id,
-            ActivityTagsUpdate(version=2, type="training_course"),
-        )
+        activity = session.get_one(Activity, activity_id)
         assert (activity.type, activity.modality) == ("training_course", "online")
         assert [t.code for t in activity.tags] == ["trademarks"]
         log = audit.events(session, CURATOR, report_id=report_id)
@@ -104,15 +105,9 @@ def test_tags_of_a_published_report_are_a_new_published_version(engine: Engine) 
         engine, "CHE", "Workshop on border measures", topics=["enforcement"]
     )
     assert topic_count(engine, "enforcement") == 1
-    with session_scope(engine) as session:
-        activity = curation.retag(
-            session,
-            CURATOR,
-            report_id,
-            activity_id,
-            ActivityTagsUpdate(version=1, topics=["enforcement", "public_health"]),
-        )
-        new_report, new_activity = activity.report_id, activity.id
+    new_report, new_activity = retagged(
+        engine, CURATOR, report_id, activity_id, version=1, topics=["enforcement", "public_health"]
+    )
     assert new_report != report_id and new_activity != activity_id
     with session_scope(engine) as session:
         old, new = session.get(Report, report_id), session.get(Report, new_report)

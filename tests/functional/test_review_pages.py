@@ -168,25 +168,10 @@ def _report_with(
     engine: Engine, party: str, title: str, state: str, **fields: object
 ) -> tuple[int, int]:
     """A report of the party taken to ``state`` through the services, with one activity."""
-    from ipcoop.activities.schemas import ActivityCreate
-    from ipcoop.review import service
-    from ipcoop.review.permissions import Actor
-    from ipcoop.review.schemas import ReportCreate, Transition
+    from .test_review_curation import drafted, published, submitted
 
-    curator = Actor(99, "setup@wto.org", "curator")
-    with session_scope(engine) as session:
-        report = service.create_report(session, curator, ReportCreate(party=party))
-        activity = service.add_activity(
-            session,
-            curator,
-            report.id,
-            ActivityCreate(title=title, **fields),  # type: ignore[arg-type]
-        )
-        for step in ("submitted", "published")[: ("draft", "submitted", "published").index(state)]:
-            {"submitted": service.submit, "published": service.publish}[step](
-                session, curator, report.id, Transition()
-            )
-        return report.id, activity.id
+    made = {"draft": drafted, "submitted": submitted, "published": published}[state]
+    return made(engine, party, title, **fields)
 
 
 def test_a_curator_corrects_tags_and_links_by_page(app_client: TestClient, engine: Engine) -> None:
@@ -211,6 +196,7 @@ def test_a_curator_corrects_tags_and_links_by_page(app_client: TestClient, engin
     page = app_client.get(f"/review/reports/{japan}").text
     assert f'action="/review/reports/{japan}/activities/{japan_activity}/tags"' in page
     assert 'value="patents" checked' in page
+    assert "> Trademarks</label>" in page  # the terms in words
     # the other party's activity with the same date and beneficiary is suggested
     assert f'name="other" value="{wipo_activity}"' in page
     # tags: the topics ticked replace the old ones; a published report gets a new version

@@ -36,7 +36,10 @@ def detail(session: Session, activity: Activity, generated: str = "exclude") -> 
     (``ActivityDetail``): what the API, the page and ``ipcoop show`` give. Activities of
     generated reports are among the related ones only with ``generated`` include or only."""
     found = related(session, activity, generated=generated)
-    linked = [shapes.item(ActivityRow, a) for a in also_reported(session, activity)]
+    also = also_reported(session, activity)
+    # a curator said which of the same event's candidates is the same activity: said once
+    found["same_event"] = [a for a in found["same_event"] if a not in also]
+    linked = [shapes.item(ActivityRow, a) for a in also]
     return shapes.item(
         ActivityDetail,
         activity,

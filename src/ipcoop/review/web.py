@@ -7,7 +7,8 @@ redirects (303) to the page to see next. The service layer decides every permiss
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
@@ -40,6 +41,7 @@ from ipcoop.review.permissions import Action, Actor, allowed
 from ipcoop.review.schemas import ReportCreate, ReportUpdate, Transition
 
 router = APIRouter(include_in_schema=False)
+T = TypeVar("T")
 
 # where each form field's words are in the source (ipcoop.ingest.normalize.activity cites them)
 EVIDENCE_OF = {
@@ -372,6 +374,20 @@ def _problems_of(error: ValidationError) -> list[FieldProblem]:
     return found
 
 
+def _attempt(change: Callable[[], T]) -> tuple[T, list[FieldProblem]]:
+    """The change's result, or what stopped it: the form's values, the fields the service
+    refused, or a save by someone else since the form was read (on the whole form)."""
+    try:
+        return change(), []
+    except ValidationError as error:
+        problems = _problems_of(error)
+    except Invalid as error:
+        problems = error.problems
+    except service.Conflict as error:
+        problems = [FieldProblem("form", str(error))]
+    return cast(T, None), problems
+
+
 def _invalid_page(
     request: Request,
     session: Session,
@@ -405,12 +421,11 @@ async def add_activity(
     form = await request.form()
     check_csrf(request, session, str(form.get("csrf_token", "")))
     values = _activity_form(form)
-    try:
-        service.add_activity(session, actor, report_id, ActivityCreate(**values))
-    except ValidationError as error:
-        return _invalid_page(request, session, actor, report_id, "new", values, _problems_of(error))
-    except Invalid as error:
-        return _invalid_page(request, session, actor, report_id, "new", values, error.problems)
+    _, problems = _attempt(
+        lambda: service.add_activity(session, actor, report_id, ActivityCreate(**values))
+    )
+    if problems:
+        return _invalid_page(request, session, actor, report_id, "new", values, problems)
     return _see(f"/review/reports/{report_id}#activities")
 
 
@@ -429,27 +444,14 @@ async def save_activity(
         service.delete_activity(session, actor, report_id, activity_id)
         return _see(f"/review/reports/{report_id}#activities")
     values = _activity_form(form)
-    try:
-        body = ActivityUpdate(version=int(str(form.get("version") or 0)), **values)
-        service.update_activity(session, actor, report_id, activity_id, body)
-    except ValidationError as error:
-        return _invalid_page(
-            request, session, actor, report_id, activity_id, values, _problems_of(error)
+    version = int(str(form.get("version") or 0))
+    _, problems = _attempt(
+        lambda: service.update_activity(
+            session, actor, report_id, activity_id, ActivityUpdate(version=version, **values)
         )
-    except Invalid as error:
-        return _invalid_page(
-            request, session, actor, report_id, activity_id, values, error.problems
-        )
-    except service.Conflict as error:
-        return _invalid_page(
-            request,
-            session,
-            actor,
-            report_id,
-            activity_id,
-            values,
-            [FieldProblem("form", str(error))],
-        )
+    )
+    if problems:
+        return _invalid_page(request, session, actor, report_id, activity_id, values, problems)
     return _see(f"/review/reports/{report_id}#activity-{activity_id}")
 
 
@@ -466,18 +468,15 @@ async def save_tags(
     form = await request.form()
     check_csrf(request, session, str(form.get("csrf_token", "")))
     values = _tags_form(form)
-    try:
-        body = ActivityTagsUpdate(version=int(str(form.get("version") or 0)), **values)
-        activity = curation.retag(session, actor, report_id, activity_id, body)
-    except ValidationError as error:
-        problems = _problems_of(error)
-    except Invalid as error:
-        problems = error.problems
-    except service.Conflict as error:
-        problems = [FieldProblem("tags", str(error))]
-    else:
-        return _see(f"/review/reports/{activity.report_id}#activity-{activity.id}")
-    return _invalid_page(request, session, actor, report_id, activity_id, values, problems)
+    version = int(str(form.get("version") or 0))
+    activity, problems = _attempt(
+        lambda: curation.retag(
+            session, actor, report_id, activity_id, ActivityTagsUpdate(version=version, **values)
+        )
+    )
+    if problems:
+        return _invalid_page(request, session, actor, report_id, activity_id, values, problems)
+    return _see(f"/review/reports/{activity.report_id}#activity-{activity.id}")
 
 
 def _activity_number(given: str) -> int | None:
