@@ -72,6 +72,8 @@ def same_as_a_full_reading(engine: Engine) -> ActivityIndex:
                 if n
             }
             assert counted == wanted, name
+        for name in ("report_id", "needs_review"):
+            assert kept.column(session, name).tolist() == fresh.column(session, name).tolist()
         mask = kept.dimensions["topic"].having(["patents"])
         assert np.array_equal(
             kept.ids[mask], fresh.ids[fresh.dimensions["topic"].having(["patents"])]

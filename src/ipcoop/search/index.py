@@ -312,9 +312,8 @@ class ActivityIndex:
         read again (dropped, then added back when their report is public). Only their rows are
         read; the other activities' values are carried over from this index."""
         of_reports = Activity.report_id.in_(sorted(reports))
-        touched = np.array(
-            connection.scalars(select(Activity.id).where(of_reports)).all(), dtype=np.int64
-        )
+        touched_ids = select(Activity.id).where(of_reports)
+        touched = np.array(connection.scalars(touched_ids).all(), dtype=np.int64)
         kept = ~np.isin(self.ids, touched)
         fresh = ActivityIndex.read(connection, number, of_reports)
         index = ActivityIndex(
@@ -322,7 +321,6 @@ class ActivityIndex:
             np.concatenate([self.ids[kept], fresh.ids]).astype(np.int64),
             np.concatenate([self.starts[kept], fresh.starts]),
         )
-        touched_ids = select(Activity.id).where(of_reports)
         for name, old in self.dimensions.items():
             positions, code, values = _pairs(connection, name, index.position_of, touched_ids)
             # the old pairs of the activities kept, renumbered into the merged values
@@ -345,6 +343,11 @@ class ActivityIndex:
                     single=name in SINGLE,
                 ),
             )
+        for name, old_column in self._columns.items():
+            column = np.zeros(index.size, dtype=np.int32)
+            column[index.position_of[self.ids[kept]]] = old_column[kept]
+            index._fill(connection, name, column, of_reports)
+            index._columns[name] = column
         return index
 
     def column(self, session: Session, name: str) -> Vector:
@@ -354,11 +357,15 @@ class ActivityIndex:
             found = self._columns.get(name)
             if found is None:
                 found = np.zeros(self.size, dtype=np.int32)
-                groups = _grouped(session.connection(), getattr(Activity, name), Activity.id)
-                for value, ids in zip(groups.values, groups.ids, strict=True):
-                    found[_positions(self.position_of, ids)[0]] = int(value or 0)
+                self._fill(session.connection(), name, found)
                 self._columns[name] = found
             return found
+
+    def _fill(self, connection: Connection, name: str, column: Vector, *where: Any) -> None:
+        """Set the column's values of the activities read (those matching ``where``)."""
+        groups = _grouped(connection, getattr(Activity, name), Activity.id, *where)
+        for value, ids in zip(groups.values, groups.ids, strict=True):
+            column[_positions(self.position_of, ids)[0]] = int(value or 0)
 
     # -- filters -----------------------------------------------------------------------------
 
