@@ -40,7 +40,8 @@ def retag(
     problems = fields.check_tags(tags)
     if problems:
         raise fields.Invalid(problems)
-    if report.state == S.PUBLISHED:
+    published = report.state == S.PUBLISHED
+    if published:
         open_one = service.open_correction(session, report)
         if open_one is not None:
             raise service.Conflict(
@@ -50,9 +51,7 @@ def retag(
         private_writes(session.connection())
         version = service.new_version(session, actor, report)
         activity = next(
-            a
-            for a in service.activities_of(session, version)
-            if a.position == activity.position
+            a for a in service.activities_of(session, version) if a.position == activity.position
         )
     else:
         service.private(session, report)
@@ -68,7 +67,7 @@ def retag(
         before=before,
         after=fields.tags_of(activity),
     )
-    if report.state == S.PUBLISHED:
+    if published:
         comment = f"tags of activity {activity.position} corrected"
         service.publish_version(session, actor, version, Transition(comment=comment))
     return activity
@@ -149,9 +148,7 @@ def link(session: Session, actor: Actor, report_id: int, activity_id: int, other
     _record(session, actor, "activity.link", pair)
 
 
-def unlink(
-    session: Session, actor: Actor, report_id: int, activity_id: int, other_id: int
-) -> None:
+def unlink(session: Session, actor: Actor, report_id: int, activity_id: int, other_id: int) -> None:
     """Remove a link (the audit log keeps that it was there)."""
     pair = _pair(session, actor, report_id, activity_id, other_id)
     activity, other, report, other_report = pair
