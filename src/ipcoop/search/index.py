@@ -246,6 +246,19 @@ _COLUMNS: dict[str, tuple[Any, ...]] = {
 }
 
 
+def _order_key(ids: NDArray[Any], starts: Vector) -> NDArray[np.uint64]:
+    """The default order as one ascending number per activity: dated first, newest first,
+    then highest id first (bit 63: undated; bits 31-62: the start day, reversed; bits 0-30:
+    the id, reversed)."""
+    undated = starts == _NO_DATE
+    day = np.where(undated, 0, starts).astype(np.int64)
+    return (
+        (undated.astype(np.uint64) << np.uint64(63))
+        | ((np.int64(2**31 - 1) - day).astype(np.uint64) << np.uint64(31))
+        | (np.int64(2**31 - 1) - ids.astype(np.int64)).astype(np.uint64)
+    )
+
+
 def _pairs(
     connection: Connection, name: str, position_of: Vector, *activities: Any
 ) -> tuple[Vector, Vector, list[Any]]:
@@ -259,13 +272,14 @@ def _pairs(
 class ActivityIndex:
     """Every activity's filterable values at one data revision."""
 
-    def __init__(self, number: int, ids: NDArray[np.int64], starts: Vector) -> None:
-        """An index of these activities (any order) with their start days."""
+    def __init__(
+        self, number: int, ids: NDArray[np.int64], starts: Vector, *, in_order: bool = False
+    ) -> None:
+        """An index of these activities with their start days (in any order, unless
+        ``in_order`` says they are in the default order already)."""
         self.revision = number
         size = self.size = len(ids)
-        undated = starts == _NO_DATE
-        # the default order: newest first, undated last, then highest id first
-        order = np.lexsort((-ids, -np.where(undated, 0, starts), undated))
+        order = slice(None) if in_order else np.argsort(_order_key(ids, starts), kind="stable")
         self.ids = ids[order].astype(np.int32)
         self.starts = starts[order].astype(np.int32)
         self.position_of = np.full(int(ids.max(initial=0)) + 1, -1, dtype=np.int32)
@@ -316,10 +330,14 @@ class ActivityIndex:
         touched = np.array(connection.scalars(touched_ids).all(), dtype=np.int64)
         kept = ~np.isin(self.ids, touched)
         fresh = ActivityIndex.read(connection, number, of_reports)
+        # both in the default order: the fresh ones are merged in, nothing is sorted again
+        ids, starts = self.ids[kept].astype(np.int64), self.starts[kept]
+        at = np.searchsorted(_order_key(ids, starts), _order_key(fresh.ids, fresh.starts))
         index = ActivityIndex(
             number,
-            np.concatenate([self.ids[kept], fresh.ids]).astype(np.int64),
-            np.concatenate([self.starts[kept], fresh.starts]),
+            np.insert(ids, at, fresh.ids),
+            np.insert(starts, at, fresh.starts),
+            in_order=True,
         )
         for name, old in self.dimensions.items():
             positions, code, values = _pairs(connection, name, index.position_of, touched_ids)
