@@ -374,6 +374,13 @@ def _problems_of(error: ValidationError) -> list[FieldProblem]:
     return found
 
 
+async def _checked_form(request: Request, session: Session) -> FormData:
+    """The form sent, once its CSRF token is checked."""
+    form = await request.form()
+    check_csrf(request, session, str(form.get("csrf_token", "")))
+    return form
+
+
 def _attempt(change: Callable[[], T]) -> tuple[T, list[FieldProblem]]:
     """The change's result, or what stopped it: the form's values, the fields the service
     refused, or a save by someone else since the form was read (on the whole form)."""
@@ -418,8 +425,7 @@ async def add_activity(
     session: Session = Depends(get_session),
 ) -> Response:
     """Add an activity from the form."""
-    form = await request.form()
-    check_csrf(request, session, str(form.get("csrf_token", "")))
+    form = await _checked_form(request, session)
     values = _activity_form(form)
     _, problems = _attempt(
         lambda: service.add_activity(session, actor, report_id, ActivityCreate(**values))
@@ -438,8 +444,7 @@ async def save_activity(
     session: Session = Depends(get_session),
 ) -> Response:
     """Save an activity's form (or remove the activity)."""
-    form = await request.form()
-    check_csrf(request, session, str(form.get("csrf_token", "")))
+    form = await _checked_form(request, session)
     if form.get("remove"):
         service.delete_activity(session, actor, report_id, activity_id)
         return _see(f"/review/reports/{report_id}#activities")
@@ -465,8 +470,7 @@ async def save_tags(
 ) -> Response:
     """Save an activity's tags (a curator's correction of a published report publishes its
     next version: the page of that version follows)."""
-    form = await request.form()
-    check_csrf(request, session, str(form.get("csrf_token", "")))
+    form = await _checked_form(request, session)
     values = _tags_form(form)
     version = int(str(form.get("version") or 0))
     activity, problems = _attempt(
