@@ -254,22 +254,44 @@ def main() -> None:
             ("name", "backend", "rows", "p50_ms", "p95_ms", "p99_ms"),
         )
 
-    def while_editing() -> list[dict[str, Any]]:
-        from bench import editing
+    def at_largest(measure: Callable[[Engine, str, int], dict[str, Any]]) -> Callable[[], Any]:
+        """A stage that measures the largest database of each backend."""
 
-        rows = []
-        for backend in args.backends:
-            engine, _ = database(backend, max(args.sizes), work, fresh=False)
-            rows.append(editing.measure(engine, backend, max(args.sizes), args.edit_seconds))
-            engine.dispose()
-        return rows
+        def run() -> list[dict[str, Any]]:
+            rows = []
+            for backend in args.backends:
+                engine, _ = database(backend, max(args.sizes), work, fresh=False)
+                rows.append(measure(engine, backend, max(args.sizes)))
+                engine.dispose()
+            return rows
 
-    edit_rows = stage("editing", "editing" in skip or not args.sizes, while_editing) or []
+        return run
+
+    from bench import editing, publishing
+
+    edit_rows = (
+        stage(
+            "editing",
+            "editing" in skip or not args.sizes,
+            at_largest(lambda e, b, n: editing.measure(e, b, n, args.edit_seconds)),
+        )
+        or []
+    )
     if edit_rows:
         show(
             "search while a draft is saved every second (service level)",
             edit_rows,
             ("backend", "rows", "searches", "edits", "p50_ms", "p95_ms", "revision_moved"),
+        )
+    publish_rows = (
+        stage("publishing", "publishing" in skip or not args.sizes, at_largest(publishing.measure))
+        or []
+    )
+    if publish_rows:
+        show(
+            "a publication of 20 activities, and the first search after it (median ms)",
+            publish_rows,
+            ("backend", "rows", "publish_ms", "first_search_ms", "full_reading_ms"),
         )
 
     largest = work / f"activities-{max(args.sizes)}.sqlite3" if args.sizes else None
@@ -338,6 +360,7 @@ def main() -> None:
         "databases": loads,
         "queries": measured,
         "editing": edit_rows,
+        "publishing": publish_rows,
         "http": http_rows,
         "export": export_rows,
         "datasette": versus,
@@ -350,7 +373,7 @@ def main() -> None:
     console.print(f"Wrote {results / 'latest.json'} in {record['minutes']} min")
 
 
-STAGES = ("ingest", "queries", "editing", "http", "export", "datasette")
+STAGES = ("ingest", "queries", "editing", "publishing", "http", "export", "datasette")
 
 if __name__ == "__main__":
     main()

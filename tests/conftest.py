@@ -37,6 +37,8 @@ DATA_TABLES = (
     "api_tokens",
     "accounts",
     "evidence",
+    "activity_links",
+    "public_changes",
     "activity_tags",
     "activity_parties",
     "activities",

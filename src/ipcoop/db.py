@@ -39,6 +39,7 @@ _WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.
 _BUMP = "UPDATE data_revision SET number = number + 1 WHERE id = 1"
 _FLAG = "ipcoop_revision_bumped"
 _PUBLIC = "ipcoop_revision_public"
+_TOUCHED = "ipcoop_revision_reports"
 
 
 class DataRevision(Base):
@@ -48,6 +49,17 @@ class DataRevision(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     number: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class PublicChange(Base):
+    """A report that the public change at one revision touched (published, withdrawn,
+    superseded): a reader's index at an earlier revision reads only those reports again when
+    every revision since its own is listed here."""
+
+    __tablename__ = "public_changes"
+
+    revision: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    report_id: Mapped[int] = mapped_column(Integer, primary_key=True)
 
 
 def current_revision(connection: Connection) -> int:
@@ -83,18 +95,47 @@ def private_writes(connection: Connection) -> None:
     connection.info[_FLAG] = True
 
 
-def public_writes(connection: Connection) -> None:
-    """Declare that this transaction changes the public record (a publication): the revision
-    moves once, even after ``private_writes`` earlier in the same transaction."""
+def public_writes(connection: Connection, *report_ids: int) -> None:
+    """Declare that this transaction changes the public record (a publication) of these
+    reports, and only of these: the revision moves once, even after ``private_writes`` earlier
+    in the same transaction, and ``public_changes`` names the reports at the new revision (call
+    it again for each report the transaction touches).
+
+    Moving the revision takes its row's lock, so on PostgreSQL public changes are one at a time
+    and each sees the one before it committed (the symbol numbering counts on this)."""
     if not connection.info.get(_PUBLIC):
         bump_revision(connection.connection.dbapi_connection)
-        connection.info[_PUBLIC] = True
+        connection.info[_PUBLIC] = current_revision(connection)
+        connection.info[_TOUCHED] = set()
     connection.info[_FLAG] = True
+    touched: set[int] = connection.info[_TOUCHED]
+    for report_id in sorted(set(report_ids) - touched):
+        connection.execute(
+            text("INSERT INTO public_changes (revision, report_id) VALUES (:revision, :report)"),
+            {"revision": connection.info[_PUBLIC], "report": report_id},
+        )
+        touched.add(report_id)
+
+
+def changed_reports(connection: Connection, since: int, until: int) -> set[int] | None:
+    """The reports the public changes after revision ``since`` up to ``until`` touched; None
+    when some revision in between is not listed (a bulk ingest, a deletion): everything may
+    have changed."""
+    rows = connection.execute(
+        text(
+            "SELECT revision, report_id FROM public_changes "
+            "WHERE revision > :since AND revision <= :until"
+        ),
+        {"since": since, "until": until},
+    ).all()
+    if {revision for revision, _ in rows} != set(range(since + 1, until + 1)):
+        return None
+    return {report_id for _, report_id in rows}
 
 
 def _transaction_ended(conn: Connection) -> None:
-    conn.info.pop(_PUBLIC, None)
-    conn.info.pop(_FLAG, None)
+    for key in (_PUBLIC, _FLAG, _TOUCHED):
+        conn.info.pop(key, None)
 
 
 def watch_revision(engine: Engine) -> None:

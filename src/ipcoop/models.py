@@ -1,7 +1,13 @@
 """Imports every table so that Base.metadata is complete (for migrations and tests)."""
 
-from ipcoop.activities.models import Activity, ActivityParty, ActivityTag, Evidence
-from ipcoop.db import Base, DataRevision
+from ipcoop.activities.models import (
+    Activity,
+    ActivityLink,
+    ActivityParty,
+    ActivityTag,
+    Evidence,
+)
+from ipcoop.db import Base, DataRevision, PublicChange
 from ipcoop.parties.models import GroupMembership, Party, PartyAlias
 from ipcoop.programmes.models import Instrument, ProgrammeOffer
 from ipcoop.reports.models import Original, Report
@@ -10,6 +16,7 @@ from ipcoop.review.models import Account, ApiToken, AuditEvent, LoginFailure, We
 __all__ = [
     "Account",
     "Activity",
+    "ActivityLink",
     "ActivityParty",
     "ActivityTag",
     "ApiToken",
@@ -24,6 +31,7 @@ __all__ = [
     "Party",
     "PartyAlias",
     "ProgrammeOffer",
+    "PublicChange",
     "Report",
     "WebSession",
 ]

@@ -162,3 +162,117 @@ def test_withdrawal_is_a_state(app_client: TestClient) -> None:
     assert 'state-withdrawn">withdrawn' in app_client.get(url).text  # kept, for curators
     app_client.cookies.clear()
     assert app_client.get(f"/reports/{rid}").status_code == 404
+
+
+def _report_with(
+    engine: Engine, party: str, title: str, state: str, **fields: object
+) -> tuple[int, int]:
+    """A report of the party taken to ``state`` through the services, with one activity."""
+    from .test_review_curation import drafted, published, submitted
+
+    made = {"draft": drafted, "submitted": submitted, "published": published}[state]
+    return made(engine, party, title, **fields)
+
+
+def test_a_curator_corrects_tags_and_links_by_page(app_client: TestClient, engine: Engine) -> None:
+    wipo, wipo_activity = _report_with(
+        engine,
+        "WIPO",
+        "Joint workshop",
+        "published",
+        start_date="2024-05-02",
+        beneficiaries=["GHA"],
+    )
+    japan, japan_activity = _report_with(
+        engine,
+        "JPN",
+        "Joint workshop in Accra",
+        "published",
+        start_date="2024-05-02",
+        beneficiaries=["GHA"],
+        topics=["patents"],
+    )
+    token = sign_in(app_client, "c@wto.org", "curator-pass")
+    page = app_client.get(f"/review/reports/{japan}").text
+    assert f'action="/review/reports/{japan}/activities/{japan_activity}/tags"' in page
+    assert 'value="patents" checked' in page
+    assert "> Trademarks</label>" in page  # the terms in words
+    # the other party's activity with the same date and beneficiary is suggested
+    assert f'name="other" value="{wipo_activity}"' in page
+    # tags: the topics ticked replace the old ones; a published report gets a new version
+    saved = app_client.post(
+        f"/review/reports/{japan}/activities/{japan_activity}/tags",
+        data={
+            "csrf_token": token,
+            "version": "1",
+            "tags_shown": "1",
+            "type": "workshop",
+            "topics": ["patents", "trademarks"],
+            "audience": ["smes"],
+            "modality": "hybrid",
+        },
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303
+    new_report = int(saved.headers["location"].split("/")[3].split("#")[0])
+    assert new_report != japan
+    new_page = app_client.get(f"/review/reports/{new_report}").text
+    assert 'value="trademarks" checked' in new_page and 'value="smes" checked' in new_page
+    assert "<ins>patents, trademarks</ins>" in new_page  # the versions' diff
+    new_activity = int(re.findall(r'id="activity-(\d+)"', new_page)[0])
+    # an unknown code comes back on the form, with the field named
+    wrong = app_client.post(
+        f"/review/reports/{new_report}/activities/{new_activity}/tags",
+        data={"csrf_token": token, "version": "2", "modality": "by pigeon"},
+    )
+    assert wrong.status_code == 422 and "unknown modality" in wrong.text
+    # links: a number that is not one, then the WIPO activity by its address
+    bad = app_client.post(
+        f"/review/reports/{new_report}/activities/{new_activity}/links",
+        data={"csrf_token": token, "other": "the Accra one"},
+    )
+    assert bad.status_code == 422 and "is not an activity" in bad.text
+    linked = app_client.post(
+        f"/review/reports/{new_report}/activities/{new_activity}/links",
+        data={"csrf_token": token, "other": f"http://testserver/activities/{wipo_activity}"},
+        follow_redirects=False,
+    )
+    assert linked.status_code == 303
+    assert "Also reported by" in app_client.get(f"/activities/{wipo_activity}").text
+    removed = app_client.post(
+        f"/review/reports/{new_report}/activities/{new_activity}/links/{wipo_activity}/remove",
+        data={"csrf_token": token},
+        follow_redirects=False,
+    )
+    assert removed.status_code == 303
+    assert "Also reported by" not in app_client.get(f"/activities/{wipo_activity}").text
+    # a typed symbol that another report holds: said on the symbol field
+    pending, _ = _report_with(engine, "CHE", "Swiss seminar", "submitted")
+    held = app_client.get(f"/api/v1/reports/{wipo}").json()["symbol"]
+    taken = app_client.post(
+        f"/review/reports/{pending}/publish", data={"csrf_token": token, "symbol": held}
+    )
+    assert taken.status_code == 422
+    assert 'id="symbol-error"' in taken.text and f'value="{held}"' in taken.text
+
+
+def test_reporters_tick_tags_but_do_not_link(app_client: TestClient, engine: Engine) -> None:
+    draft, activity = _report_with(engine, "CHE", "Swiss seminar", "draft", topics=["patents"])
+    published, _ = _report_with(engine, "JPN", "Japanese seminar", "published")
+    token = sign_in(app_client, "r@admin.ch", "swiss-pass")
+    page = app_client.get(f"/review/reports/{draft}").text
+    assert 'value="patents" checked' in page and "/links" not in page
+    saved = app_client.post(
+        f"/review/reports/{draft}/activities/{activity}",
+        data={"csrf_token": token, "version": "1", "title": "Swiss seminar", "tags_shown": "1"},
+        follow_redirects=False,
+    )
+    assert saved.status_code == 303  # nothing ticked: no topic left
+    assert 'value="patents" checked' not in app_client.get(f"/review/reports/{draft}").text
+    refused = app_client.post(
+        f"/review/reports/{draft}/activities/{activity}/links",
+        data={"csrf_token": token, "other": "1"},
+    )
+    assert refused.status_code == 403
+    other_page = app_client.get(f"/review/reports/{published}").text
+    assert "/tags" not in other_page and "/links" not in other_page

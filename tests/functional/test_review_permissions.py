@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from ipcoop.activities.schemas import ActivityCreate
+from ipcoop.activities.models import Activity
+from ipcoop.activities.schemas import ActivityCreate, ActivityTagsUpdate
 from ipcoop.db import session_scope
 from ipcoop.reports.models import Report
-from ipcoop.review import permissions, service, versions
+from ipcoop.review import curation, permissions, service, versions
 from ipcoop.review.permissions import Action, Actor, Forbidden, NotFound
 from ipcoop.review.schemas import ReportCreate, Transition
 from ipcoop.review.states import ReportState
@@ -27,6 +28,16 @@ ACTORS = {
     "admin": Actor(4, "a@wto.org", "admin"),
 }
 
+def first_activity(session: Session, report_id: int, party: str = "CHE") -> int:
+    """The first activity of the report (or of the other party's published one)."""
+    query = select(Activity.id).join(Report, Report.id == Activity.report_id)
+    if party == "CHE":
+        query = query.where(Report.id == report_id)
+    else:
+        query = query.where(Report.reporting_party_code == party)
+    return session.scalars(query.order_by(Activity.id)).first() or 0
+
+
 RUN: dict[Action, Callable[[Session, Actor, int], Any]] = {
     Action.READ: lambda s, a, r: service.load(s, a, r),
     Action.CREATE: lambda s, a, r: service.create_report(s, a, ReportCreate(party="CHE")),
@@ -37,6 +48,13 @@ RUN: dict[Action, Callable[[Session, Actor, int], Any]] = {
     Action.WITHDRAW: lambda s, a, r: service.withdraw(s, a, r, Transition()),
     Action.CORRECT: lambda s, a, r: service.correct(s, a, r),
     Action.VERSIONS: lambda s, a, r: versions.versions(s, a, r),
+    Action.TAG: lambda s, a, r: curation.retag(
+        s, a, r, first_activity(s, r), ActivityTagsUpdate(version=1, topics=["patents"])
+    ),
+    # with the activity of a published report of Japan
+    Action.LINK: lambda s, a, r: curation.link(
+        s, a, r, first_activity(s, r), first_activity(s, r, "JPN")
+    ),
 }
 
 # the matrix in words, written independently of MATRIX: what the issue asks for
@@ -61,28 +79,48 @@ SPOKEN = [
     ("curator", "submitted", Action.PUBLISH, None),
     ("curator", "submitted", Action.RETURN, None),
     ("curator", "published", Action.WITHDRAW, None),
+    ("reporter of CHE", "draft", Action.TAG, None),
+    ("reporter of CHE", "submitted", Action.TAG, Forbidden),
+    ("reporter of CHE", "published", Action.TAG, Forbidden),
+    ("reporter of JPN", "draft", Action.TAG, NotFound),
+    ("reporter of JPN", "published", Action.TAG, Forbidden),
+    ("curator", "submitted", Action.TAG, None),
+    ("curator", "published", Action.TAG, None),
+    ("curator", "withdrawn", Action.TAG, Forbidden),
+    ("reporter of CHE", "published", Action.LINK, Forbidden),
+    ("reporter of JPN", "submitted", Action.LINK, NotFound),
+    ("curator", "published", Action.LINK, None),
+    ("curator", "draft", Action.LINK, Forbidden),
 ]
 
 
 @pytest.fixture
 def report_in(engine: Engine) -> Iterator[Callable[[str], int]]:
+    """A report of CHE in the state, with one activity (and a published report of JPN with
+    one, to link with)."""
+
+    def stored(session: Session, party: str, state: str) -> int:
+        report = Report(
+            kind="art67_report",
+            reporting_party_code=party,
+            reporting_party_name=party,
+            title="A report",
+            source_name="",
+            media_type="text/plain",
+            text="",
+            state=state,
+            warnings=[],
+        )
+        session.add(report)
+        session.flush()
+        report.lineage_id = report.id
+        session.add(Activity(report_id=report.id, position=1, title="An activity"))
+        return report.id
+
     def make(state: str) -> int:
         with session_scope(engine) as session:
-            report = Report(
-                kind="art67_report",
-                reporting_party_code="CHE",
-                reporting_party_name="Switzerland",
-                title="A report",
-                source_name="",
-                media_type="text/plain",
-                text="",
-                state=state,
-                warnings=[],
-            )
-            session.add(report)
-            session.flush()
-            report.lineage_id = report.id
-            return report.id
+            stored(session, "JPN", ReportState.PUBLISHED)
+            return stored(session, "CHE", state)
 
     yield make
 

@@ -5,7 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Date, Float, ForeignKey, Index, Integer, String, Text, func
+from sqlalchemy import (
+    JSON,
+    CompoundSelect,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+    select,
+    union,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ipcoop.db import Base
@@ -98,6 +113,38 @@ class ActivityTag(Base):
     activity_id: Mapped[int] = mapped_column(ForeignKey("activities.id", ondelete="CASCADE"))
     vocabulary: Mapped[str] = mapped_column(String(16))
     code: Mapped[str] = mapped_column(String(40))
+
+
+class ActivityLink(Base):
+    """Two activities of different reports that a curator found to be one activity, reported
+    by two parties (a joint workshop reported by both organizers); stored once, lower id first."""
+
+    __tablename__ = "activity_links"
+    __table_args__ = (
+        UniqueConstraint("activity_id", "other_id"),
+        Index("ix_activity_links_other_id", "other_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    activity_id: Mapped[int] = mapped_column(ForeignKey("activities.id", ondelete="CASCADE"))
+    other_id: Mapped[int] = mapped_column(ForeignKey("activities.id", ondelete="CASCADE"))
+    created_at: Mapped[dt.datetime] = mapped_column(
+        DateTime, default=lambda: dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    )
+
+    @classmethod
+    def between(cls, one: int, other: int) -> ActivityLink:
+        """The link of two activities, however they are given."""
+        low, high = sorted((one, other))
+        return cls(activity_id=low, other_id=high)
+
+    @classmethod
+    def others(cls, activity_id: int) -> CompoundSelect[tuple[int]]:
+        """The ids of the activities linked with this one, whichever side it is on."""
+        return union(
+            select(cls.other_id).where(cls.activity_id == activity_id),
+            select(cls.activity_id).where(cls.other_id == activity_id),
+        )
 
 
 class Evidence(Base):

@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import BaseModel, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from ipcoop.parties.schemas import PartyMention
 from ipcoop.vocabularies import AUDIENCES, MODALITIES, TOPICS, TYPES, TagVocabulary
@@ -163,10 +163,15 @@ class ActivityExtract(ActivityFields):
 
 class RelatedActivities(BaseModel):
     """Activities that may be the same one: the same title in other years, the same event as
-    another party reported it."""
+    another party reported it; and those a curator linked as the same one."""
 
     same_title: list[ActivityRead]
     same_event: list[ActivityRead]
+    also_reported: list[ActivityRow] = Field(
+        default_factory=list,
+        title="Also reported by",
+        description="The same activity in other parties' reports, linked by a curator.",
+    )
 
 
 class ActivityDetail(ActivityRead):
@@ -262,3 +267,24 @@ class ActivityUpdate(BaseModel):
 def field_metadata(annotation_metadata: list[Any], kind: type) -> Any:
     """The first marker of a kind among a field's metadata, or None."""
     return next((m for m in annotation_metadata if isinstance(m, kind)), None)
+
+
+class ActivityTagsUpdate(BaseModel):
+    """A change to an activity's tags (the controlled vocabularies): only the fields given
+    change; ``version`` is the one read."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    version: int = Field(description="The activity's lock_version when it was read.")
+    type: str | None = Field(None, title="Type of activity")
+    topics: list[str] | None = Field(None, title="Topics")
+    audience: list[str] | None = Field(None, title="Audience")
+    modality: str | None = Field(None, title="Modality")
+
+
+class ActivityLinkCreate(BaseModel):
+    """The activity of another party's report that is the same activity."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    other: int = Field(description="The other activity's id.", ge=1)

@@ -5,12 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import func, select, true
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from ipcoop.activities import shapes
-from ipcoop.activities.models import Activity, ActivityParty
+from ipcoop.activities.models import Activity, ActivityLink, ActivityParty
 from ipcoop.activities.models import Evidence as EvidenceRow
-from ipcoop.activities.schemas import ActivityDetail, ActivityRead
+from ipcoop.activities.schemas import ActivityDetail, ActivityRead, ActivityRow
 from ipcoop.reports.models import Report, public_report_ids
 from ipcoop.vocabularies import PartyRole
 
@@ -36,11 +36,30 @@ def detail(session: Session, activity: Activity, generated: str = "exclude") -> 
     (``ActivityDetail``): what the API, the page and ``ipcoop show`` give. Activities of
     generated reports are among the related ones only with ``generated`` include or only."""
     found = related(session, activity, generated=generated)
+    also = also_reported(session, activity)
+    # a curator said which of the same event's candidates is the same activity: said once
+    found["same_event"] = [a for a in found["same_event"] if a not in also]
+    linked = [shapes.item(ActivityRow, a) for a in also]
     return shapes.item(
         ActivityDetail,
         activity,
         evidence=evidence(session, activity),
-        related={k: [item(r) for r in v] for k, v in found.items()},
+        related={k: [item(r) for r in v] for k, v in found.items()} | {"also_reported": linked},
+    )
+
+
+def also_reported(session: Session, activity: Activity) -> list[Activity]:
+    """The same activity in other parties' public reports, as a curator linked them."""
+    return list(
+        session.scalars(
+            select(Activity)
+            .options(joinedload(Activity.report))
+            .where(
+                Activity.id.in_(ActivityLink.others(activity.id)),
+                Activity.report_id.in_(public_report_ids()),
+            )
+            .order_by(Activity.id)
+        )
     )
 
 

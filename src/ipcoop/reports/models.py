@@ -9,6 +9,7 @@ from sqlalchemy import (
     ColumnElement,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     Select,
@@ -86,6 +87,20 @@ class Report(Base):
         """The original's file name, without the folders it was ingested from (which stay
         internal: the API and the pages show only this)."""
         return self.source_name.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+# a symbol the registry assigns or accepts (a report without an original file) is taken once
+# per version: the automatic numbering's backstop (migration 0009). Documents ingested from
+# files keep whatever symbol they print: the same report in three languages shares one.
+_WORKFLOW_REPORT = sql_text("sha256 IS NULL")
+Index(
+    "uq_reports_symbol_version",
+    Report.symbol,
+    Report.version_number,
+    unique=True,
+    sqlite_where=_WORKFLOW_REPORT,
+    postgresql_where=_WORKFLOW_REPORT,
+)
 
 
 # -- the public record: the one place that says which reports (and so which activities)

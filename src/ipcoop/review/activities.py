@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from ipcoop import vocabularies
 from ipcoop.activities.models import Activity, ActivityParty, ActivityTag
@@ -15,6 +16,7 @@ from ipcoop.activities.schemas import ActivityCreate, ActivityUpdate
 from ipcoop.ingest.records import PartialDate
 from ipcoop.parties.resolver import Resolver
 from ipcoop.reports.models import Report
+from ipcoop.vocabularies import TagVocabulary
 
 # a start this far before the period or an end this far after it is a typing error
 PERIOD_SLACK = dt.timedelta(days=366)
@@ -86,21 +88,38 @@ def check(
             problems.append(FieldProblem("beneficiaries", f"unknown beneficiary {code!r}"))
     if values.get("country") and not _known(values["country"]):
         problems.append(FieldProblem("country", f"unknown country {values['country']!r}"))
-    vocabulary = {
-        "type": vocabularies.TYPES,
-        "topics": vocabularies.TOPICS,
-        "audience": vocabularies.AUDIENCES,
-    }
-    for name, known in vocabulary.items():
+    problems += check_tags(values)
+    problems += _duplicate(session, report, values, activity_id)
+    return problems
+
+
+# an activity's tags: the controlled vocabularies a curator corrects (type and modality hold one
+# code, topics and audience any number)
+TAG_VOCABULARIES: dict[str, dict[str, str]] = {
+    "type": vocabularies.TYPES,
+    "topics": vocabularies.TOPICS,
+    "audience": vocabularies.AUDIENCES,
+    "modality": vocabularies.MODALITIES,
+}
+
+
+def check_tags(values: dict[str, Any]) -> list[FieldProblem]:
+    """A problem for each code that is not in its vocabulary."""
+    problems = []
+    for name, known in TAG_VOCABULARIES.items():
         given = values.get(name)
         for code in [given] if isinstance(given, str) else given or []:
             if code not in known:
-                problems.append(FieldProblem(name, f"unknown {name} {code!r}"))
-    modality = values.get("modality")
-    if modality and modality not in vocabularies.MODALITIES:
-        problems.append(FieldProblem("modality", f"unknown modality {modality!r}"))
-    problems += _duplicate(session, report, values, activity_id)
+                problems.append(
+                    FieldProblem(name, f"unknown {name} {code!r}; use one of {', '.join(known)}")
+                )
     return problems
+
+
+def tags_of(activity: Activity) -> dict[str, Any]:
+    """An activity's tags, as a person gives them."""
+    values = values_of(activity)
+    return {name: values[name] for name in TAG_VOCABULARIES}
 
 
 def _duplicate(
@@ -136,8 +155,8 @@ def values_of(activity: Activity) -> dict[str, Any]:
             p.party_code or p.name for p in activity.parties if p.role == "beneficiary"
         ],
         "providers": [p.party_code or p.name for p in activity.parties if p.role != "beneficiary"],
-        "topics": [t.code for t in activity.tags if t.vocabulary == "topic"],
-        "audience": [t.code for t in activity.tags if t.vocabulary == "audience"],
+        "topics": [t.code for t in activity.tags if t.vocabulary == TagVocabulary.TOPIC],
+        "audience": [t.code for t in activity.tags if t.vocabulary == TagVocabulary.AUDIENCE],
         "modality": activity.modality,
         "city": activity.city,
         "country": activity.country_code,
@@ -166,14 +185,12 @@ def write(activity: Activity, values: dict[str, Any]) -> None:
     last = end or start
     activity.title = values["title"].strip()
     activity.description = values.get("description") or None
-    activity.type = values.get("type") or None
     activity.start_date = start.iso if start else None
     activity.end_date = end.iso if end else None
     activity.date_precision = start.precision if start else None
     activity.start_on = start.first_day if start else None
     activity.end_on = last.last_day if last else None
     activity.start_year = start.year if start else None
-    activity.modality = values.get("modality") or None
     activity.city = values.get("city") or None
     activity.country_code = values.get("country") or None
     activity.participants = values.get("participants")
@@ -194,6 +211,18 @@ def write(activity: Activity, values: dict[str, Any]) -> None:
         name = resolver.get(code).name_en if code else given
         rows.append(ActivityParty(role=role, party_code=code, name=name))
     activity.parties = rows
+    write_tags(activity, values)
+
+
+def write_tags(activity: Activity, values: dict[str, Any]) -> None:
+    """Set an activity's type, modality, topics and audience from checked values (the
+    activity's row is written too, so its version moves when only its tag rows change)."""
+    activity.type = values.get("type") or None
+    flag_modified(activity, "type")
+    activity.modality = values.get("modality") or None
     activity.tags = [
-        ActivityTag(vocabulary="topic", code=c) for c in values.get("topics") or []
-    ] + [ActivityTag(vocabulary="audience", code=c) for c in values.get("audience") or []]
+        ActivityTag(vocabulary=TagVocabulary.TOPIC, code=c) for c in values.get("topics") or []
+    ] + [
+        ActivityTag(vocabulary=TagVocabulary.AUDIENCE, code=c)
+        for c in values.get("audience") or []
+    ]

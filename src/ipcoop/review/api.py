@@ -9,14 +9,19 @@ from fastapi import APIRouter, Body, Depends, File, HTTPException, Query, Reques
 from fastapi.responses import Response, StreamingResponse
 from sqlalchemy.orm import Session
 
-from ipcoop.activities.schemas import ActivityCreate, ActivityUpdate
+from ipcoop.activities.schemas import (
+    ActivityCreate,
+    ActivityLinkCreate,
+    ActivityTagsUpdate,
+    ActivityUpdate,
+)
 from ipcoop.activities.service import item
 from ipcoop.config import get_settings
 from ipcoop.dependencies import get_session
 from ipcoop.downloads import attachment
 from ipcoop.reports.models import Report
 from ipcoop.reports.service import summary
-from ipcoop.review import audit, service, upload, versions
+from ipcoop.review import audit, curation, service, upload, versions
 from ipcoop.review.auth import api_actor
 from ipcoop.review.permissions import Actor, NotFound
 from ipcoop.review.schemas import ReportCreate, ReportUpdate, ReviewReportDetail, Transition
@@ -95,6 +100,47 @@ def update_activity(
     """Change an activity's fields (send the lock_version you read; a stale one is a 409)."""
     activity = service.update_activity(session, actor, report_id, activity_id, data)
     return {**item(activity), "lock_version": activity.lock_version}
+
+
+@router.patch("/reports/{report_id}/activities/{activity_id}/tags")
+def retag_activity(
+    report_id: int,
+    activity_id: int,
+    data: ActivityTagsUpdate,
+    actor: Actor = Depends(api_actor),
+    session: Session = Depends(get_session),
+) -> dict[str, Any]:
+    """Change an activity's type, topics, audience or modality (send the lock_version you
+    read). On a published report (curators) the change is published as the report's next
+    version: the answer is the activity in that version (its report_id is the new one)."""
+    activity = curation.retag(session, actor, report_id, activity_id, data)
+    return {**item(activity), "lock_version": activity.lock_version}
+
+
+@router.post("/reports/{report_id}/activities/{activity_id}/links", status_code=201)
+def link_activity(
+    report_id: int,
+    activity_id: int,
+    data: ActivityLinkCreate,
+    actor: Actor = Depends(api_actor),
+    session: Session = Depends(get_session),
+) -> dict[str, Any]:
+    """Link the activity with the same activity in another party's report (curators)."""
+    curation.link(session, actor, report_id, activity_id, data.other)
+    return {"activity": activity_id, "linked": service.linked_ids(session, activity_id)}
+
+
+@router.delete("/reports/{report_id}/activities/{activity_id}/links/{other_id}", status_code=204)
+def unlink_activity(
+    report_id: int,
+    activity_id: int,
+    other_id: int,
+    actor: Actor = Depends(api_actor),
+    session: Session = Depends(get_session),
+) -> Response:
+    """Remove a link between two activities (curators)."""
+    curation.unlink(session, actor, report_id, activity_id, other_id)
+    return Response(status_code=204)
 
 
 @router.delete("/reports/{report_id}/activities/{activity_id}", status_code=204)

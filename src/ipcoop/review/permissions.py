@@ -30,6 +30,8 @@ class Action(StrEnum):
     WITHDRAW = "withdraw"
     CORRECT = "correct"  # open a new version of a published report
     VERSIONS = "versions"
+    TAG = "tag"  # an activity's type, topics, audience, modality (published: a new version)
+    LINK = "link"  # an activity as the same one another party reported
 
 
 class Party(StrEnum):
@@ -72,6 +74,7 @@ MATRIX: dict[tuple[str, Party], dict[Action, frozenset[ReportState]]] = {
         Action.EDIT: _EDITABLE,
         Action.SUBMIT: _EDITABLE,
         Action.VERSIONS: _ALL,
+        Action.TAG: _EDITABLE,
     },
     (Role.REPORTER, Party.OTHER): {Action.READ: _PUBLIC, Action.VERSIONS: _PUBLIC},
 }
@@ -85,6 +88,8 @@ _CURATOR: dict[Action, frozenset[ReportState]] = {
     Action.CORRECT: frozenset({S.PUBLISHED}),
     Action.VERSIONS: _ALL,
     Action.SUBMIT: _EDITABLE,
+    Action.TAG: frozenset({S.DRAFT, S.RETURNED, S.SUBMITTED, S.PUBLISHED}),
+    Action.LINK: frozenset({S.SUBMITTED, S.PUBLISHED}),
 }
 for _role in (Role.CURATOR, Role.ADMIN):
     for _party in Party:

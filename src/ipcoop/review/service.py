@@ -8,10 +8,11 @@ import re
 from typing import Any
 
 from sqlalchemy import delete, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from ipcoop.activities.models import Activity
+from ipcoop.activities.models import Activity, ActivityLink
 from ipcoop.activities.models import Evidence as EvidenceRow
 from ipcoop.activities.schemas import ActivityCreate, ActivityUpdate
 from ipcoop.db import private_writes, public_writes
@@ -31,8 +32,15 @@ class Conflict(Exception):
     """Someone saved the record since it was read (optimistic locking)."""
 
 
-class StepError(ValueError):
-    """A workflow step that cannot be taken as asked (a return without a comment ...)."""
+class SymbolTaken(Conflict):
+    """A symbol another report already holds."""
+
+    def __init__(self, symbol: str, holder: int) -> None:
+        super().__init__(
+            f"the symbol {symbol} is already report {holder}'s; check the symbol on the "
+            "document, or leave it empty to number the report automatically"
+        )
+        self.symbol, self.holder = symbol, holder
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -79,7 +87,8 @@ def queue(session: Session, actor: Actor) -> list[Report]:
 # -- helpers ---------------------------------------------------------------------------------
 
 
-def _expect(current: int, given: int, what: str) -> None:
+def expect_version(current: int, given: int, what: str) -> None:
+    """Conflict when the record changed since the version the person read."""
     if current != given:
         raise Conflict(
             f"{what} was changed by someone else since you opened it (your version {given}, "
@@ -100,13 +109,14 @@ def _header(report: Report) -> dict[str, Any]:
     }
 
 
-def _private(session: Session, report: Report) -> None:
+def private(session: Session, report: Report) -> None:
     """Writes to a report readers do not see leave the public revision alone."""
     if report.state != S.PUBLISHED:
         private_writes(session.connection())
 
 
-def _flush(session: Session, what: str) -> None:
+def flush(session: Session, what: str) -> None:
+    """Write the pending changes; Conflict when someone saved the same record meanwhile."""
     try:
         session.flush()
     except StaleDataError as error:
@@ -179,15 +189,15 @@ def create_report(session: Session, actor: Actor, data: ReportCreate) -> Report:
 def update_report(session: Session, actor: Actor, report_id: int, data: ReportUpdate) -> Report:
     """Change a draft's header."""
     report = load(session, actor, report_id, Action.EDIT)
-    _expect(report.lock_version, data.version, f"report {report_id}")
-    _private(session, report)
+    expect_version(report.lock_version, data.version, f"report {report_id}")
+    private(session, report)
     before = _header(report)
     given = data.model_dump(exclude_unset=True, exclude={"version"})
     if "introduction" in given:
         report.text = given.pop("introduction") or ""
     for name, value in given.items():
         setattr(report, name, value)
-    _flush(session, f"report {report_id}")
+    flush(session, f"report {report_id}")
     audit.record(
         session,
         actor,
@@ -204,7 +214,8 @@ def update_report(session: Session, actor: Actor, report_id: int, data: ReportUp
 # -- activities ------------------------------------------------------------------------------
 
 
-def _activity(session: Session, report: Report, activity_id: int) -> Activity:
+def activity_in(session: Session, report: Report, activity_id: int) -> Activity:
+    """The report's activity with that id (NotFound when it is another report's)."""
     activity = session.get(Activity, activity_id)
     if activity is None or activity.report_id != report.id:
         raise NotFound(f"no activity {activity_id} in report {report.id}")
@@ -222,7 +233,7 @@ def add_activity(session: Session, actor: Actor, report_id: int, data: ActivityC
     problems = fields.check(session, report, values, None)
     if problems:
         raise fields.Invalid(problems)
-    _private(session, report)
+    private(session, report)
     last = session.scalar(
         select(func.max(Activity.position)).where(Activity.report_id == report.id)
     )
@@ -247,18 +258,18 @@ def update_activity(
 ) -> Activity:
     """Change some fields of an activity; refused (Conflict) when the version read is stale."""
     report = load(session, actor, report_id, Action.EDIT)
-    activity = _activity(session, report, activity_id)
+    activity = activity_in(session, report, activity_id)
     if data.version is None:
         raise fields.Invalid([fields.FieldProblem("version", "send the version you read")])
-    _expect(activity.lock_version, data.version, f"activity {activity_id}")
+    expect_version(activity.lock_version, data.version, f"activity {activity_id}")
     values = fields.merged(activity, data)
     problems = fields.check(session, report, values, activity.id)
     if problems:
         raise fields.Invalid(problems)
-    _private(session, report)
+    private(session, report)
     before = _snapshot(activity)
     fields.write(activity, values)
-    _flush(session, f"activity {activity_id}")
+    flush(session, f"activity {activity_id}")
     audit.record(
         session,
         actor,
@@ -275,8 +286,8 @@ def update_activity(
 def delete_activity(session: Session, actor: Actor, report_id: int, activity_id: int) -> None:
     """Remove an activity from a draft (the audit log keeps what it was)."""
     report = load(session, actor, report_id, Action.EDIT)
-    activity = _activity(session, report, activity_id)
-    _private(session, report)
+    activity = activity_in(session, report, activity_id)
+    private(session, report)
     before = _snapshot(activity)
     session.execute(
         delete(EvidenceRow).where(
@@ -284,23 +295,26 @@ def delete_activity(session: Session, actor: Actor, report_id: int, activity_id:
         )
     )
     session.delete(activity)
-    _flush(session, f"activity {activity_id}")
+    flush(session, f"activity {activity_id}")
     audit.record(
         session, actor, "activity.delete", "activity", activity_id, report.id, before=before
     )
 
 
 def _copy_activity(
-    session: Session, old: Activity, report: Report, *, with_evidence: bool = False
+    session: Session, old: Activity, report: Report, *, as_version: bool = False
 ) -> Activity:
-    """A copy of an activity in another report (with its evidence when the text is the same)."""
+    """A copy of an activity in another report (with its evidence and links when the report is
+    a new version of the same one: the same text, the same activities)."""
     new = Activity(report_id=report.id, position=old.position)
     fields.write(new, fields.values_of(old))
     new.confidence, new.needs_review = old.confidence, old.needs_review
     new.review_reasons = list(old.review_reasons or [])
     session.add(new)
     session.flush()
-    if with_evidence:
+    if as_version:
+        for other in linked_ids(session, old.id):
+            session.add(ActivityLink.between(new.id, other))
         for row in session.scalars(
             select(EvidenceRow).where(
                 EvidenceRow.record_type == "activity", EvidenceRow.record_id == old.id
@@ -334,7 +348,7 @@ def _step(
 ) -> Report:
     before = _header(report)
     report.state = state
-    _flush(session, f"report {report.id}")
+    flush(session, f"report {report.id}")
     audit.record(
         session,
         actor,
@@ -379,31 +393,58 @@ def next_symbol(session: Session, party: str) -> str:
 def publish(session: Session, actor: Actor, report_id: int, data: Transition) -> Report:
     """Publish a submitted report: its symbol (typed for a legacy document, else the party's
     next), and an earlier published version becomes superseded."""
-    report = load(session, actor, report_id, Action.PUBLISH)
-    public_writes(session.connection())
+    return publish_version(session, actor, load(session, actor, report_id, Action.PUBLISH), data)
+
+
+def _holder(session: Session, report: Report, symbol: str) -> int | None:
+    """The report of another lineage that holds the symbol, if any."""
+    return session.scalar(
+        select(Report.id)
+        .where(
+            Report.symbol == symbol,
+            func.coalesce(Report.lineage_id, Report.id) != (report.lineage_id or report.id),
+        )
+        .limit(1)
+    )
+
+
+def publish_version(session: Session, actor: Actor, report: Report, data: Transition) -> Report:
+    """Make a report (a version the actor may publish) the public one of its lineage."""
+    earlier = list(
+        session.scalars(
+            select(Report).where(
+                _in_lineage(report.lineage_id or report.id),
+                Report.id != report.id,
+                Report.state == S.PUBLISHED,
+            )
+        )
+    )
+    # first: the revision's row lock makes publications one at a time (the numbering below)
+    public_writes(session.connection(), report.id, *(old.id for old in earlier))
     if data.symbol:
+        holder = _holder(session, report, data.symbol)
+        if holder is not None:
+            raise SymbolTaken(data.symbol, holder)
         report.symbol = data.symbol
     elif not report.symbol:
         report.symbol = next_symbol(session, report.reporting_party_code or "XXX")
+    symbol = report.symbol or ""
     if not report.circulation_date:
         report.circulation_date = dt.date.today().isoformat()
     report.review_comment = None
-    earlier = session.scalars(
-        select(Report).where(
-            _in_lineage(report.lineage_id or report.id),
-            Report.id != report.id,
-            Report.state == S.PUBLISHED,
-        )
-    )
-    for old in earlier:
-        _step(session, actor, old, "report.supersede", S.SUPERSEDED, f"replaced by {report.id}")
-    return _step(session, actor, report, "report.publish", S.PUBLISHED, data.comment)
+    try:
+        for old in earlier:
+            _step(session, actor, old, "report.supersede", S.SUPERSEDED, f"replaced by {report.id}")
+        return _step(session, actor, report, "report.publish", S.PUBLISHED, data.comment)
+    except IntegrityError as error:  # the unique symbol's backstop: taken in the same instant
+        session.rollback()
+        raise SymbolTaken(symbol, _holder(session, report, symbol) or 0) from error
 
 
 def withdraw(session: Session, actor: Actor, report_id: int, data: Transition) -> Report:
     """Withdraw a report: it stays, in the withdrawn state, out of the public record."""
     report = load(session, actor, report_id, Action.WITHDRAW)
-    public_writes(session.connection())
+    public_writes(session.connection(), report.id)
     return _step(session, actor, report, "report.withdraw", S.WITHDRAWN, data.comment)
 
 
@@ -412,6 +453,25 @@ def correct(session: Session, actor: Actor, report_id: int) -> Report:
     published one stays public until the correction is published."""
     report = load(session, actor, report_id, Action.CORRECT)
     private_writes(session.connection())
+    return new_version(session, actor, report)
+
+
+def open_correction(session: Session, report: Report) -> Report | None:
+    """A version of the report's lineage still in the workflow (a correction not yet
+    published), if any."""
+    return session.scalar(
+        select(Report)
+        .where(
+            _in_lineage(report.lineage_id or report.id),
+            Report.state.in_([S.DRAFT, S.RETURNED, S.SUBMITTED]),
+        )
+        .limit(1)
+    )
+
+
+def new_version(session: Session, actor: Actor, report: Report) -> Report:
+    """A draft copy of a published report as its next version (activities, evidence and links
+    copied), audited as a correction."""
     lineage = report.lineage_id or report.id
     latest = session.scalar(select(func.max(Report.version_number)).where(_in_lineage(lineage)))
     draft = Report(
@@ -437,7 +497,7 @@ def correct(session: Session, actor: Actor, report_id: int) -> Report:
     session.add(draft)
     session.flush()
     for old in activities_of(session, report):
-        _copy_activity(session, old, draft, with_evidence=True)
+        _copy_activity(session, old, draft, as_version=True)
     audit.record(
         session,
         actor,
@@ -449,6 +509,11 @@ def correct(session: Session, actor: Actor, report_id: int) -> Report:
         comment=f"correction of report {report.id}",
     )
     return draft
+
+
+def linked_ids(session: Session, activity_id: int) -> list[int]:
+    """The activities linked with this one (either side of the link)."""
+    return sorted(session.scalars(ActivityLink.others(activity_id)))
 
 
 def is_editable(report: Report) -> bool:

@@ -7,23 +7,25 @@ redirects (303) to the page to see next. The service layer decides every permiss
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
+from starlette.datastructures import FormData
 
 from ipcoop import vocabularies
-from ipcoop.activities.schemas import ActivityCreate, ActivityUpdate
-from ipcoop.activities.service import evidence, item
+from ipcoop.activities.schemas import ActivityCreate, ActivityTagsUpdate, ActivityUpdate
+from ipcoop.activities.service import evidence, item, related
 from ipcoop.config import get_settings
 from ipcoop.dependencies import get_session
 from ipcoop.ingest.pipeline import IngestError
 from ipcoop.reports.models import Report
 from ipcoop.reports.service import summary
-from ipcoop.review import accounts, audit, service, upload, versions
-from ipcoop.review.activities import FieldProblem, Invalid, values_of
+from ipcoop.review import accounts, audit, curation, service, upload, versions
+from ipcoop.review.activities import TAG_VOCABULARIES, FieldProblem, Invalid, tags_of, values_of
 from ipcoop.review.api import audit_csv_response
 from ipcoop.review.auth import (
     CSRF_COOKIE,
@@ -39,6 +41,7 @@ from ipcoop.review.permissions import Action, Actor, allowed
 from ipcoop.review.schemas import ReportCreate, ReportUpdate, Transition
 
 router = APIRouter(include_in_schema=False)
+T = TypeVar("T")
 
 # where each form field's words are in the source (ipcoop.ingest.normalize.activity cites them)
 EVIDENCE_OF = {
@@ -58,6 +61,10 @@ EVIDENCE_OF = {
     "contact": "contact",
 }
 LIST_FIELDS = ("beneficiaries", "providers", "topics", "audience")
+# tags chosen from a list: the form says it showed them, so none ticked means none
+TAGS_SHOWN = "tags_shown"
+# the same activity reported by another party: at most this many suggestions per activity
+SUGGESTIONS = 5
 
 
 CONTEXT_CHARACTERS = 45
@@ -248,6 +255,8 @@ def _report_context(
     session: Session, actor: Actor, report: Report, errors: dict[int | str, Any] | None = None
 ) -> dict[str, Any]:
     errors = errors or {}
+    party, state = report.reporting_party_code, report.state
+    can = {a.value: allowed(actor, a, party, state) for a in Action}
     rows = []
     for activity in service.activities_of(session, report):
         found = evidence(session, activity)
@@ -263,9 +272,11 @@ def _report_context(
                 "values": {k: given.get(k, _form_value(k, v)) for k, v in values.items()},
                 "evidence": {f: found.get(e, []) for f, e in EVIDENCE_OF.items()},
                 "errors": errors.get(activity.id, {}).get("fields", {}),
+                "tags": tags_of(activity) | errors.get(activity.id, {}).get("tags", {}),
+                "links": _links(session, activity) if can["link"] else [],
+                "suggested": _suggested(session, activity, party) if can["link"] else [],
             }
         )
-    party, state = report.reporting_party_code, report.state
     return {
         "actor": actor,
         "report": summary(report)
@@ -278,13 +289,40 @@ def _report_context(
             "has_file": report.sha256 is not None,
         },
         "activities": rows,
-        "can": {a.value: allowed(actor, a, party, state) for a in Action},
+        "can": can,
         "new": errors.get("new", {"values": {}, "fields": {}}),
+        "step": errors.get("step", {"values": {}, "fields": {}}),
         "upload_error": errors.get("upload"),
         "versions": versions.versions(session, actor, report.id),
         "types": vocabularies.TYPES,
         "modalities": vocabularies.MODALITIES,
+        "vocabularies": TAG_VOCABULARIES,
     }
+
+
+def _reported(session: Session, activity: Any) -> dict[str, Any]:
+    """Another report's activity as the link forms show it: its party, title and address."""
+    report = session.get(Report, activity.report_id)
+    return {
+        "id": activity.id,
+        "title": activity.title,
+        "start_date": activity.start_date,
+        "party": report.reporting_party_code if report else None,
+        "state": report.state if report else None,
+        "url": f"/activities/{activity.id}",
+    }
+
+
+def _links(session: Session, activity: Any) -> list[dict[str, Any]]:
+    return [_reported(session, other) for other in curation.linked(session, activity)]
+
+
+def _suggested(session: Session, activity: Any, party: str | None) -> list[dict[str, Any]]:
+    """Other parties' public activities with the same start date and a beneficiary in common,
+    not linked yet."""
+    linked = set(service.linked_ids(session, activity.id))
+    found = [_reported(session, a) for a in related(session, activity)["same_event"]]
+    return [f for f in found if f["id"] not in linked and f["party"] != party][:SUGGESTIONS]
 
 
 @router.get("/review/reports/{report_id}", response_class=HTMLResponse)
@@ -299,10 +337,23 @@ def report_page(
     return _render(request, session, "review_report.html", _report_context(session, actor, report))
 
 
-def _activity_form(form: dict[str, Any]) -> dict[str, Any]:
-    """Form fields as an ActivityCreate/Update body: lists split on commas, blanks as None."""
+def _tags_form(form: FormData) -> dict[str, Any]:
+    """The tag fields a form sent: the ticked topics and audience (none when the form showed
+    them and none is ticked), type and modality as chosen."""
     out: dict[str, Any] = {}
-    for name in EVIDENCE_OF.keys() | {"topics", "audience"}:
+    for name in TAG_VOCABULARIES:
+        if name in ("type", "modality"):
+            if name in form:
+                out[name] = str(form[name]).strip() or None
+        elif TAGS_SHOWN in form:
+            out[name] = [str(v) for v in form.getlist(name)]
+    return out
+
+
+def _activity_form(form: FormData) -> dict[str, Any]:
+    """Form fields as an ActivityCreate/Update body: lists split on commas, blanks as None."""
+    out: dict[str, Any] = _tags_form(form)
+    for name in EVIDENCE_OF.keys() - TAG_VOCABULARIES.keys():
         if name not in form:
             continue
         raw = str(form[name]).strip()
@@ -323,6 +374,27 @@ def _problems_of(error: ValidationError) -> list[FieldProblem]:
     return found
 
 
+async def _checked_form(request: Request, session: Session) -> FormData:
+    """The form sent, once its CSRF token is checked."""
+    form = await request.form()
+    check_csrf(request, session, str(form.get("csrf_token", "")))
+    return form
+
+
+def _attempt(change: Callable[[], T]) -> tuple[T, list[FieldProblem]]:
+    """The change's result, or what stopped it: the form's values, the fields the service
+    refused, or a save by someone else since the form was read (on the whole form)."""
+    try:
+        return change(), []
+    except ValidationError as error:
+        problems = _problems_of(error)
+    except Invalid as error:
+        problems = error.problems
+    except service.Conflict as error:
+        problems = [FieldProblem("form", str(error))]
+    return cast(T, None), problems
+
+
 def _invalid_page(
     request: Request,
     session: Session,
@@ -338,7 +410,10 @@ def _invalid_page(
     for p in problems:
         fields.setdefault(p.field, []).append(p.message)
     shown = {k: _form_value(k, v) if not isinstance(v, str) else v for k, v in values.items()}
-    context = _report_context(session, actor, report, {key: {"values": shown, "fields": fields}})
+    tags = {k: v for k, v in values.items() if k in TAG_VOCABULARIES}
+    context = _report_context(
+        session, actor, report, {key: {"values": shown, "fields": fields, "tags": tags}}
+    )
     return _render(request, session, "review_report.html", context, status=422)
 
 
@@ -350,15 +425,13 @@ async def add_activity(
     session: Session = Depends(get_session),
 ) -> Response:
     """Add an activity from the form."""
-    form = dict(await request.form())
-    check_csrf(request, session, str(form.get("csrf_token", "")))
+    form = await _checked_form(request, session)
     values = _activity_form(form)
-    try:
-        service.add_activity(session, actor, report_id, ActivityCreate(**values))
-    except ValidationError as error:
-        return _invalid_page(request, session, actor, report_id, "new", values, _problems_of(error))
-    except Invalid as error:
-        return _invalid_page(request, session, actor, report_id, "new", values, error.problems)
+    _, problems = _attempt(
+        lambda: service.add_activity(session, actor, report_id, ActivityCreate(**values))
+    )
+    if problems:
+        return _invalid_page(request, session, actor, report_id, "new", values, problems)
     return _see(f"/review/reports/{report_id}#activities")
 
 
@@ -371,33 +444,99 @@ async def save_activity(
     session: Session = Depends(get_session),
 ) -> Response:
     """Save an activity's form (or remove the activity)."""
-    form = dict(await request.form())
-    check_csrf(request, session, str(form.get("csrf_token", "")))
+    form = await _checked_form(request, session)
     if form.get("remove"):
         service.delete_activity(session, actor, report_id, activity_id)
         return _see(f"/review/reports/{report_id}#activities")
     values = _activity_form(form)
-    try:
-        body = ActivityUpdate(version=int(str(form.get("version") or 0)), **values)
-        service.update_activity(session, actor, report_id, activity_id, body)
-    except ValidationError as error:
-        return _invalid_page(
-            request, session, actor, report_id, activity_id, values, _problems_of(error)
+    version = int(str(form.get("version") or 0))
+    _, problems = _attempt(
+        lambda: service.update_activity(
+            session, actor, report_id, activity_id, ActivityUpdate(version=version, **values)
         )
+    )
+    if problems:
+        return _invalid_page(request, session, actor, report_id, activity_id, values, problems)
+    return _see(f"/review/reports/{report_id}#activity-{activity_id}")
+
+
+@router.post("/review/reports/{report_id}/activities/{activity_id}/tags", response_model=None)
+async def save_tags(
+    report_id: int,
+    activity_id: int,
+    request: Request,
+    actor: Actor = Depends(page_actor),
+    session: Session = Depends(get_session),
+) -> Response:
+    """Save an activity's tags (a curator's correction of a published report publishes its
+    next version: the page of that version follows)."""
+    form = await _checked_form(request, session)
+    values = _tags_form(form)
+    version = int(str(form.get("version") or 0))
+    activity, problems = _attempt(
+        lambda: curation.retag(
+            session, actor, report_id, activity_id, ActivityTagsUpdate(version=version, **values)
+        )
+    )
+    if problems:
+        return _invalid_page(request, session, actor, report_id, activity_id, values, problems)
+    return _see(f"/review/reports/{activity.report_id}#activity-{activity.id}")
+
+
+def _activity_number(given: str) -> int | None:
+    """An activity's id from its number or its address (``/activities/123``, a full URL)."""
+    last = given.strip().rstrip("/").rsplit("/", 1)[-1]
+    return int(last) if last.isdigit() else None
+
+
+@router.post("/review/reports/{report_id}/activities/{activity_id}/links", response_model=None)
+def add_link(
+    report_id: int,
+    activity_id: int,
+    request: Request,
+    csrf_token_field: str = Form("", alias="csrf_token"),
+    other: str = Form(""),
+    actor: Actor = Depends(page_actor),
+    session: Session = Depends(get_session),
+) -> Response:
+    """Link the activity with the same one in another party's report."""
+    check_csrf(request, session, csrf_token_field)
+    other_id = _activity_number(other)
+    try:
+        if other_id is None:
+            raise Invalid(
+                [
+                    FieldProblem(
+                        "other",
+                        f"{other!r} is not an activity: give its number or its address "
+                        "(/activities/123)",
+                    )
+                ]
+            )
+        curation.link(session, actor, report_id, activity_id, other_id)
     except Invalid as error:
         return _invalid_page(
-            request, session, actor, report_id, activity_id, values, error.problems
+            request, session, actor, report_id, activity_id, {"other": other}, error.problems
         )
-    except service.Conflict as error:
-        return _invalid_page(
-            request,
-            session,
-            actor,
-            report_id,
-            activity_id,
-            values,
-            [FieldProblem("form", str(error))],
-        )
+    return _see(f"/review/reports/{report_id}#activity-{activity_id}")
+
+
+@router.post(
+    "/review/reports/{report_id}/activities/{activity_id}/links/{other_id}/remove",
+    response_model=None,
+)
+def remove_link(
+    report_id: int,
+    activity_id: int,
+    other_id: int,
+    request: Request,
+    csrf_token_field: str = Form("", alias="csrf_token"),
+    actor: Actor = Depends(page_actor),
+    session: Session = Depends(get_session),
+) -> Response:
+    """Remove a link."""
+    check_csrf(request, session, csrf_token_field)
+    curation.unlink(session, actor, report_id, activity_id, other_id)
     return _see(f"/review/reports/{report_id}#activity-{activity_id}")
 
 
@@ -496,12 +635,16 @@ def take_step(
     check_csrf(request, session, csrf_token_field)
     if step not in STEPS:
         raise HTTPException(404, f"no step {step!r}")
+    given = {"comment": comment, "symbol": symbol}
     try:
         STEPS[step](
             session, actor, report_id, Transition(comment=comment or None, symbol=symbol or None)
         )
     except Invalid as error:
-        return _invalid_page(request, session, actor, report_id, "step", {}, error.problems)
+        return _invalid_page(request, session, actor, report_id, "step", given, error.problems)
+    except service.SymbolTaken as error:
+        problem = FieldProblem("symbol", str(error))
+        return _invalid_page(request, session, actor, report_id, "step", given, [problem])
     if step == "publish":
         return _see(f"/reports/{report_id}")
     return _see(f"/review/reports/{report_id}" if step != "submit" else "/review")

@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 import ipcoop.models  # noqa: F401  (every mapper, so relationships resolve in any process)
 from ipcoop.activities.models import Activity, ActivityParty, ActivityTag
-from ipcoop.db import current_revision
+from ipcoop.db import changed_reports, current_revision
 from ipcoop.parties.resolver import Resolver
 from ipcoop.reports.models import Report, public_report_ids
 from ipcoop.search.filters import ActivityFilters
@@ -247,21 +247,40 @@ _COLUMNS: dict[str, tuple[Any, ...]] = {
 }
 
 
+def _order_key(ids: NDArray[Any], starts: Vector) -> NDArray[np.uint64]:
+    """The default order as one ascending number per activity: dated first, newest first,
+    then highest id first (bit 63: undated; bits 31-62: the start day, reversed; bits 0-30:
+    the id, reversed)."""
+    undated = starts == _NO_DATE
+    day = np.where(undated, 0, starts).astype(np.int64)
+    return (
+        (undated.astype(np.uint64) << np.uint64(63))
+        | ((np.int64(2**31 - 1) - day).astype(np.uint64) << np.uint64(31))
+        | (np.int64(2**31 - 1) - ids.astype(np.int64)).astype(np.uint64)
+    )
+
+
+def _pairs(
+    connection: Connection, name: str, position_of: Vector, *activities: Any
+) -> tuple[Vector, Vector, list[Any]]:
+    """(positions, value numbers, values) of one dimension's values, of the activities whose
+    ids the optional ``activities`` select gives (every activity otherwise)."""
+    value, activity_id, *where = _COLUMNS[name]
+    where += [activity_id.in_(a) for a in activities]
+    return _grouped(connection, value, activity_id, *where).numbered(position_of)
+
+
 class ActivityIndex:
     """Every activity's filterable values at one data revision."""
 
-    def __init__(self, connection: Connection, number: int) -> None:
+    def __init__(
+        self, number: int, ids: NDArray[np.int64], starts: Vector, *, in_order: bool = False
+    ) -> None:
+        """An index of these activities with their start days (in any order, unless
+        ``in_order`` says they are in the default order already)."""
         self.revision = number
-        # the public record only: every dimension, count and match is of these activities
-        dates = _grouped(
-            connection, Activity.start_on, Activity.id, Activity.report_id.in_(public_report_ids())
-        )
-        ids = np.concatenate(dates.ids) if dates.ids else np.empty(0, dtype=np.int64)
-        starts = np.repeat(_days(dates.values), [len(i) for i in dates.ids])
         size = self.size = len(ids)
-        undated = starts == _NO_DATE
-        # the default order: newest first, undated last, then highest id first
-        order = np.lexsort((-ids, -np.where(undated, 0, starts), undated))
+        order = slice(None) if in_order else np.argsort(_order_key(ids, starts), kind="stable")
         self.ids = ids[order].astype(np.int32)
         self.starts = starts[order].astype(np.int32)
         self.position_of = np.full(int(ids.max(initial=0)) + 1, -1, dtype=np.int32)
@@ -275,20 +294,80 @@ class ActivityIndex:
         self._columns: dict[str, Vector] = {}
         self._lock = threading.Lock()
 
+    @classmethod
+    def read(cls, connection: Connection, number: int, *where: Any) -> ActivityIndex:
+        """The public activities (those matching ``where`` too), without dimensions."""
+        dates = _grouped(
+            connection,
+            Activity.start_on,
+            Activity.id,
+            Activity.report_id.in_(public_report_ids()),
+            *where,
+        )
+        ids = np.concatenate(dates.ids) if dates.ids else np.empty(0, dtype=np.int64)
+        return cls(number, ids, np.repeat(_days(dates.values), [len(i) for i in dates.ids]))
+
     def add(self, connection: Connection, names: Iterable[str]) -> None:
         """Build the named dimensions that are not built yet (at this index's revision: the
         caller has checked the connection sees it)."""
         for name in names:
             if name in self.dimensions:
                 continue
-            value, activity_id, *where = _COLUMNS[name]
-            groups = _grouped(connection, value, activity_id, *where)
-            positions, code, values = groups.numbered(self.position_of)
-            dimension = _dimension(self.size, positions, code, values, single=name in SINGLE)
-            if name == "year":
-                year_values = np.array([v or 0 for v in values], dtype=np.int32)
-                self.years = year_values[dimension.code]
-            self.dimensions[name] = dimension
+            positions, code, values = _pairs(connection, name, self.position_of)
+            self._set(name, _dimension(self.size, positions, code, values, single=name in SINGLE))
+
+    def _set(self, name: str, dimension: Dimension) -> None:
+        if name == "year":
+            year_values = np.array([v or 0 for v in dimension.values], dtype=np.int32)
+            self.years = year_values[dimension.code]
+        self.dimensions[name] = dimension
+
+    def updated(self, connection: Connection, number: int, reports: Iterable[int]) -> ActivityIndex:
+        """A new index at revision ``number``: this one with the activities of these reports
+        read again (dropped, then added back when their report is public). Only their rows are
+        read; the other activities' values are carried over from this index."""
+        of_reports = Activity.report_id.in_(sorted(reports))
+        touched_ids = select(Activity.id).where(of_reports)
+        touched = np.array(connection.scalars(touched_ids).all(), dtype=np.int64)
+        kept = ~np.isin(self.ids, touched)
+        fresh = ActivityIndex.read(connection, number, of_reports)
+        # both in the default order: the fresh ones are merged in, nothing is sorted again
+        ids, starts = self.ids[kept].astype(np.int64), self.starts[kept]
+        at = np.searchsorted(_order_key(ids, starts), _order_key(fresh.ids, fresh.starts))
+        index = ActivityIndex(
+            number,
+            np.insert(ids, at, fresh.ids),
+            np.insert(starts, at, fresh.starts),
+            in_order=True,
+        )
+        for name, old in self.dimensions.items():
+            positions, code, values = _pairs(connection, name, index.position_of, touched_ids)
+            # the old pairs of the activities kept, renumbered into the merged values
+            old_ids = self.ids[old.positions()]
+            keep = kept[old.positions()] & (old.code != 0)
+            merged = list(old.values)
+            number_of = {v: i for i, v in enumerate(merged)}
+            for value in values:
+                if value not in number_of:
+                    number_of[value] = len(merged)
+                    merged.append(value)
+            renumber = np.array([number_of[v] for v in values], dtype=np.int32)
+            index._set(
+                name,
+                _dimension(
+                    index.size,
+                    np.concatenate([index.position_of[old_ids[keep]], positions]),
+                    np.concatenate([old.code[keep], renumber[code]]).astype(np.int32),
+                    merged,
+                    single=name in SINGLE,
+                ),
+            )
+        for name, old_column in self._columns.items():
+            column = np.zeros(index.size, dtype=np.int32)
+            column[index.position_of[self.ids[kept]]] = old_column[kept]
+            index._fill(connection, name, column, of_reports)
+            index._columns[name] = column
+        return index
 
     def column(self, session: Session, name: str) -> Vector:
         """An integer (or boolean, as 0 and 1) column of activities by position, None as 0;
@@ -297,11 +376,15 @@ class ActivityIndex:
             found = self._columns.get(name)
             if found is None:
                 found = np.zeros(self.size, dtype=np.int32)
-                groups = _grouped(session.connection(), getattr(Activity, name), Activity.id)
-                for value, ids in zip(groups.values, groups.ids, strict=True):
-                    found[_positions(self.position_of, ids)[0]] = int(value or 0)
+                self._fill(session.connection(), name, found)
                 self._columns[name] = found
             return found
+
+    def _fill(self, connection: Connection, name: str, column: Vector, *where: Any) -> None:
+        """Set the column's values of the activities read (those matching ``where``)."""
+        groups = _grouped(connection, getattr(Activity, name), Activity.id, *where)
+        for value, ids in zip(groups.values, groups.ids, strict=True):
+            column[_positions(self.position_of, ids)[0]] = int(value or 0)
 
     # -- filters -----------------------------------------------------------------------------
 
@@ -513,7 +596,8 @@ def _give_back_freed_memory() -> None:
 
 def current(session: Session, dimensions: Iterable[str] = DIMENSIONS) -> ActivityIndex:
     """The index at the database's current revision, holding at least the named dimensions
-    (rebuilt once when the revision moved; dimensions are added when first asked for)."""
+    (rebuilt once when the revision moved, or only the reports that changed when every public
+    change since is listed; dimensions are added when first asked for)."""
     engine = session.get_bind()
     assert isinstance(engine, Engine)
     connection = session.connection()
@@ -526,8 +610,15 @@ def current(session: Session, dimensions: Iterable[str] = DIMENSIONS) -> Activit
         lock = _BUILDING.setdefault(engine, threading.Lock())
     with lock:
         index = _INDEXES.get(engine)
-        if index is None or index.revision != number:
-            index = _INDEXES[engine] = ActivityIndex(connection, number)
+        if index is None or index.revision > number:
+            index = _INDEXES[engine] = ActivityIndex.read(connection, number)
+        elif index.revision < number:
+            changed = changed_reports(connection, index.revision, number)
+            if changed is None:
+                index = ActivityIndex.read(connection, number)
+            else:
+                index = index.updated(connection, number, changed)
+            _INDEXES[engine] = index
         if not wanted <= index.dimensions.keys():
             index.add(connection, [name for name in DIMENSIONS if name in wanted])
         # what exists now lives as long as the index: keep the collector off it

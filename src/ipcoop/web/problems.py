@@ -69,7 +69,7 @@ def install_review(app: FastAPI) -> None:
     from ipcoop.review.accounts import Throttled
     from ipcoop.review.activities import Invalid
     from ipcoop.review.permissions import Forbidden, NotFound
-    from ipcoop.review.service import Conflict
+    from ipcoop.review.service import Conflict, SymbolTaken
 
     statuses: list[tuple[type[Exception], int, str]] = [
         (NotFound, 404, "Not found"),
@@ -86,6 +86,11 @@ def install_review(app: FastAPI) -> None:
             return problem(request, status, title, str(error))
 
         app.add_exception_handler(kind, _handler)
+
+    @app.exception_handler(SymbolTaken)
+    async def _taken(request: Request, error: SymbolTaken) -> Response:
+        fields = [{"field": "symbol", "message": str(error)}]
+        return problem(request, 409, "Symbol already taken", str(error), errors=fields)
 
     @app.exception_handler(Invalid)
     async def _invalid(request: Request, error: Invalid) -> Response:
