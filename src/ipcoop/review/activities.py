@@ -26,6 +26,9 @@ class FieldProblem:
 
     field: str
     message: str
+    # the value is well formed but disagrees with what is stored (the report's period, another
+    # activity): a 409, where a malformed one is a 422
+    conflict: bool = False
 
 
 @dataclass(slots=True)
@@ -36,6 +39,11 @@ class Invalid(ValueError):
 
     def __str__(self) -> str:
         return "; ".join(f"{p.field}: {p.message}" for p in self.problems)
+
+    @property
+    def conflicting(self) -> bool:
+        """Whether every problem is a disagreement with the stored record (a 409)."""
+        return bool(self.problems) and all(p.conflict for p in self.problems)
 
 
 def _date(value: str | None, name: str, problems: list[FieldProblem]) -> PartialDate | None:
@@ -79,6 +87,7 @@ def check(
                 FieldProblem(
                     "start_date",
                     f"{start.iso} is more than a year outside the period {period[0]}–{period[1]}",
+                    conflict=True,
                 )
             )
     for code in values.get("beneficiaries") or []:
@@ -121,7 +130,11 @@ def _duplicate(
     other = session.scalar(same.limit(1))
     if other is None:
         return []
-    return [FieldProblem("title", f"the same title and start date as activity {other}")]
+    return [
+        FieldProblem(
+            "title", f"the same title and start date as activity {other}", conflict=True
+        )
+    ]
 
 
 def values_of(activity: Activity) -> dict[str, Any]:
