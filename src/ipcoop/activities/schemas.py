@@ -229,7 +229,9 @@ class ActivityCreate(BaseModel):
 
     title: str = Field(title="Title", min_length=1, max_length=1000, pattern=NOT_BLANK)
     start_date: str | None = Field(None, title="Start date", pattern=GIVEN_DATE)
-    end_date: str | None = Field(None, title="End date", pattern=GIVEN_DATE)
+    end_date: str | None = Field(
+        None, title="End date", pattern=GIVEN_DATE, description="Not before the start date."
+    )
     beneficiaries: list[PartyCodeGiven] = Field(default_factory=list, title="Beneficiaries")
     providers: list[str] = Field(default_factory=list, title="Providers")
     type: TypeCode | None = Field(None, title="Type of activity")
@@ -258,7 +260,9 @@ class ActivityUpdate(BaseModel):
     )
     title: str | None = Field(None, min_length=1, max_length=1000, pattern=NOT_BLANK)
     start_date: str | None = Field(None, pattern=GIVEN_DATE)
-    end_date: str | None = Field(None, pattern=GIVEN_DATE)
+    end_date: str | None = Field(
+        None, pattern=GIVEN_DATE, description="Not before the start date (given or stored)."
+    )
     beneficiaries: list[PartyCodeGiven] | None = None
     providers: list[str] | None = None
     type: TypeCode | None = None

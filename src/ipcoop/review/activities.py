@@ -76,8 +76,12 @@ def check(
     start = _date(values.get("start_date"), "start_date", problems)
     end = _date(values.get("end_date"), "end_date", problems)
     if start and end and end.last_day < start.first_day:
+        # a body with both dates in this order is refused by its schema (a 422): here one of
+        # them is the stored one, which the change disagrees with
         problems.append(
-            FieldProblem("end_date", f"the end {end.iso} is before the start {start.iso}")
+            FieldProblem(
+                "end_date", f"the end {end.iso} is before the start {start.iso}", conflict=True
+            )
         )
     period = [p for p in (report.period_start, report.period_end) if p]
     if start and len(period) == 2:
