@@ -5,14 +5,17 @@ by the real token code. A run must find nothing: no 500, no status, content type
 document does not state, no body off its schema, no schema-valid request refused, no invalid
 one accepted, a 405 with Allow.
 
-Two inputs are steered, and why. A cursor is valid only as the next_cursor of the same query
+Three inputs are steered, and why. A cursor is valid only as the next_cursor of the same query
 (it is bound to the filters and sort), a set no JSON Schema can state, so a positive case's
 generated cursor is replaced by the one the API hands out for that query (or dropped when that
 query has a single page). Random cursors are negative cases: a 422 problem (documented), also
 tested in functional/test_api_hygiene.py. And an activity's end date is not before its start
 date (the field says so), a rule between two fields that JSON Schema cannot state: a positive
 body with both dates reversed has them swapped; reversed dates are a 422 (a 409 when one of them
-is the stored one), tested in functional/test_review_api.py.
+is the stored one), tested in functional/test_review_api.py. And an upload is valid when it is a
+document the readers read (DOCX, PDF, HTML or text), which no schema of bytes can state: a
+positive case uploads a seed report; random bytes are a 422 problem naming what is wrong with the
+file, tested in functional/test_review_api.py and test_bad_input.py.
 """
 
 from __future__ import annotations
@@ -79,6 +82,7 @@ def test_the_api_keeps_its_openapi_contract(
     papers = [seed(n) for n in ("000", "001", "002", "003", "004")]
     summary = ingest(engine, papers, Settings(data_dir=tmp_path))
     assert summary.count("rejected") == 0, summary.outcomes
+    document = papers[3].read_bytes()
     token = _token(engine, f"{role}@example.org", role, "CHE" if role == "reporter" else None)
     app = create_app(engine)
     client = TestClient(app)
@@ -93,6 +97,8 @@ def test_the_api_keeps_its_openapi_contract(
         if case.meta is None or not case.meta.generation.mode.is_positive:
             return case
         body = case.body if isinstance(case.body, dict) else {}
+        if "file" in body:
+            body["file"] = document
         start, end = body.get("start_date"), body.get("end_date")
         if isinstance(start, str) and isinstance(end, str) and end < start[: len(end)]:
             body["start_date"], body["end_date"] = end, start
