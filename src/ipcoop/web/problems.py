@@ -113,7 +113,15 @@ def install(app: FastAPI) -> None:
             for e in error.errors()
             for m in [_message(e)]
         ]
-        return problem(request, 422, "Invalid request", "; ".join(parts), errors=fields)
+        detail = "; ".join(parts)
+        errors = error.errors()
+        if len(errors) == 1 and errors[0]["loc"][0] in ("query", "path"):
+            # one parameter wrong: named as a filter's FilterError names it
+            name, value = str(errors[0]["loc"][-1]), errors[0].get("input")
+            return problem(
+                request, 422, "Invalid request", detail, errors=fields, param=name, value=value
+            )
+        return problem(request, 422, "Invalid request", detail, errors=fields)
 
     @app.exception_handler(HTTPException)
     async def _http(request: Request, error: HTTPException) -> Response:
