@@ -34,6 +34,10 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+# the largest value an INTEGER column (ids, counts, versions) holds on both databases: ids and
+# numbers from outside are bounded by it at the edge (ipcoop.parameters, the request bodies)
+INTEGER_MAX = 2**31 - 1
+
 SEARCHABLE = frozenset({"activities", "activity_parties", "activity_tags", "reports"})
 _WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)', re.IGNORECASE)
 _BUMP = "UPDATE data_revision SET number = number + 1 WHERE id = 1"

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Annotated
 
 from fastapi import Query, Request
 from sqlalchemy.orm import Session
 
+from ipcoop import parameters
 from ipcoop.db import session_scope
+from ipcoop.parameters import PartyCode, one_of
 from ipcoop.search import filters as search_filters
+from ipcoop.vocabularies import AUDIENCES, MODALITIES, REPORT_KINDS, TOPICS, TYPES
 
 
 def get_session(request: Request) -> Iterator[Session]:
@@ -19,19 +23,27 @@ def get_session(request: Request) -> Iterator[Session]:
 
 def activity_filters(
     q: str = Query("", description="Words to find in titles, descriptions and outputs."),
-    beneficiary: list[str] = Query([], description="Party or group code; groups by date."),
-    provider: list[str] = Query([], description="Provider party code (agencies included)."),
-    reporter: list[str] = Query([], description="Reporting party code."),
-    topic: list[str] = Query([], description="Topic code."),
-    type: list[str] = Query([], description="Activity type code."),
-    audience: list[str] = Query([], description="Audience code."),
-    modality: list[str] = Query([], description="online, in_person or hybrid."),
-    kind: list[str] = Query([], description="Report kind."),
-    year_from: str | None = Query(None, description="First start year."),
-    year_to: str | None = Query(None, description="Last start year."),
-    year: str | None = Query(None, description="One start year."),
-    report_id: int | None = Query(None, description="Only activities of this report."),
-    generated: str | None = Query(
+    beneficiary: list[PartyCode] = Query([], description="Party or group code; groups by date."),
+    provider: list[PartyCode] = Query([], description="Provider party code (agencies included)."),
+    reporter: list[PartyCode] = Query([], description="Reporting party code."),
+    topic: list[Annotated[str, one_of(TOPICS, blank=True)]] = Query([], description="Topic code."),
+    type: list[Annotated[str, one_of(TYPES, blank=True)]] = Query(
+        [], description="Activity type code."
+    ),
+    audience: list[Annotated[str, one_of(AUDIENCES, blank=True)]] = Query(
+        [], description="Audience code."
+    ),
+    modality: list[Annotated[str, one_of(MODALITIES, blank=True)]] = Query(
+        [], description="online, in_person or hybrid."
+    ),
+    kind: list[Annotated[str, one_of(REPORT_KINDS, blank=True)]] = Query(
+        [], description="Report kind."
+    ),
+    year_from: str | None = parameters.year("First start year"),
+    year_to: str | None = parameters.year("Last start year"),
+    year: str | None = parameters.year("One start year"),
+    report_id: int | None = parameters.row_id("Only activities of this report"),
+    generated: Annotated[str, one_of(search_filters.PROVENANCE, blank=True)] | None = Query(
         None, description="Reports made by `ipcoop synth`: include (default), exclude or only."
     ),
 ) -> search_filters.ActivityFilters:

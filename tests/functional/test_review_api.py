@@ -179,3 +179,41 @@ def test_revoked_token_and_bad_header_are_401(engine: Engine, client: TestClient
     assert client.post("/api/v1/reports", json={}, headers=bearer(token)).status_code == 401
     basic = {"Authorization": "Basic x"}
     assert client.get("/api/v1/reports/1", headers=basic).status_code == 401
+
+
+def test_what_the_contract_cannot_state_is_a_documented_problem(
+    engine: Engine, client: TestClient
+) -> None:
+    """The answers tests/contract steers around: each a problem that says what to do."""
+    cli(engine, "users", "add", "curator@wto.org", "--role", "curator", "--password", "pw-c")
+    curator = bearer(cli(engine, "tokens", "create", "curator@wto.org").strip())
+
+    # a curator has no party of its own: a new report names one
+    unnamed = client.post("/api/v1/reports", json={}, headers=curator)
+    assert unnamed.status_code == 403
+    assert "party" in unnamed.json()["detail"]
+    rid = client.post("/api/v1/reports", json={"party": "CHE"}, headers=curator).json()["id"]
+
+    # bytes that are no document the readers read
+    junk = client.post(
+        f"/api/v1/reports/{rid}/upload",
+        files={"file": ("scan.bin", b"GIF89a\x01\x00\x01\x00", "application/octet-stream")},
+        headers=curator,
+    )
+    assert junk.status_code == 422, junk.text
+    assert junk.headers["content-type"].startswith("application/problem+json")
+    assert "GIF" in junk.json()["detail"]
+
+    # an end before the stored start disagrees with the record: a 409 naming the field
+    added = client.post(
+        f"/api/v1/reports/{rid}/activities",
+        json={"title": "Seminar on trademarks", "start_date": "2024-05-02"},
+        headers=curator,
+    ).json()
+    earlier = client.patch(
+        f"/api/v1/reports/{rid}/activities/{added['id']}",
+        json={"version": added["lock_version"], "end_date": "2024-04-30"},
+        headers=curator,
+    )
+    assert earlier.status_code == 409, earlier.text
+    assert [e["field"] for e in earlier.json()["errors"]] == ["end_date"]

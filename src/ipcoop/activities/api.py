@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import StreamingResponse
 from sqlalchemy.orm import Session
 
+from ipcoop import parameters
 from ipcoop.activities import export
 from ipcoop.activities.schemas import ActivityDetail, ActivityPagination
 from ipcoop.activities.service import detail, get_activity, item
 from ipcoop.db import session_scope
 from ipcoop.dependencies import activity_filters, get_session
 from ipcoop.downloads import attachment
+from ipcoop.parameters import RowId, one_of
 from ipcoop.search.filters import ActivityFilters
-from ipcoop.search.service import SORTS, SearchResult, facet_names, iterate, search
+from ipcoop.search.service import FACETS, SORTS, SearchResult, facet_names, iterate, search
 
 router = APIRouter(tags=["activities"])
 
@@ -42,11 +44,11 @@ def list_activities(
         description="relevance, date, -date or title.",
         pattern="^(" + "|".join(s.replace("-", "\\-") for s in SORTS) + ")$",
     ),
-    cursor: str | None = Query(None, description="next_cursor of the previous page."),
+    cursor: str | None = parameters.cursor(),
     limit: int | None = Query(
         None, ge=1, le=500, description="Items per page (default: the page_size setting)."
     ),
-    facet: list[str] = Query(
+    facet: list[Annotated[str, one_of((*FACETS, "none"), blank=True)]] = Query(
         [], description="Facets to count (repeat for several; none for no counts). Default: all."
     ),
     session: Session = Depends(get_session),
@@ -64,18 +66,32 @@ def list_activities(
     )
 
 
-@router.get("/activities.{fmt}")
+@router.get(
+    "/activities.{fmt}",
+    response_class=StreamingResponse,
+    responses={
+        200: {
+            "description": "The matching activities as a file to download.",
+            "content": {export.MEDIA_TYPES[f].split(";")[0]: {} for f in export.STREAMED},
+        }
+    },
+)
 def export_activities(
-    request: Request, fmt: str, filters: ActivityFilters = Depends(activity_filters)
+    request: Request,
+    fmt: Annotated[
+        str,
+        Path(pattern="^(" + "|".join(export.STREAMED) + ")$", description="csv, xlsx or jsonl."),
+    ],
+    filters: ActivityFilters = Depends(activity_filters),
 ) -> StreamingResponse:
     """Every matching activity as CSV (UTF-8 with BOM), XLSX or JSON Lines, streamed."""
-    if fmt not in ("csv", "xlsx", "jsonl"):
-        raise HTTPException(404, f"No export format {fmt!r}; use .csv, .xlsx or .jsonl")
-    return export_response(request.app.state.engine, filters, fmt, base_url=str(request.base_url))
+    return export_response(
+        request.app.state.engine, filters, fmt, base_url=str(request.base_url)
+    )
 
 
 @router.get("/activities/{activity_id}", response_model=ActivityDetail)
-def read_activity(activity_id: int, session: Session = Depends(get_session)) -> dict[str, Any]:
+def read_activity(activity_id: RowId, session: Session = Depends(get_session)) -> dict[str, Any]:
     """One activity with the source excerpt behind each value."""
     activity = get_activity(session, activity_id)
     if activity is None:

@@ -29,6 +29,7 @@ SHEET = shapes.sheet(ActivityRow)
 COLUMNS = tuple(column.name for column in SHEET.columns)
 HEADERS = tuple(column.header for column in SHEET.columns)
 FORMATS = ("csv", "xlsx", "jsonl", "json")
+STREAMED = ("csv", "xlsx", "jsonl")  # the API's export formats (json only from the CLI)
 MEDIA_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",

@@ -11,16 +11,35 @@ these shapes, and into spreadsheet columns, without naming a field again.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
-from ipcoop.parties.schemas import PartyMention
+from ipcoop.db import INTEGER_MAX
+from ipcoop.parties.schemas import PARTY_CODES, PartyMention, one_of
 from ipcoop.vocabularies import AUDIENCES, MODALITIES, TOPICS, TYPES, TagVocabulary
 
 PARTIAL_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# what a person may enter as a date: YYYY, YYYY-MM or a day that exists (1000 to 9999); the
+# pattern says it all, leap years included, so a schema-valid date is never refused
+_YEAR = r"(?:[1-9][0-9]{3})"
+_LEAP = r"(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)"
+_DAY = (
+    rf"(?:{_YEAR}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])"
+    r"|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)"
+    rf"|{_LEAP}-02-29)"
+)
+GIVEN_DAY = rf"^{_DAY}$"
+GIVEN_DATE = rf"^(?:{_YEAR}(?:-(?:0[1-9]|1[0-2]))?|{_DAY})$"
+NOT_BLANK = r"\S"
+# codes a person enters: checked by ipcoop.review.activities (a 422 naming an unknown one)
+PartyCodeGiven = Annotated[str, one_of(PARTY_CODES)]
+TopicCode = Annotated[str, one_of(TOPICS)]
+TypeCode = Annotated[str, one_of(TYPES)]
+AudienceCode = Annotated[str, one_of(AUDIENCES)]
+ModalityCode = Annotated[str, one_of(MODALITIES, blank=True)]
+CountryCode = Annotated[str, one_of(PARTY_CODES, blank=True)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,12 +222,6 @@ def _check_dates(start: str | None, end: str | None) -> None:
         raise ValueError("the end date is before the start date")
 
 
-def _a_day(value: str | None) -> str | None:
-    if value and len(value) == 10:
-        dt.date.fromisoformat(value)  # a day that exists
-    return value
-
-
 def _end_after_start(end: str | None, info: ValidationInfo) -> str | None:
     _check_dates(info.data.get("start_date"), end)
     return end
@@ -217,50 +230,58 @@ def _end_after_start(end: str | None, info: ValidationInfo) -> str | None:
 class ActivityCreate(BaseModel):
     """An activity as a person enters it: parties by code, tags by vocabulary code."""
 
-    title: str = Field(title="Title", min_length=1, max_length=1000)
-    start_date: str | None = Field(None, title="Start date", pattern=PARTIAL_DATE)
-    end_date: str | None = Field(None, title="End date", pattern=PARTIAL_DATE)
-    beneficiaries: list[str] = Field(default_factory=list, title="Beneficiaries")
+    model_config = ConfigDict(extra="forbid")
+
+    title: str = Field(title="Title", min_length=1, max_length=1000, pattern=NOT_BLANK)
+    start_date: str | None = Field(None, title="Start date", pattern=GIVEN_DATE)
+    end_date: str | None = Field(
+        None, title="End date", pattern=GIVEN_DATE, description="Not before the start date."
+    )
+    beneficiaries: list[PartyCodeGiven] = Field(default_factory=list, title="Beneficiaries")
     providers: list[str] = Field(default_factory=list, title="Providers")
-    type: str | None = Field(None, title="Type of activity")
-    topics: list[str] = Field(default_factory=list, title="Topics")
-    audience: list[str] = Field(default_factory=list, title="Audience")
-    modality: str | None = Field(None, title="Modality")
+    type: TypeCode | None = Field(None, title="Type of activity")
+    topics: list[TopicCode] = Field(default_factory=list, title="Topics")
+    audience: list[AudienceCode] = Field(default_factory=list, title="Audience")
+    modality: ModalityCode | None = Field(None, title="Modality")
     city: str | None = Field(None, title="City", max_length=200)
-    country: str | None = Field(None, title="Country")
-    participants: int | None = Field(None, title="Participants", ge=0)
+    country: CountryCode | None = Field(None, title="Country")
+    participants: int | None = Field(None, title="Participants", ge=0, le=INTEGER_MAX)
     description: str | None = Field(None, title="Brief description")
     outputs: str | None = Field(None, title="Outputs or impact")
     website: str | None = Field(None, title="Website", max_length=1000)
     contact: str | None = Field(None, title="Contact", max_length=500)
 
     # on the fields (not the model), so that a 422 names the field that is wrong
-    _days = field_validator("start_date", "end_date")(_a_day)
     _order = field_validator("end_date")(_end_after_start)
 
 
 class ActivityUpdate(BaseModel):
     """A change to an activity: only the fields given change; ``version`` is the one read."""
 
-    version: int | None = Field(None, description="The version the change was made on.")
-    title: str | None = Field(None, min_length=1, max_length=1000)
-    start_date: str | None = Field(None, pattern=PARTIAL_DATE)
-    end_date: str | None = Field(None, pattern=PARTIAL_DATE)
-    beneficiaries: list[str] | None = None
+    model_config = ConfigDict(extra="forbid")
+
+    version: int = Field(
+        ..., ge=0, le=INTEGER_MAX, description="The version the change was made on."
+    )
+    title: str | None = Field(None, min_length=1, max_length=1000, pattern=NOT_BLANK)
+    start_date: str | None = Field(None, pattern=GIVEN_DATE)
+    end_date: str | None = Field(
+        None, pattern=GIVEN_DATE, description="Not before the start date (given or stored)."
+    )
+    beneficiaries: list[PartyCodeGiven] | None = None
     providers: list[str] | None = None
-    type: str | None = None
-    topics: list[str] | None = None
-    audience: list[str] | None = None
-    modality: str | None = None
+    type: TypeCode | None = None
+    topics: list[TopicCode] | None = None
+    audience: list[AudienceCode] | None = None
+    modality: ModalityCode | None = None
     city: str | None = Field(None, max_length=200)
-    country: str | None = None
-    participants: int | None = Field(None, ge=0)
+    country: CountryCode | None = None
+    participants: int | None = Field(None, ge=0, le=INTEGER_MAX)
     description: str | None = None
     outputs: str | None = None
     website: str | None = Field(None, max_length=1000)
     contact: str | None = Field(None, max_length=500)
 
-    _days = field_validator("start_date", "end_date")(_a_day)
     _order = field_validator("end_date")(_end_after_start)
 
 

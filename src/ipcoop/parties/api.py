@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi import APIRouter, Depends, HTTPException
 from sqlalchemy.orm import Session
 
 from ipcoop.dependencies import get_session
+from ipcoop.parameters import PartyPath, choice
 from ipcoop.parties.models import Party
+from ipcoop.parties.resolver import Resolver
 from ipcoop.parties.schemas import PartyPagination, PartyRead
 from ipcoop.parties.service import get_party, list_parties
 
 router = APIRouter(tags=["parties"])
+KINDS = sorted({p.kind for p in Resolver.default().parties()})
 
 
 def party_json(party: Party) -> dict[str, Any]:
@@ -32,10 +35,8 @@ def party_json(party: Party) -> dict[str, Any]:
 
 
 @router.get("/parties", response_model=PartyPagination)
-def parties(
-    kind: str | None = Query(None, description="economy, igo, agency, forum, group"),
-    session: Session = Depends(get_session),
-) -> dict[str, Any]:
+def parties(kind: str | None = choice(KINDS, "Only parties of this kind: " + ", ".join(KINDS)),
+            session: Session = Depends(get_session)) -> dict[str, Any]:
     """Every party in the reference data."""
     rows = list_parties(session, kind=kind)
     return {
@@ -47,7 +48,7 @@ def parties(
 
 
 @router.get("/parties/{code}", response_model=PartyRead)
-def party(code: str, session: Session = Depends(get_session)) -> dict[str, Any]:
+def party(code: PartyPath, session: Session = Depends(get_session)) -> dict[str, Any]:
     """One party's reference record."""
     found = get_party(session, code.upper())
     if found is None:

@@ -2,9 +2,27 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from collections.abc import Iterable
+from typing import Annotated
 
+from pydantic import BaseModel, Field, WithJsonSchema
+
+from ipcoop.parties.resolver import Resolver
 from ipcoop.vocabularies import PartyRole
+
+
+def one_of(values: Iterable[str], *, blank: bool = False) -> WithJsonSchema:
+    """A string documented as one of these values (and empty, where an empty value means none):
+    ``Annotated[str, one_of(TOPICS)]``; the values are checked where they are read (the filters,
+    the review service), which name an unknown one."""
+    listed = [""] if blank else []
+    listed += [str(v) for v in dict.fromkeys(values)]
+    return WithJsonSchema({"type": "string", "enum": listed})
+
+
+PARTY_CODES = sorted(p.code for p in Resolver.default().parties())
+# a party named in a filter: its code as GET /api/v1/parties lists them (a name is resolved too)
+PartyCode = Annotated[str, one_of(PARTY_CODES, blank=True)]
 
 
 class PartyMention(BaseModel):

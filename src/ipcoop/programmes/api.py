@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 from sqlalchemy.orm import Session
 
+from ipcoop import parameters
 from ipcoop.dependencies import get_session
+from ipcoop.parameters import PartyCode, RowId, one_of
 from ipcoop.programmes import service
 from ipcoop.programmes.schemas import (
     InstrumentDetail,
@@ -15,18 +17,19 @@ from ipcoop.programmes.schemas import (
     ProgrammeDetail,
     ProgrammePagination,
 )
+from ipcoop.reports.provenance import CHOICES
 
 router = APIRouter(tags=["programmes and instruments"])
 
 
 def _common(
-    party: list[str] = Query(
+    party: list[PartyCode] = Query(
         [], description="Party code: offered, signed, run or named by it or a body under it."
     ),
-    report_id: int | None = Query(None, description="Only those named in this report."),
+    report_id: int | None = parameters.row_id("Only those named in this report"),
     q: str = Query("", description="Words in the title."),
-    generated: str | None = Query(
-        None, description="From reports made by `ipcoop synth`: exclude (default), include or only."
+    generated: str | None = parameters.choice(
+        CHOICES, "From reports made by `ipcoop synth`: exclude (default), include or only."
     ),
 ) -> dict[str, Any]:
     """The filters every list takes."""
@@ -47,7 +50,7 @@ def programmes(
 
 
 @router.get("/programmes/{programme_id}", response_model=ProgrammeDetail)
-def programme(programme_id: int, session: Session = Depends(get_session)) -> dict[str, Any]:
+def programme(programme_id: RowId, session: Session = Depends(get_session)) -> dict[str, Any]:
     """One programme offer with its report and the activities that name it."""
     found = service.get_programme(session, programme_id)
     if found is None:
@@ -66,12 +69,14 @@ def _instrument_routes(name: str, what: str) -> None:
         filters = service.list_filters(section_name=name, kind=kind, **common)
         return _page(service.section_records(session, name, filters))
 
-    def one(record_id: int, session: Session = Depends(get_session)) -> dict[str, Any]:
+    def one(record_id: RowId, session: Session = Depends(get_session)) -> dict[str, Any]:
         found = service.get_instrument(session, record_id)
         if found is None or service.section(found.kind) != name:
             raise HTTPException(404, f"No {what} {record_id}; /api/v1/{name} lists them")
         return service.detail(session, found)
 
+    # the section's own kinds (a local name, which a string annotation cannot see)
+    listing.__annotations__["kind"] = list[Annotated[str, one_of(service.KINDS[name], blank=True)]]
     listing.__doc__ = f"{name.capitalize()} named in the documents ({kinds}), with their parties."
     one.__doc__ = f"One {what} with its parties, its document and the activities naming it."
     router.add_api_route(

@@ -8,6 +8,7 @@ from fastapi import APIRouter, Depends, Query
 from sqlalchemy.orm import Session
 
 from ipcoop.dependencies import get_session
+from ipcoop.parameters import Offset
 from ipcoop.reports.filters import ReportFilters, report_filters
 from ipcoop.reports.schemas import ReportPagination
 from ipcoop.reports.service import list_reports, summary
@@ -19,7 +20,7 @@ router = APIRouter(tags=["reports"])
 def reports(
     filters: ReportFilters = Depends(report_filters),
     limit: int = Query(100, ge=1, le=1000),
-    offset: int = Query(0, ge=0),
+    offset: Offset = 0,
     session: Session = Depends(get_session),
 ) -> dict[str, Any]:
     """Reports matching every filter, newest first, each with its activity count."""

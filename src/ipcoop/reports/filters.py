@@ -5,20 +5,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import Query
 from sqlalchemy import and_, func, or_, true
 
-from ipcoop import vocabularies
+from ipcoop import parameters, vocabularies
+from ipcoop.parameters import PartyCode, one_of
 from ipcoop.parties.resolver import Resolver
 from ipcoop.reports.models import Report
-from ipcoop.reports.provenance import choice
+from ipcoop.reports.provenance import CHOICES, choice
 from ipcoop.search import filters as search_filters
 from ipcoop.search.filters import FilterError
 
 # WTO document symbols: IP/C/W/123/Add.1, IP/C/R/TC/USA/1 ... (a prefix finds its addenda)
 SYMBOL = re.compile(r"^[A-Z]{1,4}(?:/[A-Za-z0-9.]+)+$")
+# the symbol query parameter: a symbol (a trailing slash and spaces are dropped), or empty
+SYMBOL_PARAMETER = r"^\s*([A-Z]{1,4}(/[A-Za-z0-9.]+)+/?)?\s*$"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,12 +117,20 @@ def parse_reports(
 
 
 def report_filters(
-    reporter: list[str] = Query([], description="Reporting party code (its bodies included)."),
-    year: str | None = Query(None, description="A year the report covers or is dated."),
-    kind: list[str] = Query([], description="Report kind."),
-    symbol: str | None = Query(None, description="WTO document symbol (its addenda included)."),
+    reporter: list[PartyCode] = Query(
+        [], description="Reporting party code (its bodies included)."
+    ),
+    year: str | None = parameters.year("A year the report covers or is dated"),
+    kind: list[Annotated[str, one_of(vocabularies.REPORT_KINDS, blank=True)]] = Query(
+        [], description="Report kind."
+    ),
+    symbol: str | None = Query(
+        None,
+        pattern=SYMBOL_PARAMETER,
+        description="WTO document symbol (its addenda included), such as IP/C/W/668.",
+    ),
     q: str = Query("", description="Words in the title, the reporter's name or the text."),
-    generated: str | None = Query(
+    generated: Annotated[str, one_of(CHOICES, blank=True)] | None = Query(
         None, description="Reports made by `ipcoop synth`: include (default), exclude or only."
     ),
 ) -> ReportFilters:

@@ -11,12 +11,12 @@ import datetime as dt
 import re
 from typing import Any
 
-from ipcoop.search.filters import FilterError
+from ipcoop.search.filters import PROVENANCE, FilterError
 
 MARKER = re.compile(r"\(generated, not an official document\)", re.IGNORECASE)
 # the marker is on the cover: a real document quoting it further down is not generated
 COVER = 3000
-CHOICES = ("exclude", "include", "only")
+CHOICES = PROVENANCE
 
 
 def is_generated(text: str) -> bool:

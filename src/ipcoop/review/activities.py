@@ -28,6 +28,9 @@ class FieldProblem:
 
     field: str
     message: str
+    # the value is well formed but disagrees with what is stored (the report's period, another
+    # activity): a 409, where a malformed one is a 422
+    conflict: bool = False
 
 
 @dataclass(slots=True)
@@ -38,6 +41,11 @@ class Invalid(ValueError):
 
     def __str__(self) -> str:
         return "; ".join(f"{p.field}: {p.message}" for p in self.problems)
+
+    @property
+    def conflicting(self) -> bool:
+        """Whether every problem is a disagreement with the stored record (a 409)."""
+        return bool(self.problems) and all(p.conflict for p in self.problems)
 
 
 def _date(value: str | None, name: str, problems: list[FieldProblem]) -> PartialDate | None:
@@ -70,8 +78,12 @@ def check(
     start = _date(values.get("start_date"), "start_date", problems)
     end = _date(values.get("end_date"), "end_date", problems)
     if start and end and end.last_day < start.first_day:
+        # a body with both dates in this order is refused by its schema (a 422): here one of
+        # them is the stored one, which the change disagrees with
         problems.append(
-            FieldProblem("end_date", f"the end {end.iso} is before the start {start.iso}")
+            FieldProblem(
+                "end_date", f"the end {end.iso} is before the start {start.iso}", conflict=True
+            )
         )
     period = [p for p in (report.period_start, report.period_end) if p]
     if start and len(period) == 2:
@@ -81,6 +93,7 @@ def check(
                 FieldProblem(
                     "start_date",
                     f"{start.iso} is more than a year outside the period {period[0]}–{period[1]}",
+                    conflict=True,
                 )
             )
     for code in values.get("beneficiaries") or []:
@@ -140,7 +153,11 @@ def _duplicate(
     other = session.scalar(same.limit(1))
     if other is None:
         return []
-    return [FieldProblem("title", f"the same title and start date as activity {other}")]
+    return [
+        FieldProblem(
+            "title", f"the same title and start date as activity {other}", conflict=True
+        )
+    ]
 
 
 def values_of(activity: Activity) -> dict[str, Any]:

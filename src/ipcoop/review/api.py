@@ -19,12 +19,22 @@ from ipcoop.activities.service import item
 from ipcoop.config import get_settings
 from ipcoop.dependencies import get_session
 from ipcoop.downloads import attachment
+from ipcoop.parameters import RowId, row_id
 from ipcoop.reports.models import Report
 from ipcoop.reports.service import summary
 from ipcoop.review import audit, curation, service, upload, versions
 from ipcoop.review.auth import api_actor
 from ipcoop.review.permissions import Actor, NotFound
-from ipcoop.review.schemas import ReportCreate, ReportUpdate, ReviewReportDetail, Transition
+from ipcoop.review.schemas import (
+    AuditPage,
+    ReportCreate,
+    ReportUpdate,
+    ReviewReportDetail,
+    Transition,
+    UploadResult,
+    VersionedActivity,
+    VersionList,
+)
 
 router = APIRouter(tags=["submission"])
 
@@ -48,7 +58,7 @@ def report_json(session: Session, report: Report) -> dict[str, Any]:
 
 @router.get("/reports/{report_id}", response_model=ReviewReportDetail)
 def report(
-    report_id: int, actor: Actor = Depends(api_actor), session: Session = Depends(get_session)
+    report_id: RowId, actor: Actor = Depends(api_actor), session: Session = Depends(get_session)
 ) -> dict[str, Any]:
     """One report: its header, its text and its activities (a draft or submitted report only
     to its party's reporters and the curators; 404 to anyone else)."""
@@ -58,7 +68,7 @@ def report(
         raise HTTPException(404, f"No report {report_id}; /api/v1/reports lists them") from None
 
 
-@router.post("/reports", status_code=201)
+@router.post("/reports", status_code=201, response_model=ReviewReportDetail)
 def create_report(
     data: ReportCreate, actor: Actor = Depends(api_actor), session: Session = Depends(get_session)
 ) -> dict[str, Any]:
@@ -66,9 +76,9 @@ def create_report(
     return report_json(session, service.create_report(session, actor, data))
 
 
-@router.patch("/reports/{report_id}")
+@router.patch("/reports/{report_id}", response_model=ReviewReportDetail)
 def update_report(
-    report_id: int,
+    report_id: RowId,
     data: ReportUpdate,
     actor: Actor = Depends(api_actor),
     session: Session = Depends(get_session),
@@ -77,9 +87,11 @@ def update_report(
     return report_json(session, service.update_report(session, actor, report_id, data))
 
 
-@router.post("/reports/{report_id}/activities", status_code=201)
+@router.post(
+    "/reports/{report_id}/activities", status_code=201, response_model=VersionedActivity
+)
 def add_activity(
-    report_id: int,
+    report_id: RowId,
     data: ActivityCreate,
     actor: Actor = Depends(api_actor),
     session: Session = Depends(get_session),
@@ -89,10 +101,12 @@ def add_activity(
     return {**item(activity), "lock_version": activity.lock_version}
 
 
-@router.patch("/reports/{report_id}/activities/{activity_id}")
+@router.patch(
+    "/reports/{report_id}/activities/{activity_id}", response_model=VersionedActivity
+)
 def update_activity(
-    report_id: int,
-    activity_id: int,
+    report_id: RowId,
+    activity_id: RowId,
     data: ActivityUpdate,
     actor: Actor = Depends(api_actor),
     session: Session = Depends(get_session),
@@ -145,8 +159,8 @@ def unlink_activity(
 
 @router.delete("/reports/{report_id}/activities/{activity_id}", status_code=204)
 def delete_activity(
-    report_id: int,
-    activity_id: int,
+    report_id: RowId,
+    activity_id: RowId,
     actor: Actor = Depends(api_actor),
     session: Session = Depends(get_session),
 ) -> Response:
@@ -155,11 +169,13 @@ def delete_activity(
     return Response(status_code=204)
 
 
-@router.post("/reports/{report_id}/upload", status_code=201)
+@router.post("/reports/{report_id}/upload", status_code=201, response_model=UploadResult)
 async def upload_file(
-    report_id: int,
+    report_id: RowId,
     request: Request,
-    file: UploadFile = File(..., description="DOCX, PDF, HTML or text."),
+    file: UploadFile = File(
+        ..., description="DOCX, PDF, HTML or text; not empty.", json_schema_extra={"minLength": 1}
+    ),
     actor: Actor = Depends(api_actor),
     session: Session = Depends(get_session),
 ) -> dict[str, Any]:
@@ -188,7 +204,7 @@ def _transition(name: str) -> Callable[..., dict[str, Any]]:
     }[name]
 
     def endpoint(
-        report_id: int,
+        report_id: RowId,
         data: Transition | None = Body(None),
         actor: Actor = Depends(api_actor),
         session: Session = Depends(get_session),
@@ -210,30 +226,33 @@ for _name in ("submit", "return", "publish", "withdraw"):
         _transition(_name),
         methods=["POST"],
         name=f"report_{_name}",
+        response_model=ReviewReportDetail,
     )
 
 
-@router.post("/reports/{report_id}/correct", status_code=201)
+@router.post(
+    "/reports/{report_id}/correct", status_code=201, response_model=ReviewReportDetail
+)
 def correct(
-    report_id: int, actor: Actor = Depends(api_actor), session: Session = Depends(get_session)
+    report_id: RowId, actor: Actor = Depends(api_actor), session: Session = Depends(get_session)
 ) -> dict[str, Any]:
     """Open a correction of a published report: a new draft version."""
     return report_json(session, service.correct(session, actor, report_id))
 
 
-@router.get("/reports/{report_id}/versions")
+@router.get("/reports/{report_id}/versions", response_model=VersionList)
 def report_versions(
-    report_id: int, actor: Actor = Depends(api_actor), session: Session = Depends(get_session)
+    report_id: RowId, actor: Actor = Depends(api_actor), session: Session = Depends(get_session)
 ) -> dict[str, Any]:
     """Every version of a report with what changed from the one before."""
     return {"items": versions.versions(session, actor, report_id)}
 
 
-@router.get("/audit")
+@router.get("/audit", response_model=AuditPage)
 def audit_log(
-    report_id: int | None = Query(None),
+    report_id: int | None = row_id("Only the events of this report"),
     limit: int = Query(200, ge=1, le=1000),
-    before_id: int | None = Query(None, description="Events older than this id."),
+    before_id: int | None = row_id("Events older than this id"),
     actor: Actor = Depends(api_actor),
     session: Session = Depends(get_session),
 ) -> dict[str, Any]:
@@ -242,9 +261,13 @@ def audit_log(
     return {"items": [audit.as_json(e) for e in rows]}
 
 
-@router.get("/audit.csv")
+@router.get(
+    "/audit.csv",
+    response_class=StreamingResponse,
+    responses={200: {"description": "The audit log as CSV.", "content": {"text/csv": {}}}},
+)
 def audit_csv(
-    report_id: int | None = Query(None),
+    report_id: int | None = row_id("Only the events of this report"),
     actor: Actor = Depends(api_actor),
     session: Session = Depends(get_session),
 ) -> StreamingResponse:

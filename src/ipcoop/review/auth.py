@@ -8,7 +8,8 @@ import os
 import secrets as random
 from functools import cache
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Request, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
 from ipcoop.dependencies import get_session
@@ -43,9 +44,21 @@ def unsign(signed: str | None) -> str | None:
     return value if hmac.compare_digest(sign(value), signed) else None
 
 
-def api_actor(request: Request, session: Session = Depends(get_session)) -> Actor:
+BEARER = HTTPBearer(
+    auto_error=False,
+    scheme_name="token",
+    description="An API token (`ipcoop tokens create`); without one, the caller is anonymous.",
+)
+
+
+def api_actor(
+    request: Request,
+    _declared: HTTPAuthorizationCredentials | None = Security(BEARER),
+    session: Session = Depends(get_session),
+) -> Actor:
     """The API's caller: the account of an ``Authorization: Bearer`` token, else anonymous.
-    A token that is wrong, revoked or of a disabled account is a 401."""
+    A token that is wrong, revoked or of a disabled account is a 401. (``_declared`` puts the
+    scheme in the OpenAPI document; the header is read here, so another scheme is a 401 too.)"""
     header = request.headers.get("authorization", "")
     if not header:
         return ANONYMOUS

@@ -144,7 +144,8 @@ def create_report(session: Session, actor: Actor, data: ReportCreate) -> Report:
     """A new draft report (with the activities of ``copy_from`` when given)."""
     party = (data.party or actor.party_code or "").upper()
     if not party:
-        raise fields.Invalid([fields.FieldProblem("party", "a reporting party is required")])
+        # an account without a party of its own (a curator) may draft only a named party's
+        raise Forbidden("name the reporting party (party): this account has none of its own")
     name = _party_name(party)
     if not allowed(actor, Action.CREATE, party, S.DRAFT):
         raise Forbidden("only the party's reporters and the curators draft its reports")
@@ -259,8 +260,6 @@ def update_activity(
     """Change some fields of an activity; refused (Conflict) when the version read is stale."""
     report = load(session, actor, report_id, Action.EDIT)
     activity = activity_in(session, report, activity_id)
-    if data.version is None:
-        raise fields.Invalid([fields.FieldProblem("version", "send the version you read")])
     expect_version(activity.lock_version, data.version, f"activity {activity_id}")
     values = fields.merged(activity, data)
     problems = fields.check(session, report, values, activity.id)

@@ -22,6 +22,7 @@ from ipcoop.activities.service import evidence, item, related
 from ipcoop.config import get_settings
 from ipcoop.dependencies import get_session
 from ipcoop.ingest.pipeline import IngestError
+from ipcoop.parameters import RowId, row_id
 from ipcoop.reports.models import Report
 from ipcoop.reports.service import summary
 from ipcoop.review import accounts, audit, curation, service, upload, versions
@@ -327,7 +328,7 @@ def _suggested(session: Session, activity: Any, party: str | None) -> list[dict[
 
 @router.get("/review/reports/{report_id}", response_class=HTMLResponse)
 def report_page(
-    report_id: int,
+    report_id: RowId,
     request: Request,
     actor: Actor = Depends(page_actor),
     session: Session = Depends(get_session),
@@ -399,7 +400,7 @@ def _invalid_page(
     request: Request,
     session: Session,
     actor: Actor,
-    report_id: int,
+    report_id: RowId,
     key: int | str,
     values: dict[str, Any],
     problems: list[FieldProblem],
@@ -419,7 +420,7 @@ def _invalid_page(
 
 @router.post("/review/reports/{report_id}/activities", response_model=None)
 async def add_activity(
-    report_id: int,
+    report_id: RowId,
     request: Request,
     actor: Actor = Depends(page_actor),
     session: Session = Depends(get_session),
@@ -437,8 +438,8 @@ async def add_activity(
 
 @router.post("/review/reports/{report_id}/activities/{activity_id}", response_model=None)
 async def save_activity(
-    report_id: int,
-    activity_id: int,
+    report_id: RowId,
+    activity_id: RowId,
     request: Request,
     actor: Actor = Depends(page_actor),
     session: Session = Depends(get_session),
@@ -542,7 +543,7 @@ def remove_link(
 
 @router.post("/review/reports/{report_id}/header", response_model=None)
 def save_header(
-    report_id: int,
+    report_id: RowId,
     request: Request,
     csrf_token_field: str = Form("", alias="csrf_token"),
     version: int = Form(0),
@@ -571,7 +572,7 @@ def save_header(
 
 @router.post("/review/reports/{report_id}/upload", response_model=None)
 async def upload_file(
-    report_id: int,
+    report_id: RowId,
     request: Request,
     file: UploadFile = File(...),
     csrf_token_field: str = Form("", alias="csrf_token"),
@@ -608,7 +609,7 @@ STEPS = {
 
 @router.post("/review/reports/{report_id}/correct")
 def correct(
-    report_id: int,
+    report_id: RowId,
     request: Request,
     csrf_token_field: str = Form("", alias="csrf_token"),
     actor: Actor = Depends(page_actor),
@@ -622,7 +623,7 @@ def correct(
 
 @router.post("/review/reports/{report_id}/{step}", response_model=None)
 def take_step(
-    report_id: int,
+    report_id: RowId,
     step: str,
     request: Request,
     csrf_token_field: str = Form("", alias="csrf_token"),
@@ -656,7 +657,7 @@ def take_step(
 @router.get("/review/audit", response_class=HTMLResponse)
 def audit_page(
     request: Request,
-    report_id: int | None = None,
+    report_id: int | None = row_id("Only the events of this report"),
     actor: Actor = Depends(page_actor),
     session: Session = Depends(get_session),
 ) -> HTMLResponse:
@@ -672,7 +673,7 @@ def audit_page(
 
 @router.get("/review/audit.csv")
 def audit_csv(
-    report_id: int | None = None,
+    report_id: int | None = row_id("Only the events of this report"),
     actor: Actor = Depends(page_actor),
     session: Session = Depends(get_session),
 ) -> StreamingResponse:

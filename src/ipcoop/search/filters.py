@@ -9,6 +9,9 @@ from typing import Any
 from ipcoop import vocabularies
 from ipcoop.parties.resolver import Resolver
 
+# generated=: reports made by `ipcoop synth` left out, kept, or alone (ipcoop.reports.provenance)
+PROVENANCE = ("exclude", "include", "only")
+
 
 class FilterError(ValueError):
     """A filter value that names nothing; ``param`` and ``value`` say which."""
@@ -115,8 +118,8 @@ def _generated(value: str | None) -> str:
     value = (value or "").strip()
     if value in ("", "include"):
         return ""
-    if value not in ("exclude", "only"):
-        raise FilterError("generated", value, "one of exclude, include, only")
+    if value not in PROVENANCE:
+        raise FilterError("generated", value, "one of " + ", ".join(PROVENANCE))
     return value
 
 

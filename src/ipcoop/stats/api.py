@@ -2,23 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
 from sqlalchemy.orm import Session
 
 from ipcoop.dependencies import activity_filters, get_session
-from ipcoop.reports.provenance import choice, search_value
+from ipcoop.parameters import PartyPath, choice, one_of
+from ipcoop.reports.provenance import CHOICES, search_value
+from ipcoop.reports.provenance import choice as provenance
 from ipcoop.search.filters import ActivityFilters
+from ipcoop.stats.schemas import ProfileRead, StatsRead
 from ipcoop.stats.service import DIMENSIONS, TOP, UnknownPartyCode, counts, profile
 
 router = APIRouter(tags=["stats"])
 
 
-@router.get("/stats")
+@router.get("/stats", response_model=StatsRead)
 def stats(
-    by: list[str] = Query(
-        ["year"], description="One or two dimensions: " + ", ".join(DIMENSIONS) + "."
+    by: list[Annotated[str, one_of(DIMENSIONS)]] = Query(
+        ["year"],
+        min_length=1,
+        max_length=2,
+        description="One or two different dimensions: " + ", ".join(DIMENSIONS) + ".",
+        json_schema_extra={"uniqueItems": True},
     ),
     filters: ActivityFilters = Depends(activity_filters),
     session: Session = Depends(get_session),
@@ -31,12 +38,12 @@ def stats(
     return counts(session, filters, by).as_json()
 
 
-@router.get("/parties/{code}/profile")
+@router.get("/parties/{code}/profile", response_model=ProfileRead)
 def party_profile(
-    code: str,
+    code: PartyPath,
     top: int = Query(TOP, ge=1, le=300, description="How many top partners per role."),
-    generated: str | None = Query(
-        None, description="Reports made by `ipcoop synth`: exclude (default), include or only."
+    generated: str | None = choice(
+        CHOICES, "Reports made by `ipcoop synth`: exclude (default), include or only."
     ),
     session: Session = Depends(get_session),
 ) -> dict[str, Any]:
@@ -45,6 +52,8 @@ def party_profile(
     A group (LDC, ASEAN) as beneficiary counts the activities of its members at their dates.
     """
     try:
-        return profile(session, code, top=top, generated=search_value(choice(generated))).as_json()
+        return profile(
+            session, code, top=top, generated=search_value(provenance(generated))
+        ).as_json()
     except UnknownPartyCode as error:
         raise HTTPException(404, str(error)) from None

@@ -90,6 +90,7 @@ def create_app(engine: Engine | None = None, *, lifespan: Lifespan | None = None
     app.mount("/static", StaticFiles(directory=str(root / "static")), name="static")
     problems.install(app)
     problems.install_review(app)
+    problems.document(app)
     caching.install(app)
     i18n.install(app)
     return app

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from ipcoop.activities.service import detail, get_activity, item
 from ipcoop.dependencies import activity_filters, get_session
 from ipcoop.downloads import attachment
+from ipcoop.parameters import RowId
 from ipcoop.programmes.service import named_in
 from ipcoop.reports.provenance import choice
 from ipcoop.reports.provenance import shown_item as shown
@@ -62,7 +63,7 @@ def home(
 
 @router.get("/reports/{report_id}", response_class=HTMLResponse)
 def report_page(
-    report_id: int, request: Request, session: Session = Depends(get_session)
+    report_id: RowId, request: Request, session: Session = Depends(get_session)
 ) -> HTMLResponse:
     """A report as the WTO gateway shows it: header, introduction, list of programmes."""
     report = get_report(session, report_id)
@@ -82,7 +83,7 @@ def report_page(
 
 
 @router.get("/reports/{report_id}/original")
-def report_original(report_id: int, session: Session = Depends(get_session)) -> Response:
+def report_original(report_id: RowId, session: Session = Depends(get_session)) -> Response:
     """The original file, byte for byte, always as a download: it is someone else's document,
     never rendered on this site (docs/security.md, "Originals")."""
     report = get_report(session, report_id)
@@ -98,7 +99,7 @@ def report_original(report_id: int, session: Session = Depends(get_session)) -> 
 
 @router.get("/activities/{activity_id}", response_class=HTMLResponse)
 def activity_page(
-    activity_id: int,
+    activity_id: RowId,
     request: Request,
     generated: str | None = Query(None),
     session: Session = Depends(get_session),

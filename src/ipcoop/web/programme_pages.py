@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
 from ipcoop.dependencies import get_session
+from ipcoop.parameters import RowId
 from ipcoop.programmes import service
 
 router = APIRouter(include_in_schema=False)
@@ -69,7 +70,7 @@ def programmes_page(
 
 @router.get("/programmes/{record_id}", response_class=HTMLResponse)
 def programme_page(
-    record_id: int, request: Request, session: Session = Depends(get_session)
+    record_id: RowId, request: Request, session: Session = Depends(get_session)
 ) -> HTMLResponse:
     """One programme offer: what it is, who offers it, since when, which activities used it."""
     found = service.get_programme(session, record_id)
@@ -88,7 +89,7 @@ def _instrument_pages(name: str) -> None:
         return _listing(request, session, name, party=party, q=q)
 
     def one(
-        record_id: int, request: Request, session: Session = Depends(get_session)
+        record_id: RowId, request: Request, session: Session = Depends(get_session)
     ) -> HTMLResponse:
         found = service.get_instrument(session, record_id)
         if found is None or service.section(found.kind) != name:

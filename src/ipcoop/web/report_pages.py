@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
 from ipcoop import vocabularies
 from ipcoop.dependencies import get_session
+from ipcoop.parameters import Offset
 from ipcoop.reports.filters import ReportFilters, report_filters
 from ipcoop.reports.service import list_reports, reporters, summary
 
@@ -19,7 +20,7 @@ PAGE = 100
 def reports_page(
     request: Request,
     filters: ReportFilters = Depends(report_filters),
-    offset: int = Query(0, ge=0),
+    offset: Offset = 0,
     session: Session = Depends(get_session),
 ) -> HTMLResponse:
     """Reports and documents, newest first, each with its reporter, kind, symbol and count."""
