@@ -296,7 +296,9 @@ class ActivityTagsUpdate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    version: int = Field(description="The activity's lock_version when it was read.")
+    version: int = Field(
+        ge=0, le=INTEGER_MAX, description="The activity's lock_version when it was read."
+    )
     type: str | None = Field(None, title="Type of activity")
     topics: list[str] | None = Field(None, title="Topics")
     audience: list[str] | None = Field(None, title="Audience")
@@ -308,4 +310,4 @@ class ActivityLinkCreate(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    other: int = Field(description="The other activity's id.", ge=1)
+    other: int = Field(description="The other activity's id.", ge=1, le=INTEGER_MAX)

@@ -116,10 +116,12 @@ def update_activity(
     return {**item(activity), "lock_version": activity.lock_version}
 
 
-@router.patch("/reports/{report_id}/activities/{activity_id}/tags")
+@router.patch(
+    "/reports/{report_id}/activities/{activity_id}/tags", response_model=VersionedActivity
+)
 def retag_activity(
-    report_id: int,
-    activity_id: int,
+    report_id: RowId,
+    activity_id: RowId,
     data: ActivityTagsUpdate,
     actor: Actor = Depends(api_actor),
     session: Session = Depends(get_session),
@@ -133,8 +135,8 @@ def retag_activity(
 
 @router.post("/reports/{report_id}/activities/{activity_id}/links", status_code=201)
 def link_activity(
-    report_id: int,
-    activity_id: int,
+    report_id: RowId,
+    activity_id: RowId,
     data: ActivityLinkCreate,
     actor: Actor = Depends(api_actor),
     session: Session = Depends(get_session),
@@ -146,9 +148,9 @@ def link_activity(
 
 @router.delete("/reports/{report_id}/activities/{activity_id}/links/{other_id}", status_code=204)
 def unlink_activity(
-    report_id: int,
-    activity_id: int,
-    other_id: int,
+    report_id: RowId,
+    activity_id: RowId,
+    other_id: RowId,
     actor: Actor = Depends(api_actor),
     session: Session = Depends(get_session),
 ) -> Response:

@@ -463,8 +463,8 @@ async def save_activity(
 
 @router.post("/review/reports/{report_id}/activities/{activity_id}/tags", response_model=None)
 async def save_tags(
-    report_id: int,
-    activity_id: int,
+    report_id: RowId,
+    activity_id: RowId,
     request: Request,
     actor: Actor = Depends(page_actor),
     session: Session = Depends(get_session),
@@ -492,8 +492,8 @@ def _activity_number(given: str) -> int | None:
 
 @router.post("/review/reports/{report_id}/activities/{activity_id}/links", response_model=None)
 def add_link(
-    report_id: int,
-    activity_id: int,
+    report_id: RowId,
+    activity_id: RowId,
     request: Request,
     csrf_token_field: str = Form("", alias="csrf_token"),
     other: str = Form(""),
@@ -527,9 +527,9 @@ def add_link(
     response_model=None,
 )
 def remove_link(
-    report_id: int,
-    activity_id: int,
-    other_id: int,
+    report_id: RowId,
+    activity_id: RowId,
+    other_id: RowId,
     request: Request,
     csrf_token_field: str = Form("", alias="csrf_token"),
     actor: Actor = Depends(page_actor),
