@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import base64
 import itertools
-import json
 import statistics
 import time
 from collections.abc import Callable
@@ -14,7 +12,7 @@ from sqlalchemy import Engine
 
 from ipcoop.db import session_scope
 from ipcoop.search import filters
-from ipcoop.search.service import search
+from ipcoop.search.service import cursor_at, search
 from ipcoop.stats.service import counts, profile
 
 SHAPES: dict[str, Callable[[Any, int], object]] = {}
@@ -28,10 +26,6 @@ def shape(name: str) -> Callable[[Callable[[Any, int], object]], Callable[[Any, 
         return fn
 
     return register
-
-
-def _cursor(offset: int) -> str:
-    return base64.urlsafe_b64encode(json.dumps({"o": offset}).encode()).decode()
 
 
 def _page(session: Any, **raw: Any) -> object:
@@ -62,7 +56,7 @@ shape("deep page (middle of everything)")(
         filters.parse(),
         limit=50,
         facets=(),
-        cursor=_cursor(n // 2),
+        cursor=cursor_at(filters.parse(), n // 2),
     )
 )
 shape("party profile")(lambda s, n: profile(s, "WIPO"))

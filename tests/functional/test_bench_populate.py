@@ -162,3 +162,13 @@ def test_loaded_values_are_what_ingest_extracts(tmp_path: Path, populate: Module
             assert [p.code for p in found.providers] == [told["provider"]]
             compared += 1
     assert compared == 120
+
+
+def test_every_query_shape_of_the_benchmark_runs(engine: Engine, populate: ModuleType) -> None:
+    """`make bench` times each shape; each must answer on a loaded database (a shape that
+    raises, like a hand-made cursor the search no longer accepts, would lose the figures)."""
+    from bench import queries
+
+    populate.populate(engine, ACTIVITIES, seed=67, progress=False)
+    measured = queries.run(engine, engine.dialect.name, ACTIVITIES, repeat=2)
+    assert [m["name"] for m in measured] == list(queries.SHAPES)

@@ -73,6 +73,12 @@ def _encode(offset: int, binding: str) -> str:
     return base64.urlsafe_b64encode(payload).decode().rstrip("=")
 
 
+def cursor_at(filters: ActivityFilters, offset: int, sort: str = "date") -> str:
+    """The cursor of the page that starts at ``offset`` of this query (what a client would be
+    given after paging that far)."""
+    return _encode(offset, _binding(filters, sort))
+
+
 def _decode(cursor: str | None, binding: str) -> int:
     """The offset of a cursor made for this query; CursorError for any other."""
     if not cursor:
