@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Query, Request
+from fastapi import Depends, Query, Request
 from sqlalchemy.orm import Session
 
 from ipcoop import parameters
@@ -19,6 +19,12 @@ def get_session(request: Request) -> Iterator[Session]:
     """A database session for one request."""
     with session_scope(request.app.state.engine) as session:
         yield session
+
+
+# Every route takes its session this way: committed before the answer leaves, so that a browser
+# following a redirect at once (sign in, then the page behind it) finds what the request wrote.
+# FastAPI's default scope would commit only after the response is sent.
+DB_SESSION = Depends(get_session, scope="function")
 
 
 def activity_filters(

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from ipcoop.db import session_scope
 from ipcoop.review import accounts
@@ -276,3 +277,33 @@ def test_reporters_tick_tags_but_do_not_link(app_client: TestClient, engine: Eng
     assert refused.status_code == 403
     other_page = app_client.get(f"/review/reports/{published}").text
     assert "/tags" not in other_page and "/links" not in other_page
+
+
+def test_what_a_form_writes_is_committed_before_its_answer_leaves(engine: Engine) -> None:
+    """A browser follows a redirect at once: the session a sign-in opens, and the draft a form
+    starts, must already be visible to another connection when the answer starts."""
+    with session_scope(engine) as session:
+        accounts.add_user(session, "r@admin.ch", "reporter", "CHE", "swiss-pass")
+    app = create_app(engine)
+    seen: dict[str, int] = {}
+
+    async def watching(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        async def watched_send(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start" and scope["method"] == "POST":
+                with engine.connect() as other:
+                    for table in ("web_sessions", "reports"):
+                        count = other.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+                        seen[table] = int(count)
+            await send(message)
+
+        await app(scope, receive, watched_send)
+
+    with TestClient(watching) as client:  # type: ignore[arg-type]
+        sign_in(client, "r@admin.ch", "swiss-pass")
+        assert seen["web_sessions"] == 1
+        token = _csrf(client.get("/review").text)
+        made = client.post(
+            "/review/reports", data={"title": "x", "csrf_token": token}, follow_redirects=False
+        )
+        assert made.status_code == 303
+        assert seen["reports"] == 1

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException
+from fastapi import APIRouter, HTTPException
 from sqlalchemy.orm import Session
 
-from ipcoop.dependencies import get_session
+from ipcoop.dependencies import DB_SESSION
 from ipcoop.parameters import PartyPath, choice
 from ipcoop.parties.models import Party
 from ipcoop.parties.resolver import Resolver
@@ -36,7 +36,7 @@ def party_json(party: Party) -> dict[str, Any]:
 
 @router.get("/parties", response_model=PartyPagination)
 def parties(kind: str | None = choice(KINDS, "Only parties of this kind: " + ", ".join(KINDS)),
-            session: Session = Depends(get_session)) -> dict[str, Any]:
+            session: Session = DB_SESSION) -> dict[str, Any]:
     """Every party in the reference data."""
     rows = list_parties(session, kind=kind)
     return {
@@ -48,7 +48,7 @@ def parties(kind: str | None = choice(KINDS, "Only parties of this kind: " + ", 
 
 
 @router.get("/parties/{code}", response_model=PartyRead)
-def party(code: PartyPath, session: Session = Depends(get_session)) -> dict[str, Any]:
+def party(code: PartyPath, session: Session = DB_SESSION) -> dict[str, Any]:
     """One party's reference record."""
     found = get_party(session, code.upper())
     if found is None:

@@ -7,7 +7,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query
 from sqlalchemy.orm import Session
 
-from ipcoop.dependencies import get_session
+from ipcoop.dependencies import DB_SESSION
 from ipcoop.parameters import Offset
 from ipcoop.reports.filters import ReportFilters, report_filters
 from ipcoop.reports.schemas import ReportPagination
@@ -21,7 +21,7 @@ def reports(
     filters: ReportFilters = Depends(report_filters),
     limit: int = Query(100, ge=1, le=1000),
     offset: Offset = 0,
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> dict[str, Any]:
     """Reports matching every filter, newest first, each with its activity count."""
     total, rows = list_reports(session, filters, limit=limit, offset=offset)

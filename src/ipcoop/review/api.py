@@ -17,7 +17,7 @@ from ipcoop.activities.schemas import (
 )
 from ipcoop.activities.service import item
 from ipcoop.config import get_settings
-from ipcoop.dependencies import get_session
+from ipcoop.dependencies import DB_SESSION
 from ipcoop.downloads import attachment
 from ipcoop.parameters import RowId, row_id
 from ipcoop.reports.models import Report
@@ -58,7 +58,7 @@ def report_json(session: Session, report: Report) -> dict[str, Any]:
 
 @router.get("/reports/{report_id}", response_model=ReviewReportDetail)
 def report(
-    report_id: RowId, actor: Actor = Depends(api_actor), session: Session = Depends(get_session)
+    report_id: RowId, actor: Actor = Depends(api_actor), session: Session = DB_SESSION
 ) -> dict[str, Any]:
     """One report: its header, its text and its activities (a draft or submitted report only
     to its party's reporters and the curators; 404 to anyone else)."""
@@ -70,7 +70,7 @@ def report(
 
 @router.post("/reports", status_code=201, response_model=ReviewReportDetail)
 def create_report(
-    data: ReportCreate, actor: Actor = Depends(api_actor), session: Session = Depends(get_session)
+    data: ReportCreate, actor: Actor = Depends(api_actor), session: Session = DB_SESSION
 ) -> dict[str, Any]:
     """A new draft report (a reporter's own party; curators name the party)."""
     return report_json(session, service.create_report(session, actor, data))
@@ -81,7 +81,7 @@ def update_report(
     report_id: RowId,
     data: ReportUpdate,
     actor: Actor = Depends(api_actor),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> dict[str, Any]:
     """Change a draft's header (send the lock_version you read)."""
     return report_json(session, service.update_report(session, actor, report_id, data))
@@ -94,7 +94,7 @@ def add_activity(
     report_id: RowId,
     data: ActivityCreate,
     actor: Actor = Depends(api_actor),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> dict[str, Any]:
     """Add an activity to a draft."""
     activity = service.add_activity(session, actor, report_id, data)
@@ -109,7 +109,7 @@ def update_activity(
     activity_id: RowId,
     data: ActivityUpdate,
     actor: Actor = Depends(api_actor),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> dict[str, Any]:
     """Change an activity's fields (send the lock_version you read; a stale one is a 409)."""
     activity = service.update_activity(session, actor, report_id, activity_id, data)
@@ -124,7 +124,7 @@ def retag_activity(
     activity_id: RowId,
     data: ActivityTagsUpdate,
     actor: Actor = Depends(api_actor),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> dict[str, Any]:
     """Change an activity's type, topics, audience or modality (send the lock_version you
     read). On a published report (curators) the change is published as the report's next
@@ -139,7 +139,7 @@ def link_activity(
     activity_id: RowId,
     data: ActivityLinkCreate,
     actor: Actor = Depends(api_actor),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> dict[str, Any]:
     """Link the activity with the same activity in another party's report (curators)."""
     curation.link(session, actor, report_id, activity_id, data.other)
@@ -152,7 +152,7 @@ def unlink_activity(
     activity_id: RowId,
     other_id: RowId,
     actor: Actor = Depends(api_actor),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> Response:
     """Remove a link between two activities (curators)."""
     curation.unlink(session, actor, report_id, activity_id, other_id)
@@ -164,7 +164,7 @@ def delete_activity(
     report_id: RowId,
     activity_id: RowId,
     actor: Actor = Depends(api_actor),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> Response:
     """Remove an activity from a draft."""
     service.delete_activity(session, actor, report_id, activity_id)
@@ -179,7 +179,7 @@ async def upload_file(
         ..., description="DOCX, PDF, HTML or text; not empty.", json_schema_extra={"minLength": 1}
     ),
     actor: Actor = Depends(api_actor),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> dict[str, Any]:
     """Extract a document into a draft: each activity becomes a draft activity to confirm."""
     data = await file.read()
@@ -209,7 +209,7 @@ def _transition(name: str) -> Callable[..., dict[str, Any]]:
         report_id: RowId,
         data: Transition | None = Body(None),
         actor: Actor = Depends(api_actor),
-        session: Session = Depends(get_session),
+        session: Session = DB_SESSION,
     ) -> dict[str, Any]:
         return report_json(session, step(session, actor, report_id, data or Transition()))
 
@@ -236,7 +236,7 @@ for _name in ("submit", "return", "publish", "withdraw"):
     "/reports/{report_id}/correct", status_code=201, response_model=ReviewReportDetail
 )
 def correct(
-    report_id: RowId, actor: Actor = Depends(api_actor), session: Session = Depends(get_session)
+    report_id: RowId, actor: Actor = Depends(api_actor), session: Session = DB_SESSION
 ) -> dict[str, Any]:
     """Open a correction of a published report: a new draft version."""
     return report_json(session, service.correct(session, actor, report_id))
@@ -244,7 +244,7 @@ def correct(
 
 @router.get("/reports/{report_id}/versions", response_model=VersionList)
 def report_versions(
-    report_id: RowId, actor: Actor = Depends(api_actor), session: Session = Depends(get_session)
+    report_id: RowId, actor: Actor = Depends(api_actor), session: Session = DB_SESSION
 ) -> dict[str, Any]:
     """Every version of a report with what changed from the one before."""
     return {"items": versions.versions(session, actor, report_id)}
@@ -256,7 +256,7 @@ def audit_log(
     limit: int = Query(200, ge=1, le=1000),
     before_id: int | None = row_id("Events older than this id"),
     actor: Actor = Depends(api_actor),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> dict[str, Any]:
     """The audit log, newest first (curators only)."""
     rows = audit.events(session, actor, report_id=report_id, limit=limit, before_id=before_id)
@@ -271,7 +271,7 @@ def audit_log(
 def audit_csv(
     report_id: int | None = row_id("Only the events of this report"),
     actor: Actor = Depends(api_actor),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> StreamingResponse:
     """The audit log as CSV (curators only)."""
     return audit_csv_response(session, actor, report_id)

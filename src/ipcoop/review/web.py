@@ -20,7 +20,7 @@ from ipcoop import vocabularies
 from ipcoop.activities.schemas import ActivityCreate, ActivityTagsUpdate, ActivityUpdate
 from ipcoop.activities.service import evidence, item, related
 from ipcoop.config import get_settings
-from ipcoop.dependencies import get_session
+from ipcoop.dependencies import DB_SESSION
 from ipcoop.ingest.pipeline import IngestError
 from ipcoop.parameters import RowId, row_id
 from ipcoop.reports.models import Report
@@ -114,7 +114,7 @@ def _signed_in(actor: Actor) -> None:
 
 @router.get("/login", response_class=HTMLResponse)
 def login_page(
-    request: Request, session: Session = Depends(get_session), next: str = "/review"
+    request: Request, session: Session = DB_SESSION, next: str = "/review"
 ) -> HTMLResponse:
     """The sign-in form."""
     fresh = ensure_csrf_cookie(request)
@@ -136,7 +136,7 @@ def login(
     password: str = Form(""),
     csrf_token_field: str = Form("", alias="csrf_token"),
     next: str = Form("/review"),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> Response:
     """Check the password (throttled) and open a session."""
     check_csrf(request, session, csrf_token_field)
@@ -177,7 +177,7 @@ def login(
 def logout(
     request: Request,
     csrf_token_field: str = Form("", alias="csrf_token"),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> RedirectResponse:
     """End the session."""
     check_csrf(request, session, csrf_token_field)
@@ -194,7 +194,7 @@ def logout(
 
 @router.get("/review", response_class=HTMLResponse, response_model=None)
 def home(
-    request: Request, actor: Actor = Depends(page_actor), session: Session = Depends(get_session)
+    request: Request, actor: Actor = Depends(page_actor), session: Session = DB_SESSION
 ) -> Response:
     """A reporter's reports in progress (and a form for a new one); the curators' queue."""
     if actor.anonymous:
@@ -222,7 +222,7 @@ def create(
     period_start: str = Form(""),
     period_end: str = Form(""),
     actor: Actor = Depends(page_actor),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> Response:
     """Start a draft."""
     check_csrf(request, session, csrf_token_field)
@@ -331,7 +331,7 @@ def report_page(
     report_id: RowId,
     request: Request,
     actor: Actor = Depends(page_actor),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> HTMLResponse:
     """A report in the workflow: its header, its activities as forms beside their evidence."""
     report = service.load(session, actor, report_id)
@@ -423,7 +423,7 @@ async def add_activity(
     report_id: RowId,
     request: Request,
     actor: Actor = Depends(page_actor),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> Response:
     """Add an activity from the form."""
     form = await _checked_form(request, session)
@@ -442,7 +442,7 @@ async def save_activity(
     activity_id: RowId,
     request: Request,
     actor: Actor = Depends(page_actor),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> Response:
     """Save an activity's form (or remove the activity)."""
     form = await _checked_form(request, session)
@@ -467,7 +467,7 @@ async def save_tags(
     activity_id: RowId,
     request: Request,
     actor: Actor = Depends(page_actor),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> Response:
     """Save an activity's tags (a curator's correction of a published report publishes its
     next version: the page of that version follows)."""
@@ -498,7 +498,7 @@ def add_link(
     csrf_token_field: str = Form("", alias="csrf_token"),
     other: str = Form(""),
     actor: Actor = Depends(page_actor),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> Response:
     """Link the activity with the same one in another party's report."""
     check_csrf(request, session, csrf_token_field)
@@ -533,7 +533,7 @@ def remove_link(
     request: Request,
     csrf_token_field: str = Form("", alias="csrf_token"),
     actor: Actor = Depends(page_actor),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> Response:
     """Remove a link."""
     check_csrf(request, session, csrf_token_field)
@@ -552,7 +552,7 @@ def save_header(
     period_end: str = Form(""),
     introduction: str = Form(""),
     actor: Actor = Depends(page_actor),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> Response:
     """Save the report's header."""
     check_csrf(request, session, csrf_token_field)
@@ -577,7 +577,7 @@ async def upload_file(
     file: UploadFile = File(...),
     csrf_token_field: str = Form("", alias="csrf_token"),
     actor: Actor = Depends(page_actor),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> Response:
     """Extract an uploaded document into the draft."""
     check_csrf(request, session, csrf_token_field)
@@ -613,7 +613,7 @@ def correct(
     request: Request,
     csrf_token_field: str = Form("", alias="csrf_token"),
     actor: Actor = Depends(page_actor),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> RedirectResponse:
     """Open a correction (a new draft version) of a published report."""
     check_csrf(request, session, csrf_token_field)
@@ -630,7 +630,7 @@ def take_step(
     comment: str = Form(""),
     symbol: str = Form(""),
     actor: Actor = Depends(page_actor),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> Response:
     """Submit, return, publish or withdraw."""
     check_csrf(request, session, csrf_token_field)
@@ -659,7 +659,7 @@ def audit_page(
     request: Request,
     report_id: int | None = row_id("Only the events of this report"),
     actor: Actor = Depends(page_actor),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> HTMLResponse:
     """The audit log (curators)."""
     events = [audit.as_json(e) for e in audit.events(session, actor, report_id=report_id)]
@@ -675,7 +675,7 @@ def audit_page(
 def audit_csv(
     report_id: int | None = row_id("Only the events of this report"),
     actor: Actor = Depends(page_actor),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> StreamingResponse:
     """The audit log as CSV (curators)."""
     return audit_csv_response(session, actor, report_id)

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Query
 from sqlalchemy.orm import Session
 
-from ipcoop.dependencies import activity_filters, get_session
+from ipcoop.dependencies import DB_SESSION, activity_filters
 from ipcoop.parameters import PartyPath, choice, one_of
 from ipcoop.reports.provenance import CHOICES, search_value
 from ipcoop.reports.provenance import choice as provenance
@@ -28,7 +28,7 @@ def stats(
         json_schema_extra={"uniqueItems": True},
     ),
     filters: ActivityFilters = Depends(activity_filters),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> dict[str, Any]:
     """Matching activities counted by one or two dimensions (every activity filter applies).
 
@@ -45,7 +45,7 @@ def party_profile(
     generated: str | None = choice(
         CHOICES, "Reports made by `ipcoop synth`: exclude (default), include or only."
     ),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> dict[str, Any]:
     """One party as provider, beneficiary and reporter: counts by year, topic, type; partners.
 

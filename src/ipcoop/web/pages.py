@@ -9,7 +9,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
 from ipcoop.activities.service import detail, get_activity, item
-from ipcoop.dependencies import activity_filters, get_session
+from ipcoop.dependencies import DB_SESSION, activity_filters
 from ipcoop.downloads import attachment
 from ipcoop.parameters import RowId
 from ipcoop.programmes.service import named_in
@@ -35,7 +35,7 @@ def home(
     filters: ActivityFilters = Depends(activity_filters),
     sort: str = Query("date"),
     cursor: str | None = Query(None),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> HTMLResponse:
     """Search activities: query box, facets, results, exports of exactly what is shown."""
     if sort not in SORTS:
@@ -63,7 +63,7 @@ def home(
 
 @router.get("/reports/{report_id}", response_class=HTMLResponse)
 def report_page(
-    report_id: RowId, request: Request, session: Session = Depends(get_session)
+    report_id: RowId, request: Request, session: Session = DB_SESSION
 ) -> HTMLResponse:
     """A report as the WTO gateway shows it: header, introduction, list of programmes."""
     report = get_report(session, report_id)
@@ -83,7 +83,7 @@ def report_page(
 
 
 @router.get("/reports/{report_id}/original")
-def report_original(report_id: RowId, session: Session = Depends(get_session)) -> Response:
+def report_original(report_id: RowId, session: Session = DB_SESSION) -> Response:
     """The original file, byte for byte, always as a download: it is someone else's document,
     never rendered on this site (docs/security.md, "Originals")."""
     report = get_report(session, report_id)
@@ -102,7 +102,7 @@ def activity_page(
     activity_id: RowId,
     request: Request,
     generated: str | None = Query(None),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> HTMLResponse:
     """Every field of an activity with its evidence in the source text; activities of
     generated reports among the related ones only with ``?generated=include``."""

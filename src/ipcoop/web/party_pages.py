@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
-from ipcoop.dependencies import get_session
+from ipcoop.dependencies import DB_SESSION
 from ipcoop.programmes.service import holdings
 from ipcoop.reports.filters import ReportFilters
 from ipcoop.reports.provenance import choice, search_value
@@ -29,7 +29,7 @@ def _render(request: Request, template: str, context: dict[str, Any]) -> HTMLRes
 
 @router.get("/parties", response_class=HTMLResponse)
 def parties_page(
-    request: Request, generated: str | None = Query(None), session: Session = Depends(get_session)
+    request: Request, generated: str | None = Query(None), session: Session = DB_SESSION
 ) -> HTMLResponse:
     """Groups, every party named in an activity and every reporter, with counts per role
     (generated reports left out unless ``?generated=include``)."""
@@ -43,7 +43,7 @@ def party_page(
     code: str,
     request: Request,
     generated: str | None = Query(None),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> HTMLResponse:
     """One party as provider, beneficiary and reporter: tables first, charts on top of them;
     then its reports, programmes, instruments, platforms and bodies. Generated reports are left

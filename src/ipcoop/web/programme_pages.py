@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
-from ipcoop.dependencies import get_session
+from ipcoop.dependencies import DB_SESSION
 from ipcoop.parameters import RowId
 from ipcoop.programmes import service
 
@@ -62,7 +62,7 @@ def programmes_page(
     request: Request,
     party: list[str] = Query([]),
     q: str = Query(""),
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> HTMLResponse:
     """Programme offers, with their providers."""
     return _listing(request, session, "programmes", party=party, q=q)
@@ -70,7 +70,7 @@ def programmes_page(
 
 @router.get("/programmes/{record_id}", response_class=HTMLResponse)
 def programme_page(
-    record_id: RowId, request: Request, session: Session = Depends(get_session)
+    record_id: RowId, request: Request, session: Session = DB_SESSION
 ) -> HTMLResponse:
     """One programme offer: what it is, who offers it, since when, which activities used it."""
     found = service.get_programme(session, record_id)
@@ -84,12 +84,12 @@ def _instrument_pages(name: str) -> None:
         request: Request,
         party: list[str] = Query([]),
         q: str = Query(""),
-        session: Session = Depends(get_session),
+        session: Session = DB_SESSION,
     ) -> HTMLResponse:
         return _listing(request, session, name, party=party, q=q)
 
     def one(
-        record_id: RowId, request: Request, session: Session = Depends(get_session)
+        record_id: RowId, request: Request, session: Session = DB_SESSION
     ) -> HTMLResponse:
         found = service.get_instrument(session, record_id)
         if found is None or service.section(found.kind) != name:

@@ -7,7 +7,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
 from ipcoop import vocabularies
-from ipcoop.dependencies import get_session
+from ipcoop.dependencies import DB_SESSION
 from ipcoop.parameters import Offset
 from ipcoop.reports.filters import ReportFilters, report_filters
 from ipcoop.reports.service import list_reports, reporters, summary
@@ -21,7 +21,7 @@ def reports_page(
     request: Request,
     filters: ReportFilters = Depends(report_filters),
     offset: Offset = 0,
-    session: Session = Depends(get_session),
+    session: Session = DB_SESSION,
 ) -> HTMLResponse:
     """Reports and documents, newest first, each with its reporter, kind, symbol and count."""
     total, rows = list_reports(session, filters, limit=PAGE, offset=offset)
