@@ -8,7 +8,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -16,7 +16,7 @@ from sqlalchemy import Engine, func, select
 
 from functional import test_review_api as review
 from hostile import MIB, Hostile
-from ipcoop.config import Settings
+from ipcoop.config import Settings, get_settings
 from ipcoop.db import session_scope
 from ipcoop.ingest.service import ingest
 from ipcoop.reports.models import Report
@@ -124,3 +124,41 @@ def test_workers_end_when_the_command_is_killed(
     while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.05)
     assert not [pid for pid in workers if _alive(pid)]
+
+
+def test_a_body_over_the_upload_limit_is_refused_unread_by_api_and_page(engine: Engine) -> None:
+    """Past IPCOOP_MAX_UPLOAD_BYTES a request is refused as it arrives (413, by its declared
+    length), with what to do; the draft keeps no text and no file."""
+    review.cli(engine, "users", "add", "delegate@admin.ch", "--role", "reporter", "--party", "CHE")
+    headers = review.bearer(review.cli(engine, "tokens", "create", "delegate@admin.ch").strip())
+    limit = get_settings().max_upload_bytes
+    big = ("big.txt", b"x" * (limit + 1024 * 1024), "text/plain")
+    with TestClient(create_app(engine)) as client:
+        rid = client.post("/api/v1/reports", json={"title": "Swiss"}, headers=headers).json()["id"]
+        refused = client.post(f"/api/v1/reports/{rid}/upload", files={"file": big}, headers=headers)
+        assert refused.status_code == 413
+        assert refused.headers["content-type"].startswith("application/problem+json")
+        body = refused.json()
+        assert body["limit"] == limit and "IPCOOP_MAX_UPLOAD_BYTES" in body["detail"]
+        # a body sent without its length is counted as it arrives
+        def chunks() -> Iterator[bytes]:
+            yield b'--b\r\nContent-Disposition: form-data; name="file"; filename="big.txt"\r\n\r\n'
+            for _ in range(limit // MIB + 2):
+                yield b"x" * MIB
+            yield b"\r\n--b--\r\n"
+
+        streamed = client.post(
+            f"/api/v1/reports/{rid}/upload",
+            content=chunks(),
+            headers={**headers, "content-type": "multipart/form-data; boundary=b"},
+        )
+        assert streamed.status_code == 413, streamed.text
+        assert streamed.json()["limit"] == limit
+        # the page's form gets a page saying the same
+        page = client.post(f"/review/reports/{rid}/upload", files={"file": big})
+        assert page.status_code == 413
+        assert page.headers["content-type"].startswith("text/html")
+        assert "File too large" in page.text and "smaller file" in page.text
+        with session_scope(engine) as session:
+            report = session.get(Report, rid)
+            assert report is not None and not report.text and report.sha256 is None

@@ -24,6 +24,7 @@ from ipcoop.search.snippets import snippet
 from ipcoop.stats.api import router as stats_api
 from ipcoop.web import (
     apidocs,
+    body_limit,
     caching,
     headers,
     i18n,
@@ -42,10 +43,11 @@ Lifespan = Callable[[FastAPI], AbstractAsyncContextManager[None]]
 
 class App(FastAPI):
     """FastAPI with the security headers outside everything else, so that even the answer to
-    an unhandled error carries them."""
+    an unhandled error carries them; inside them, request bodies bounded by the upload limit."""
 
     def build_middleware_stack(self) -> ASGIApp:
-        return headers.SecurityHeaders(super().build_middleware_stack())
+        bounded = body_limit.DeclaredLength(super().build_middleware_stack())
+        return headers.SecurityHeaders(bounded)
 
 
 def create_app(engine: Engine | None = None, *, lifespan: Lifespan | None = None) -> FastAPI:
@@ -59,6 +61,7 @@ def create_app(engine: Engine | None = None, *, lifespan: Lifespan | None = None
         docs_url=None,  # served from vendored files: ipcoop.web.apidocs
         redoc_url=None,
         description="An open registry of IP technical cooperation.",
+        max_body_size=body_limit.limit(),  # a body sent without its length, counted (413)
     )
     app.state.engine = engine or get_engine()
     root = files("ipcoop") / "web"

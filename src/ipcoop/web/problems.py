@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
 
+from ipcoop.config import get_settings
 from ipcoop.search.filters import FilterError
 from ipcoop.search.service import CursorError
 from ipcoop.web.api_params import UnknownParameters
@@ -68,6 +69,20 @@ def allowed_methods(request: Request) -> str:
             route.matches({**request.scope, "method": method})[0] == Match.FULL
             for route in request.app.router.routes
         )
+    )
+
+
+def too_large(request: Request) -> Response:
+    """A request body over the upload limit: refused before it was read, nothing stored."""
+    limit = get_settings().max_upload_bytes
+    return problem(
+        request,
+        413,
+        "File too large",
+        f"A document may be at most {limit / 1024 / 1024:,.0f} MB ({limit:,} bytes); nothing was "
+        "read or stored. Send a smaller file (split a long report into parts), or ask the "
+        "administrator to raise IPCOOP_MAX_UPLOAD_BYTES.",
+        limit=limit,
     )
 
 
@@ -128,6 +143,8 @@ def install(app: FastAPI) -> None:
         headers = dict(error.headers or {})
         if error.status_code == 405:
             headers["Allow"] = allowed_methods(request)
+        if error.status_code == 413:
+            return too_large(request)
         return problem(
             request, error.status_code, str(error.detail), str(error.detail), headers or None
         )
@@ -184,6 +201,7 @@ def _statuses(method: str, operation: dict[str, Any]) -> dict[int, str]:
             out[409] = "Changed by someone else since it was read, or not in a state for this."
     if "requestBody" in operation:
         out[400] = "The body cannot be parsed."
+        out[413] = "The body is over the upload limit (IPCOOP_MAX_UPLOAD_BYTES): refused unread."
     return out
 
 
