@@ -78,13 +78,14 @@ def csv_rows(path: Path) -> int:
 
 
 def xlsx_rows(path: Path) -> int:
-    """Data rows of an exported workbook's one sheet, counted in its XML as it streams."""
+    """Data rows of an exported workbook's first sheet (the activities; the About sheet follows),
+    counted in its XML as it streams."""
     with zipfile.ZipFile(path) as workbook:
-        sheets = sorted(n for n in workbook.namelist() if n.startswith("xl/worksheets/sheet"))
-        if len(sheets) != 1:
-            raise ValueError(f"{path}: expected one worksheet, found {sheets}")
+        first = "xl/worksheets/sheet1.xml"
+        if first not in workbook.namelist():
+            raise ValueError(f"{path}: no first worksheet ({first})")
         count, tail = 0, b""
-        with workbook.open(sheets[0]) as sheet:
+        with workbook.open(first) as sheet:
             while chunk := sheet.read(1 << 20):
                 data = tail + chunk
                 count += data.count(b"<row ") + data.count(b"<row>")

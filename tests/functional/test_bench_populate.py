@@ -172,3 +172,17 @@ def test_every_query_shape_of_the_benchmark_runs(engine: Engine, populate: Modul
     populate.populate(engine, ACTIVITIES, seed=67, progress=False)
     measured = queries.run(engine, engine.dialect.name, ACTIVITIES, repeat=2)
     assert [m["name"] for m in measured] == list(queries.SHAPES)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_the_export_stage_counts_every_row(
+    engine: Engine, populate: ModuleType, tmp_path: Path, fmt: str
+) -> None:
+    """The export figures count the rows read back from the file: the workbook's activities
+    sheet (its About sheet is not data), the CSV after its header."""
+    from bench import export
+
+    populate.populate(engine, ACTIVITIES, seed=67, progress=False)
+    url = engine.url.render_as_string(hide_password=False)
+    measured = export.measure_export(url, fmt, tmp_path / f"all.{fmt}")
+    assert measured["rows"] == ACTIVITIES
