@@ -219,7 +219,7 @@ def test_a_curator_corrects_tags_and_links_by_page(app_client: TestClient, engin
     assert new_report != japan
     new_page = app_client.get(f"/review/reports/{new_report}").text
     assert 'value="trademarks" checked' in new_page and 'value="smes" checked' in new_page
-    assert "<ins>patents, trademarks</ins>" in new_page  # the versions' diff
+    assert "<ins>Patents, Trademarks</ins>" in new_page  # the versions' diff, in words
     new_activity = int(re.findall(r'id="activity-(\d+)"', new_page)[0])
     # an unknown code comes back on the form, with the field named
     wrong = app_client.post(

@@ -53,6 +53,27 @@ def test_fields_methods_and_confidence_in_words() -> None:
     assert "0,50" in labels.confidence(0.5, "fr")["title"]
 
 
+def test_a_versions_change_in_words() -> None:
+    line = {"where": "activity 2", "field": "topics", "before": "patents"}
+    line["after"] = "patents, trade_secrets"
+    assert labels.change(line) == {
+        "where": "Activity 2",
+        "field": "Topic",
+        "before": "Patents",
+        "after": "Patents, Trade secrets",
+    }
+    beneficiaries = {"where": "activity 1", "field": "beneficiaries", "before": "GHA", "after": ""}
+    assert labels.change(beneficiaries)["before"] == "Ghana"
+    typed = {"where": "activity 1", "field": "beneficiaries", "before": "", "after": "Accra office"}
+    assert labels.change(typed)["after"] == "Accra office"  # a name a person typed stays
+    header = {"where": "report", "field": "period_start", "before": "2024", "after": "2024-07"}
+    assert labels.change(header, "fr")["where"] == gettext("fr", "Report")
+    assert labels.change(header)["field"] == "Period from"
+    added = {"where": "activity 3", "field": "added", "before": "", "after": "Workshop"}
+    assert labels.change(added)["field"] == "Added"
+    assert labels.state("superseded") == "superseded"
+
+
 def test_folding() -> None:
     assert fold("Contrefaçon, Ginebra, Genève") == "Contrefacon, Ginebra, Geneve"
 

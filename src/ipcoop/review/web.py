@@ -270,7 +270,8 @@ def _report_context(
                 "lock_version": activity.lock_version,
                 "needs_review": activity.needs_review,
                 "review_reasons": activity.review_reasons,
-                "values": {k: given.get(k, _form_value(k, v)) for k, v in values.items()},
+                # what was typed stays, the link field's included
+                "values": {k: _form_value(k, v) for k, v in values.items()} | given,
                 "evidence": {f: found.get(e, []) for f, e in EVIDENCE_OF.items()},
                 "errors": errors.get(activity.id, {}).get("fields", {}),
                 "tags": tags_of(activity) | errors.get(activity.id, {}).get("tags", {}),

@@ -9,7 +9,8 @@ taxonomy's labels from ``ipcoop.vocabularies.terms``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from typing import Any
 
 from babel.numbers import format_decimal
@@ -52,6 +53,16 @@ REPORT_KINDS = {
     "other": N_("Other document"),
 }
 
+# where a report stands in the workflow (ipcoop.vocabularies.ReportState)
+STATES = {
+    "draft": N_("draft"),
+    "submitted": N_("submitted"),
+    "returned": N_("returned"),
+    "published": N_("published"),
+    "withdrawn": N_("withdrawn"),
+    "superseded": N_("superseded"),
+}
+
 PRECISION = {
     "month": N_("day not stated"),
     "year": N_("month and day not stated"),
@@ -82,7 +93,17 @@ FIELDS = {
     "areas": N_("Areas"),
     "topics": N_("Topic"),
     "audience": N_("Audience"),
+    "city": N_("City"),
+    "country": N_("Country"),
+    "symbol": N_("Symbol"),
+    "period_start": N_("Period from"),
+    "period_end": N_("Period to"),
 }
+
+# a line of a version's diff (ipcoop.review.versions.diff): where, and the two special fields
+CHANGE_WHERE = {"report": N_("Report"), "activity": N_("Activity %(n)s")}
+CHANGE_FIELDS = {"added": N_("Added"), "removed": N_("Removed")}
+_PARTY_FIELDS = ("beneficiaries", "providers", "country")
 
 # a method is "<where>.<how>": the part of the document, then the way the value was read
 METHOD_WHERE = {
@@ -195,6 +216,37 @@ def confidence(score: float | None, lang: str = DEFAULT) -> dict[str, str]:
     }
 
 
+def state(code: str, lang: str = DEFAULT) -> str:
+    """Where a report stands in the workflow, in words."""
+    return gettext(lang, STATES.get(code, code))
+
+
+def change(line: dict[str, str], lang: str = DEFAULT) -> dict[str, str]:
+    """A diff line in words: "activity 2 / topics / patents, trade_secrets" becomes
+    "Activity 2 / Topic / Patents, Trade secrets"; names a person typed stay as typed."""
+    where, _, number = line["where"].partition(" ")
+    name = line["field"]
+    word: Callable[[str, str], str] | None
+    if name in _VOCABULARIES:
+        word = partial(term, name)
+    elif name in _PARTY_FIELDS:
+        word = party_name
+    else:
+        word = None
+
+    def words(shown: str) -> str:
+        if not shown or word is None:
+            return shown
+        return ", ".join(word(code, lang) for code in shown.split(", "))
+
+    return {
+        "where": gettext(lang, CHANGE_WHERE.get(where, where)) % {"n": number},
+        "field": gettext(lang, CHANGE_FIELDS[name]) if name in CHANGE_FIELDS else field(name, lang),
+        "before": words(line["before"]),
+        "after": words(line["after"]),
+    }
+
+
 def _filter(function: Any) -> Any:
     @pass_context
     def bound(context: Context, first: Any, *args: Any) -> Any:
@@ -214,6 +266,8 @@ def install(env: Environment) -> None:
     env.filters["report_kind"] = _filter(lambda code, lang: value("kind", code or "", lang))
     env.filters["field_name"] = _filter(field)
     env.filters["method_words"] = _filter(method)
+    env.filters["change_words"] = _filter(change)
+    env.filters["state_words"] = _filter(state)
     env.filters["confidence_words"] = _filter(confidence)
     env.filters["precision_note"] = _filter(
         lambda code, lang: gettext(lang, PRECISION[code]) if code in PRECISION else ""
