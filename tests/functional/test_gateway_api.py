@@ -81,6 +81,13 @@ def test_reports_filter_by_reporter_year_kind_symbol_and_words(client: TestClien
     assert declaration["title"].startswith("Joint Declaration between The Republic of Korea")
 
 
+def test_reports_words_match_a_file_name_not_the_folders_it_came_from(
+    client: TestClient, seed: Callable[[str], Path]
+) -> None:
+    assert _reporters(client, q=seed("003").name.upper()) == ["WCO"]
+    assert _reporters(client, q=str(seed("003").parent)) == []
+
+
 def test_unknown_report_filter_values_are_422_naming_them(client: TestClient) -> None:
     for param, value in [
         ("reporter", "Atlantis"),

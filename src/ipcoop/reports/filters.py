@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 from typing import Annotated, Any
 
 from fastapi import Query
-from sqlalchemy import and_, func, or_, true
+from sqlalchemy import ColumnElement, SQLColumnExpression, and_, func, or_, true
 
 from ipcoop import parameters, vocabularies
 from ipcoop.parameters import PartyCode, one_of
@@ -82,7 +82,7 @@ class ReportFilters:
                             Report.title,
                             Report.reporting_party_name,
                             Report.symbol,
-                            Report.source_name,
+                            file_name(Report.source_name),
                             Report.text,
                         )
                     )
@@ -91,6 +91,14 @@ class ReportFilters:
         if self.generated != "include":
             out.append(Report.generated if self.generated == "only" else ~Report.generated)
         return out or [true()]
+
+
+def file_name(path: SQLColumnExpression[str]) -> ColumnElement[str]:
+    """The last part of a stored path, in SQL both databases run (``Report.file_name``): the
+    folders a file was ingested from are not the report's words."""
+    slashed = func.replace(path, "\\", "/")
+    folder = func.rtrim(slashed, func.replace(slashed, "/", ""))
+    return func.substr(slashed, func.length(folder) + 1)
 
 
 def parse_reports(
