@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ipcoop.ingest.document import BlockKind
+from ipcoop.ingest.document import BlockType
 from ipcoop.ingest.readers import HTML, EmptyDocument, read
 
 from .makers import assert_offsets
@@ -34,18 +34,18 @@ def test_blocks_in_document_order() -> None:
     assert doc.media_type == HTML
     assert doc.warnings == []
     assert_offsets(doc)
-    simple = [(b.kind, b.text) for b in doc.blocks if b.kind is not BlockKind.ROW]
+    simple = [(b.block_type, b.text) for b in doc.blocks if b.block_type is not BlockType.ROW]
     assert simple == [
-        (BlockKind.HEADING, "Report of Côte d'Ivoire"),
-        (BlockKind.PARAGRAPH, "Intro bold text"),
-        (BlockKind.PARAGRAPH, "First paragraph."),
-        (BlockKind.PARAGRAPH, "Tail text"),
-        (BlockKind.LIST_ITEM, "One"),
-        (BlockKind.LIST_ITEM, "Two"),
-        (BlockKind.LIST_ITEM, "Two-a"),
-        (BlockKind.PARAGRAPH, "Layout cell paragraph"),
+        (BlockType.HEADING, "Report of Côte d'Ivoire"),
+        (BlockType.PARAGRAPH, "Intro bold text"),
+        (BlockType.PARAGRAPH, "First paragraph."),
+        (BlockType.PARAGRAPH, "Tail text"),
+        (BlockType.LIST_ITEM, "One"),
+        (BlockType.LIST_ITEM, "Two"),
+        (BlockType.LIST_ITEM, "Two-a"),
+        (BlockType.PARAGRAPH, "Layout cell paragraph"),
     ]
-    rows = [b for b in doc.blocks if b.kind is BlockKind.ROW]
+    rows = [b for b in doc.blocks if b.block_type is BlockType.ROW]
     assert [([c.text for c in r.cells], r.table) for r in rows] == [
         (["#", "Title of programme or activity", "Start date"], 0),
         (["1", "Regional seminar on GIs", "20/07/2009"], 0),

@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import re
 
-from ipcoop.ingest.document import Block, BlockKind, Document
+from ipcoop.ingest.document import Block, BlockType, Document
 from ipcoop.ingest.normalize import dates, places
 from ipcoop.ingest.records import Evidence, ExtractedInstrument, PartyRef
 from ipcoop.parties.resolver import Resolver
@@ -395,11 +395,11 @@ def _named_in_prose(document: Document, found: _Collector) -> None:
         if LINKS.match(text.strip()):
             listing = True
             continue
-        if listing and block.kind is BlockKind.LIST_ITEM and not text.rstrip().endswith(":"):
+        if listing and block.block_type is BlockType.LIST_ITEM and not text.rstrip().endswith(":"):
             found.add("platform", text, block.start, block.end, "instruments.links")
             continue
         listing = False
-        if block.kind is BlockKind.ROW:
+        if block.block_type is BlockType.ROW:
             continue  # tables are activity records, not prose
         _verbed(found, block)
         _plans(found, block)
