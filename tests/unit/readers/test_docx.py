@@ -10,7 +10,7 @@ import pytest
 from ipcoop.ingest.document import BlockType
 from ipcoop.ingest.readers import DOCX, BrokenFile, EmptyDocument, UnsupportedFormat, read
 
-from .makers import ANNEX_LABELS, annex_rows, assert_offsets, make_docx
+from .makers import ANNEX_LABELS, annex_rows, assert_offsets, make_docx, split_rows
 
 
 def test_paragraphs_and_tables_in_document_order() -> None:
@@ -26,7 +26,7 @@ def test_paragraphs_and_tables_in_document_order() -> None:
     doc = read(data, source="report.docx")
     assert doc.media_type == DOCX
     assert_offsets(doc)
-    types = [(b.block_type, b.text) for b in doc.blocks if b.block_type is not BlockType.ROW]
+    types, rows = split_rows(doc)
     assert types == [
         (BlockType.HEADING, "Technical cooperation activities"),
         (BlockType.PARAGRAPH, "The present document reproduces the information received."),
@@ -34,7 +34,6 @@ def test_paragraphs_and_tables_in_document_order() -> None:
         (BlockType.LIST_ITEM, "Trademark programmes"),
         (BlockType.PARAGRAPH, "After the table."),
     ]
-    rows = [b for b in doc.blocks if b.block_type is BlockType.ROW]
     assert [r.cells[0].text for r in rows] == list(ANNEX_LABELS)
     assert rows[2].cells[1].text == "Lao People's Democratic Republic"
     assert {r.table for r in rows} == {0}
