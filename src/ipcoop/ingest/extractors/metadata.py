@@ -108,7 +108,7 @@ def _reporter(document: Document, meta: Metadata, resolver: Resolver) -> None:
         counts: dict[str, list[tuple[int, int]]] = {}
         for start, end, code in resolver.find_in_text(text):
             party = resolver.get(code)
-            if party.kind == "forum" and party.parent is None:  # a council speaks for its IGO
+            if party.category == "forum" and party.parent is None:  # a council speaks for its IGO
                 counts.setdefault(code, []).append((start, end))
         if counts:
             code = max(counts, key=lambda c: len(counts[c]))

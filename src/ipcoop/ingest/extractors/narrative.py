@@ -166,7 +166,7 @@ class _Parties:
         return cls(resolver, frozenset(excluded))
 
     def may_benefit(self, code: str) -> bool:
-        return code not in self.excluded and self.resolver.get(code).kind == "economy"
+        return code not in self.excluded and self.resolver.get(code).category == "economy"
 
 
 Hit = tuple[int, int, str]  # start, end, party code: offsets into one sentence's text
