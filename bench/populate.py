@@ -622,10 +622,10 @@ def _prefetched(items: Iterator[T], depth: int = 2) -> Iterator[T]:
     queue: Queue[tuple[str, Any]] = Queue(maxsize=depth)
     stop = threading.Event()
 
-    def put(kind: str, value: Any) -> bool:
+    def put(message: str, value: Any) -> bool:
         while not stop.is_set():
             try:
-                queue.put((kind, value), timeout=0.1)
+                queue.put((message, value), timeout=0.1)
                 return True
             except Full:
                 continue
@@ -644,10 +644,10 @@ def _prefetched(items: Iterator[T], depth: int = 2) -> Iterator[T]:
     thread.start()
     try:
         while True:
-            kind, value = queue.get()
-            if kind == "end":
+            message, value = queue.get()
+            if message == "end":
                 return
-            if kind == "error":
+            if message == "error":
                 raise value
             yield value
     finally:

@@ -117,7 +117,7 @@ ES = {
     "FSM": "Micronesia (Estados Federados de)",
 }
 
-# code, kind, parent, website, English, French, Spanish ("" where no name is known)
+# code, category, parent, website, English, French, Spanish ("" where no name is known)
 ORGANIZATIONS = [
     ("WTO", "igo", "", "https://www.wto.org", "World Trade Organization",
      "Organisation mondiale du commerce", "Organización Mundial del Comercio"),
@@ -588,8 +588,8 @@ def main() -> None:
                     or country.name)
             rows.append(_country(country.alpha_3, name, "", locales))
     rows.append(_row("XKX", "economy", "Kosovo", "Kosovo", "Kosovo", iso2="XK"))
-    for code, kind, parent, site, en, fr, es in ORGANIZATIONS:
-        rows.append(_row(code, kind, en, fr, es, parent=parent, website=site))
+    for code, category, parent, site, en, fr, es in ORGANIZATIONS:
+        rows.append(_row(code, category, en, fr, es, parent=parent, website=site))
     for code, en, fr, es in GROUPS:
         rows.append(_row(code, "group", en, fr, es))
     _write("parties.csv", rows)
@@ -597,9 +597,9 @@ def main() -> None:
     _write("memberships.csv", _memberships())
 
 
-def _row(code: str, kind: str, en: str, fr: str, es: str, *, iso2: str = "", iso3: str = "",
+def _row(code: str, category: str, en: str, fr: str, es: str, *, iso2: str = "", iso3: str = "",
          isonum: str = "", wto: str = "", parent: str = "", website: str = "") -> dict[str, str]:
-    return {"code": code, "kind": kind, "name_en": en, "name_fr": fr, "name_es": es,
+    return {"code": code, "category": category, "name_en": en, "name_fr": fr, "name_es": es,
             "iso2": iso2, "iso3": iso3, "isonum": isonum, "wto_status": wto, "parent": parent,
             "website": website}
 

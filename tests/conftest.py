@@ -81,6 +81,17 @@ def _postgres_engine() -> Iterator[Engine]:
         admin.dispose()
 
 
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def blank_engine(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
+    """An empty database of its own, per backend, for a test that migrates it itself."""
+    if request.param == "sqlite":
+        engine = make_engine(f"sqlite:///{tmp_path / 'blank.sqlite3'}")
+        yield engine
+        engine.dispose()
+        return
+    yield from _postgres_engine()
+
+
 @pytest.fixture(
     scope="session", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 )
@@ -120,12 +131,12 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, int], Pa
     folder = tmp_path_factory.mktemp("hostile")
     built: dict[tuple[str, int], Path] = {}
 
-    def make(kind: str, size: int) -> Path:
-        if (kind, size) not in built:
-            path = folder / f"{size}.{kind}"
-            maker = pdf_of_pages if kind == "pdf" else docx_of_tiny_paragraphs
-            built[kind, size] = maker(path, size)
-        return built[kind, size]
+    def make(suffix: str, size: int) -> Path:
+        if (suffix, size) not in built:
+            path = folder / f"{size}.{suffix}"
+            maker = pdf_of_pages if suffix == "pdf" else docx_of_tiny_paragraphs
+            built[suffix, size] = maker(path, size)
+        return built[suffix, size]
 
     return make
 

@@ -214,8 +214,19 @@ def test_reports_and_parties(client: TestClient) -> None:
     assert len(detail["activities"]) == 7
     assert client.get(f"/reports/{wco['id']}/original").content.startswith(b"\n")
     lao = client.get("/api/v1/parties/LAO").json()
-    assert lao["name"] == "Lao People's Democratic Republic"
+    assert lao["name"] == "Lao People's Democratic Republic" and lao["category"] == "economy"
     assert client.get("/api/v1/parties/XXX").status_code == 404
+
+
+def test_parties_of_one_category(client: TestClient) -> None:
+    everyone = client.get("/api/v1/parties").json()
+    igos = client.get("/api/v1/parties", params={"category": "igo"}).json()
+    assert 0 < igos["total"] < everyone["total"]
+    assert {p["category"] for p in igos["items"]} == {"igo"}
+    assert "WCO" in {p["code"] for p in igos["items"]}
+    assert client.get("/api/v1/parties", params={"category": ""}).json() == everyone
+    wrong = client.get("/api/v1/parties", params={"category": "planet"})
+    assert wrong.status_code == 422 and wrong.json()["param"] == "category"
 
 
 def test_csv_export_opens_in_a_spreadsheet(client: TestClient) -> None:

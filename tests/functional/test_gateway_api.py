@@ -121,7 +121,7 @@ def test_asean_platforms_are_run_by_the_awgipc(client: TestClient) -> None:
     bodies = _titles(client, "/api/v1/bodies", party="ASEAN-AWGIPC")
     assert bodies[0] == "ASEAN Working Group on Intellectual Property Cooperation (AWGIPC)"
     # the framework agreement is signed by ASEAN's members, not run by the working group
-    signed = _get(client, "/api/v1/instruments", kind="framework_agreement")["items"]
+    signed = _get(client, "/api/v1/instruments", form="framework_agreement")["items"]
     assert [i["title"] for i in signed] == [
         "ASEAN Framework Agreement on Intellectual Property Cooperation"
     ]
@@ -149,22 +149,22 @@ def test_kipo_asean_platform_names_its_parties_declaration_and_place(client: Tes
     detail = _get(client, f"/api/v1/platforms/{platform['id']}")
     assert (detail["date"], detail["place"]) == ("2022-11-14", "Seoul, Republic of Korea")
     [declaration] = detail["named_with"]
-    assert declaration["kind"] == "declaration" and declaration["date"] == "2022-11-14"
+    assert declaration["form"] == "declaration" and declaration["date"] == "2022-11-14"
     assert declaration["url"] == f"/instruments/{declaration['id']}"
     # the same platform as seen from Korea (KIPO is one of its offices) and from ASEAN
     assert platform["title"] in _titles(client, "/api/v1/platforms", party="KOR")
     assert platform["title"] in _titles(client, "/api/v1/platforms", party="ASEAN")
 
 
-def test_sections_keep_to_their_kinds(client: TestClient) -> None:
+def test_sections_keep_to_their_forms(client: TestClient) -> None:
     platform = _get(client, "/api/v1/platforms", party="WCO")["items"][0]
     assert client.get(f"/api/v1/bodies/{platform['id']}").status_code == 404
     assert client.get(f"/api/v1/instruments/{platform['id']}").status_code == 404
     assert client.get("/api/v1/programmes/999999").status_code == 404
-    body = _problem(client, "/api/v1/bodies", kind="platform")
-    assert (body["param"], body["value"]) == ("kind", "platform")
-    kinds = {i["kind"] for i in _get(client, "/api/v1/instruments")["items"]}
-    assert kinds and not kinds & {"platform", "body"}
+    body = _problem(client, "/api/v1/bodies", form="platform")
+    assert (body["param"], body["value"]) == ("form", "platform")
+    forms = {i["form"] for i in _get(client, "/api/v1/instruments")["items"]}
+    assert forms and not forms & {"platform", "body"}
 
 
 @pytest.fixture

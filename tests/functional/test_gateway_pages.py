@@ -137,7 +137,7 @@ def test_programme_instrument_and_body_pages(client: TestClient) -> None:
     html = _page(client, body["url"])
     assert "<dt>Since</dt><dd>1996</dd>" in html
     assert "Body: working group, committee or network" in html
-    declaration = client.get("/api/v1/instruments", params={"kind": "declaration"}).json()["items"][
+    declaration = client.get("/api/v1/instruments", params={"form": "declaration"}).json()["items"][
         0
     ]
     html = _page(client, declaration["url"])

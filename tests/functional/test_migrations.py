@@ -8,7 +8,7 @@ from typing import Any
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import Engine, inspect
+from sqlalchemy import Engine, inspect, text
 
 import ipcoop.models  # noqa: F401  (every table on the metadata)
 from ipcoop.db import Base, make_engine
@@ -48,3 +48,39 @@ def test_rows_by_activity_indexes_go_back_and_forth(tmp_path: Path) -> None:
     upgrade(engine)
     assert {"ix_activity_parties_by_activity", "ix_activity_tags_by_activity"} <= indexes()
     engine.dispose()
+
+
+def test_one_word_per_meaning_renames_and_restores(blank_engine: Engine) -> None:
+    """0010 renames parties.kind to category and instruments.kind to form, with their indexes,
+    keeping the values; its downgrade gives the old names back."""
+    upgrade(blank_engine)
+    config = alembic_config(blank_engine.url.render_as_string(hide_password=False))
+
+    def shape() -> dict[str, tuple[set[str], set[str]]]:
+        found = inspect(blank_engine)
+        tables = ("parties", "instruments")
+        columns = {t: {c["name"] for c in found.get_columns(t)} for t in tables}
+        return {t: (columns[t], {str(i["name"]) for i in found.get_indexes(t)}) for t in tables}
+
+    def category_of(code: str, column: str) -> str:
+        with blank_engine.connect() as connection:
+            query = text(f"SELECT {column} FROM parties WHERE code = :code")
+            return str(connection.execute(query, {"code": code}).scalar_one())
+
+    after = shape()
+    assert {"category"} <= after["parties"][0] and "kind" not in after["parties"][0]
+    assert {"form"} <= after["instruments"][0] and "kind" not in after["instruments"][0]
+    assert "ix_parties_category" in after["parties"][1]
+    assert "ix_instruments_form" in after["instruments"][1]
+    assert category_of("WCO", "category") == "igo"
+    with blank_engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0009")
+    before = shape()
+    assert "kind" in before["parties"][0] and "category" not in before["parties"][0]
+    assert "kind" in before["instruments"][0] and "form" not in before["instruments"][0]
+    assert {"ix_parties_kind"} <= before["parties"][1]
+    assert {"ix_instruments_kind"} <= before["instruments"][1]
+    assert category_of("WCO", "kind") == "igo"
+    upgrade(blank_engine)
+    assert shape() == after and category_of("WCO", "category") == "igo"

@@ -40,6 +40,23 @@ def test_accept_language_is_honoured(client: TestClient) -> None:
     assert _lang(english.text) == "en"
 
 
+@pytest.mark.parametrize(
+    ("lang", "label", "category", "toc"),
+    [
+        ("en", "Category", "Intergovernmental organization", "Categories of party"),
+        ("fr", "Catégorie", "Organisation intergouvernementale", "Catégories de partie"),
+        ("es", "Categoría", "Organización intergubernamental", "Categorías de parte"),
+    ],
+)
+def test_a_party_category_is_named_so(
+    client: TestClient, lang: str, label: str, category: str, toc: str
+) -> None:
+    html = client.get("/parties/WCO", params={"lang": lang}).text
+    assert f"<dt>{label}</dt><dd>{category}</dd>" in html
+    directory = client.get("/parties", params={"lang": lang}).text
+    assert f'aria-label="{toc}"' in directory
+
+
 def test_every_page_has_the_switch_keeping_the_query(client: TestClient) -> None:
     html = client.get("/", params={"beneficiary": "MLI", "lang": "es"}).text
     assert 'href="/?beneficiary=MLI&amp;lang=fr"' in html

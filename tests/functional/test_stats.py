@@ -93,7 +93,7 @@ def test_unknown_dimension_or_too_many_are_problems(client: TestClient) -> None:
 
 def test_wco_profile_as_provider(client: TestClient) -> None:
     body = _profile(client, "wco")
-    assert body["party"]["code"] == "WCO" and body["party"]["kind"] == "igo"
+    assert body["party"]["code"] == "WCO" and body["party"]["category"] == "igo"
     provider = body["roles"]["provider"]
     assert provider["total"] == 7
     assert provider["by_year"] == [{"year": 2022, "count": 4}, {"year": 2023, "count": 3}]

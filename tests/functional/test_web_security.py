@@ -129,8 +129,8 @@ def test_an_original_is_a_sandboxed_download_under_its_own_name(
     (disposition,) = [v for k, v in raw if k.lower() == b"content-disposition"]
     assert b"\n" not in disposition and b"\r" not in disposition
     value = disposition.decode("ascii")
-    kind, plain, exact = _parts(value)
-    assert kind == "attachment"
+    disposition_type, plain, exact = _parts(value)
+    assert disposition_type == "attachment"
     fallback = re.fullmatch(r'filename="([^"\\]*)"', plain)
     assert fallback and fallback.group(1).endswith(".html") and "État" not in fallback.group(1)
     assert fallback.group(1).startswith("Rapport _final__ Etat des lieux")
@@ -142,8 +142,8 @@ def _parts(value: str) -> tuple[str, str, str]:
     """attachment; filename="..."; filename*=... split where no quoted string is."""
     parts = re.findall(r'(?:[^;"]|"[^"]*")+', value)
     assert len(parts) == 3, value
-    kind, plain, exact = (p.strip() for p in parts)
-    return kind, plain, exact
+    disposition_type, plain, exact = (p.strip() for p in parts)
+    return disposition_type, plain, exact
 
 
 def test_the_api_and_pages_name_the_file_not_the_folder_it_came_from(

@@ -164,8 +164,8 @@ class About:
 
 
 _FILE_UNSAFE = re.compile(r"[^A-Za-z0-9_.]+")
-_LINKS = tuple(i for i, c in enumerate(SHEET.columns) if c.kind == "link")
-_DATES = tuple(i for i, c in enumerate(SHEET.columns) if c.kind == "date")
+_LINKS = tuple(i for i, c in enumerate(SHEET.columns) if c.format is shapes.CellFormat.LINK)
+_DATES = tuple(i for i, c in enumerate(SHEET.columns) if c.format is shapes.CellFormat.DATE)
 _WIDE = 60  # characters: titles and free text
 _HEADER_FILL = "1F4E79"
 
@@ -205,7 +205,8 @@ def write_xlsx(rows: Iterable[list[Any]], out: IO[bytes], about: About | None = 
     sheet.freeze_panes = "A2"
     header = []
     for n, column in enumerate(SHEET.columns, 1):
-        width = _WIDE if column.kind == "text" else max(12, min(len(column.header) + 2, 30))
+        wide = column.format is shapes.CellFormat.TEXT
+        width = _WIDE if wide else max(12, min(len(column.header) + 2, 30))
         sheet.column_dimensions[get_column_letter(n)].width = width
         cell = WriteOnlyCell(sheet, value=column.header)
         cell.font = Font(bold=True, color="FFFFFF")

@@ -285,9 +285,9 @@ class ActivityUpdate(BaseModel):
     _order = field_validator("end_date")(_end_after_start)
 
 
-def field_metadata(annotation_metadata: list[Any], kind: type) -> Any:
-    """The first marker of a kind among a field's metadata, or None."""
-    return next((m for m in annotation_metadata if isinstance(m, kind)), None)
+def field_metadata(annotation_metadata: list[Any], marker: type) -> Any:
+    """The first marker of this class among a field's metadata, or None."""
+    return next((m for m in annotation_metadata if isinstance(m, marker)), None)
 
 
 class ActivityTagsUpdate(BaseModel):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
 from operator import attrgetter
 from types import NoneType, UnionType
@@ -61,11 +62,11 @@ def _column_type(column: str) -> Any:
 
 def _column_reader(column: str) -> Reader:
     """Read one stored column, converting what a driver gives differently."""
-    kind = _column_type(column)
+    column_type = _column_type(column)
     get = attrgetter(column)
-    if isinstance(kind, JSON):
+    if isinstance(column_type, JSON):
         return lambda record: _json_list(get(record))
-    if isinstance(kind, Boolean):
+    if isinstance(column_type, Boolean):
         return lambda record: bool(get(record))
     return get
 
@@ -191,6 +192,15 @@ class SheetRead(NamedTuple):
         self.tags.setdefault(vocabulary, []).append(code)
 
 
+class CellFormat(StrEnum):
+    """How a spreadsheet shows a column's cells."""
+
+    DATE = "date"  # YYYY-MM-DD or shorter
+    LINK = "link"  # a path on this site
+    TEXT = "text"  # words people wrote: a wide column
+    VALUE = "value"  # anything else
+
+
 @dataclass(frozen=True, slots=True)
 class Column:
     """One spreadsheet column: its name (the field's path), its header, and the Python
@@ -199,7 +209,7 @@ class Column:
     name: str
     header: str
     expression: str
-    kind: str = "value"  # "date" (YYYY-MM-DD or shorter), "link" (a path on this site), "text"
+    format: CellFormat = CellFormat.VALUE
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,22 +240,24 @@ class Sheet:
 def _value_cell(i: int, column: str, *, free_text: bool) -> str:
     """A stored column's cell: lists joined with '; ', free text guarded against formulas
     (a code or a date cannot start one)."""
-    kind = _column_type(column)
-    if isinstance(kind, JSON):
+    column_type = _column_type(column)
+    if isinstance(column_type, JSON):
         return f'_safe("; ".join(_json_list(v[{i}])))'
-    if isinstance(kind, Boolean):
+    if isinstance(column_type, Boolean):
         return f"bool(v[{i}])"
-    if isinstance(kind, String | Text) and free_text:
+    if isinstance(column_type, String | Text) and free_text:
         return f"_safe(v[{i}])"
     return f"v[{i}]"
 
 
-def _kind(info: FieldInfo) -> str:
-    """A plain value's kind for spreadsheets: a date (held to the partial-date pattern), free
+def _cell_format(info: FieldInfo) -> CellFormat:
+    """How a spreadsheet shows a plain value: a date (held to the partial-date pattern), free
     text, or another value."""
     if any(getattr(m, "pattern", None) == PARTIAL_DATE for m in info.metadata):
-        return "date"
-    return "text" if _free_text(info) and info.annotation in (str, str | None) else "value"
+        return CellFormat.DATE
+    if _free_text(info) and info.annotation in (str, str | None):
+        return CellFormat.TEXT
+    return CellFormat.VALUE
 
 
 def _free_text(info: FieldInfo) -> bool:
@@ -280,8 +292,10 @@ class _Builder:
             return self.name(display_name) + '({0}, "en", None) if {0} else ""'
         return self.name(vocabulary) + '.get({0}, {0}) if {0} else ""'
 
-    def add(self, path: str, header: str, expression: str, kind: str = "value") -> None:
-        self.columns.append(Column(path, header, expression, kind))
+    def add(
+        self, path: str, header: str, expression: str, cell: CellFormat = CellFormat.VALUE
+    ) -> None:
+        self.columns.append(Column(path, header, expression, cell))
 
     def fields(self, model: type[BaseModel], prefix: str = "") -> None:
         for name, info in model.model_fields.items():
@@ -307,12 +321,13 @@ class _Builder:
             if label is not None:
                 self.add(path, header, f'"; ".join([{label.format("c")} for c in {codes}])')
         elif link is not None:
-            self.add(path, header, f"{link.template!r}.format(id=v[{self.at('id')}])", "link")
+            cell = f"{link.template!r}.format(id=v[{self.at('id')}])"
+            self.add(path, header, cell, CellFormat.LINK)
         elif field_metadata(info.metadata, Given) is None:
             column = _source(name, info) or name
             cell = _value_cell(self.at(column), column, free_text=_free_text(info))
             if label is None:
-                self.add(path, header, cell, _kind(info))
+                self.add(path, header, cell, _cell_format(info))
             else:
                 self.add(f"{path}.code", f"{header} (code)", cell)
                 self.add(path, header, "(" + label.format(f"v[{self.at(column)}]") + ")")

@@ -8,7 +8,7 @@ from enum import StrEnum
 from ipcoop.ingest.limits import Limits
 
 
-class BlockKind(StrEnum):
+class BlockType(StrEnum):
     """What a block is, as the reader saw it."""
 
     HEADING = "heading"
@@ -30,7 +30,7 @@ class Cell:
 class Block:
     """One block of a document; ``text`` is ``Document.text[start:end]``."""
 
-    kind: BlockKind
+    block_type: BlockType
     text: str
     start: int
     end: int
@@ -76,10 +76,10 @@ class DocumentBuilder:
         self._length += len(text)
         return start, self._length
 
-    def add(self, kind: BlockKind, text: str, *, page: int | None = None) -> Block:
+    def add(self, block_type: BlockType, text: str, *, page: int | None = None) -> Block:
         """Add a heading, paragraph or list item."""
         start, end = self._append(text)
-        block = Block(kind, text, start, end, page=page)
+        block = Block(block_type, text, start, end, page=page)
         self._blocks.append(block)
         return block
 
@@ -94,7 +94,7 @@ class DocumentBuilder:
         for cell in cells:
             spans.append(Cell(cell, pos, pos + len(cell)))
             pos += len(cell) + 1
-        block = Block(BlockKind.ROW, text, start, end, tuple(spans), table, page)
+        block = Block(BlockType.ROW, text, start, end, tuple(spans), table, page)
         self._blocks.append(block)
         return block
 

@@ -134,7 +134,7 @@ class ExtractedProgramme:
 class ExtractedInstrument:
     """A declaration, MoU, agreement, action plan, body or platform named by a document."""
 
-    kind: str  # declaration | mou | framework_agreement | action_plan | body | platform
+    form: str  # an InstrumentForm: declaration, mou, ..., action_plan, body, platform
     title: str
     parties: list[PartyRef] = field(default_factory=list)
     date: PartialDate | None = None

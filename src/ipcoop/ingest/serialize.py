@@ -59,7 +59,7 @@ def programme(item: ExtractedProgramme, text: str) -> dict[str, Any]:
 def instrument(item: ExtractedInstrument, text: str) -> dict[str, Any]:
     """One instrument, body or platform in the extract shape."""
     return {
-        "kind": item.kind,
+        "form": item.form,
         "title": item.title,
         "parties": [party(p) for p in item.parties],
         "date": _iso(item.date),

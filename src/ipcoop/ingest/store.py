@@ -197,7 +197,7 @@ def store(session: Session, extracted: ExtractedReport, data: bytes) -> Report |
     instruments = [
         Instrument(
             report_id=report.id,
-            kind=i.kind,
+            form=i.form,
             title=i.title[:500],
             date=i.date.iso if i.date else None,
             place=i.place,

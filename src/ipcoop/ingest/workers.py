@@ -11,6 +11,7 @@ held is read again alone, so that only the one that broke it is rejected.
 from __future__ import annotations
 
 import ctypes
+import math
 import os
 import resource
 import signal
@@ -62,9 +63,9 @@ def _address_space() -> int:
         return 0
 
 
-def _set_soft(kind: int, value: int) -> None:
-    _, hard = resource.getrlimit(kind)
-    resource.setrlimit(kind, (value if hard == resource.RLIM_INFINITY else min(value, hard), hard))
+def _set_soft(limit: int, value: int) -> None:
+    _, hard = resource.getrlimit(limit)
+    resource.setrlimit(limit, (value if hard == resource.RLIM_INFINITY else min(value, hard), hard))
 
 
 def _start(parent: int, limits: Limits) -> None:
@@ -84,7 +85,10 @@ def _extract(source: pipeline.Source, review_threshold: float, limits: Limits) -
     global _armed
     cpu = resource.getrlimit(resource.RLIMIT_CPU)
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    _set_soft(resource.RLIMIT_CPU, int(usage.ru_utime + usage.ru_stime) + limits.max_read_seconds)
+    # whole seconds, rounded up: rounding the time already used down would take up to a second
+    # from this document's allowance (with a 1 s limit, nearly all of it)
+    used = math.ceil(usage.ru_utime + usage.ru_stime)
+    _set_soft(resource.RLIMIT_CPU, used + limits.max_read_seconds)
     _armed = True
     signal.setitimer(signal.ITIMER_REAL, limits.max_read_seconds)
     try:
@@ -123,7 +127,7 @@ class Extractor:
 
     def __exit__(
         self,
-        kind: type[BaseException] | None,
+        error_type: type[BaseException] | None,
         error: BaseException | None,
         tb: TracebackType | None,
     ) -> None:

@@ -10,19 +10,19 @@ from sqlalchemy.orm import Session
 from ipcoop.dependencies import DB_SESSION
 from ipcoop.parameters import PartyPath, choice
 from ipcoop.parties.models import Party
-from ipcoop.parties.resolver import Resolver
 from ipcoop.parties.schemas import PartyPagination, PartyRead
 from ipcoop.parties.service import get_party, list_parties
+from ipcoop.vocabularies import PARTY_CATEGORIES
 
 router = APIRouter(tags=["parties"])
-KINDS = sorted({p.kind for p in Resolver.default().parties()})
+CATEGORIES = sorted(PARTY_CATEGORIES)
 
 
 def party_json(party: Party) -> dict[str, Any]:
     """A party's reference record."""
     return {
         "code": party.code,
-        "kind": party.kind,
+        "category": party.category,
         "name": party.name_en,
         "names": {"en": party.name_en, "fr": party.name_fr, "es": party.name_es},
         "iso2": party.iso2,
@@ -35,10 +35,14 @@ def party_json(party: Party) -> dict[str, Any]:
 
 
 @router.get("/parties", response_model=PartyPagination)
-def parties(kind: str | None = choice(KINDS, "Only parties of this kind: " + ", ".join(KINDS)),
-            session: Session = DB_SESSION) -> dict[str, Any]:
+def parties(
+    category: str | None = choice(
+        CATEGORIES, "Only parties of this category: " + ", ".join(CATEGORIES)
+    ),
+    session: Session = DB_SESSION,
+) -> dict[str, Any]:
     """Every party in the reference data."""
-    rows = list_parties(session, kind=kind)
+    rows = list_parties(session, category=category)
     return {
         "total": len(rows),
         "items": [party_json(p) for p in rows],

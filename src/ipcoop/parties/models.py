@@ -16,7 +16,7 @@ class Party(Base):
     __tablename__ = "parties"
 
     code: Mapped[str] = mapped_column(String(32), primary_key=True)
-    kind: Mapped[str] = mapped_column(String(16), index=True)
+    category: Mapped[str] = mapped_column(String(16), index=True)
     name_en: Mapped[str] = mapped_column(String(200))
     name_fr: Mapped[str | None] = mapped_column(String(200))
     name_es: Mapped[str | None] = mapped_column(String(200))

@@ -36,7 +36,7 @@ _QUOTES = str.maketrans(
 # a leading article is a word of its own ("the Gambia"), or "l'" glued to the next word
 _ARTICLE = re.compile(r"^(?:(?:the|la|le|les|el|los|las)\s+|l')(?=\S)", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&-]*$")
-_BODIES = ("agency", "forum")  # kinds that speak for their parent when they have one
+_BODIES = ("agency", "forum")  # categories that speak for their parent when they have one
 _ACRONYM_LETTERS = 4  # "US", "DOS", "PMA" match only in capitals; longer ones in any case
 
 
@@ -45,7 +45,7 @@ class PartyInfo:
     """One party of the reference data."""
 
     code: str
-    kind: str
+    category: str
     name_en: str
     name_fr: str | None
     name_es: str | None
@@ -89,7 +89,7 @@ class ReferenceDataError(ValueError):
 
 
 def normalize_name(text: str) -> str:
-    """The form names are compared in: NFKC, one kind of quote and dash, case-folded, no article."""
+    """The form names are compared in: NFKC, one quote and one dash, case-folded, no article."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES)
     text = re.sub(r"\s+", " ", text).strip(" \t.,;:")
     return _ARTICLE.sub("", text).casefold()
@@ -110,11 +110,11 @@ def _party(row: dict[str, str]) -> PartyInfo:
     def opt(key: str) -> str | None:
         return row[key] or None
 
-    if not row.get("code") or not row.get("kind") or not row.get("name_en"):
-        raise ReferenceDataError(f"parties.csv row without code, kind or English name: {row}")
+    if not row.get("code") or not row.get("category") or not row.get("name_en"):
+        raise ReferenceDataError(f"parties.csv row without code, category or English name: {row}")
     return PartyInfo(
         row["code"],
-        row["kind"],
+        row["category"],
         row["name_en"],
         opt("name_fr"),
         opt("name_es"),
@@ -166,7 +166,7 @@ class Resolver:
                 raise ReferenceDataError(f"{membership} ends before it starts")
         self._memberships = memberships
         self._groups = {m.group for m in memberships} | {
-            p.code for p in parties if p.kind == "group"
+            p.code for p in parties if p.category == "group"
         }
         self._scanner: re.Pattern[str] | None = None
 
@@ -229,7 +229,7 @@ class Resolver:
         organisation (JPO -> JPN, GIPA -> USPTO -> USA, TRIPS-COUNCIL -> WTO); any other
         party itself."""
         party = self.get(code)
-        while party.kind in _BODIES and party.parent is not None:
+        while party.category in _BODIES and party.parent is not None:
             party = self.get(party.parent)
         return party.code
 

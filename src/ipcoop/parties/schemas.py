@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, Field, WithJsonSchema
 
 from ipcoop.parties.resolver import Resolver
-from ipcoop.vocabularies import PartyRole
+from ipcoop.vocabularies import PartyCategory, PartyRole
 
 
 def one_of(values: Iterable[str], *, blank: bool = False) -> WithJsonSchema:
@@ -43,7 +43,9 @@ class PartyRead(BaseModel):
     """A party's reference record."""
 
     code: str = Field(title="Code")
-    kind: str = Field(title="Kind of party", description="economy, igo, agency, forum or group.")
+    category: PartyCategory = Field(
+        title="Category", description="economy, igo, agency, forum, group or other."
+    )
     name: str = Field(title="Name")
     names: dict[str, str | None] = Field(title="Names", description="English, French, Spanish.")
     iso2: str | None = None

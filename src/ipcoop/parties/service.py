@@ -50,9 +50,9 @@ def get_party(session: Session, code: str) -> Party | None:
     return session.get(Party, code)
 
 
-def list_parties(session: Session, *, kind: str | None = None) -> list[Party]:
-    """All parties, optionally of one kind, by English name."""
+def list_parties(session: Session, *, category: str | None = None) -> list[Party]:
+    """All parties, optionally of one category, by English name."""
     query = select(Party).order_by(Party.name_en)
-    if kind:
-        query = query.where(Party.kind == kind)
+    if category:
+        query = query.where(Party.category == category)
     return list(session.scalars(query))

@@ -59,25 +59,25 @@ def programme(programme_id: RowId, session: Session = DB_SESSION) -> dict[str, A
 
 
 def _instrument_routes(name: str, what: str) -> None:
-    kinds = ", ".join(service.KINDS[name])
+    forms = ", ".join(service.FORMS[name])
 
     def listing(
         common: dict[str, Any] = Depends(_common),
-        kind: list[str] = Query([], description=f"One of {kinds}."),
+        form: list[str] = Query([], description=f"One of {forms}."),
         session: Session = DB_SESSION,
     ) -> dict[str, Any]:
-        filters = service.list_filters(section_name=name, kind=kind, **common)
+        filters = service.list_filters(section_name=name, form=form, **common)
         return _page(service.section_records(session, name, filters))
 
     def one(record_id: RowId, session: Session = DB_SESSION) -> dict[str, Any]:
         found = service.get_instrument(session, record_id)
-        if found is None or service.section(found.kind) != name:
+        if found is None or service.section(found.form) != name:
             raise HTTPException(404, f"No {what} {record_id}; /api/v1/{name} lists them")
         return service.detail(session, found)
 
-    # the section's own kinds (a local name, which a string annotation cannot see)
-    listing.__annotations__["kind"] = list[Annotated[str, one_of(service.KINDS[name], blank=True)]]
-    listing.__doc__ = f"{name.capitalize()} named in the documents ({kinds}), with their parties."
+    # the section's own forms (a local name, which a string annotation cannot see)
+    listing.__annotations__["form"] = list[Annotated[str, one_of(service.FORMS[name], blank=True)]]
+    listing.__doc__ = f"{name.capitalize()} named in the documents ({forms}), with their parties."
     one.__doc__ = f"One {what} with its parties, its document and the activities naming it."
     router.add_api_route(
         f"/{name}",

@@ -29,7 +29,7 @@ class Instrument(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     report_id: Mapped[int] = mapped_column(ForeignKey("reports.id", ondelete="CASCADE"), index=True)
-    kind: Mapped[str] = mapped_column(String(32), index=True)
+    form: Mapped[str] = mapped_column(String(32), index=True)
     title: Mapped[str] = mapped_column(String(500))
     date: Mapped[str | None] = mapped_column(String(10))
     place: Mapped[str | None] = mapped_column(String(200))

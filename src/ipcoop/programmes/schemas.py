@@ -6,6 +6,7 @@ from pydantic import BaseModel, Field
 
 from ipcoop.activities.schemas import ActivityRead
 from ipcoop.reports.schemas import ReportHeader
+from ipcoop.vocabularies import InstrumentForm
 
 
 class PartyAround(BaseModel):
@@ -39,7 +40,7 @@ class Named(BaseModel):
     """Another instrument, platform or body the same document names."""
 
     id: int
-    kind: str = Field(title="Kind")
+    form: InstrumentForm = Field(title="Form")
     title: str = Field(title="Title")
     date: str | None = Field(None, title="Date")
     url: str
@@ -62,8 +63,8 @@ class InstrumentRead(BaseModel):
 
     id: int
     url: str
-    kind: str = Field(
-        title="Kind",
+    form: InstrumentForm = Field(
+        title="Form",
         description="declaration, mou, framework_agreement, agreement, action_plan, guidelines, "
         "platform or body.",
     )

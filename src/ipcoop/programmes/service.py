@@ -20,36 +20,33 @@ from ipcoop.reports.models import Report
 from ipcoop.reports.service import summary
 from ipcoop.search import filters as search_filters
 from ipcoop.search.filters import FilterError
+from ipcoop.vocabularies import InstrumentForm
 
-# an instrument's kind -> the section it is shown in
-SECTIONS = {"platform": "platforms", "body": "bodies"}
-INSTRUMENT_KINDS = (
-    "declaration",
-    "mou",
-    "framework_agreement",
-    "agreement",
-    "action_plan",
-    "guidelines",
-)
-KINDS = {"instruments": INSTRUMENT_KINDS, "platforms": ("platform",), "bodies": ("body",)}
+# an instrument's form -> the section it is shown in
+SECTIONS: dict[str, str] = {InstrumentForm.PLATFORM: "platforms", InstrumentForm.BODY: "bodies"}
+# the forms each section lists
+FORMS: dict[str, tuple[str, ...]] = {
+    "instruments": tuple(f for f in InstrumentForm if f not in SECTIONS),
+    **{name: (form,) for form, name in SECTIONS.items()},
+}
 # what a leading body runs in the document that names it; signed instruments have signatories
-LED_KINDS = ("platform", "body", "action_plan", "guidelines")
+LED_FORMS = ("platform", "body", "action_plan", "guidelines")
 LED_BY = re.compile(
     r"\b(?:spearheaded|led|coordinated|steered|overseen|driven)\s+by\s+(?:the\s+)?", re.I
 )
 
 
-def section(kind: str) -> str:
-    """ "platforms", "bodies" or "instruments": where an instrument of this kind is listed."""
-    return SECTIONS.get(kind, "instruments")
+def section(form: str) -> str:
+    """ "platforms", "bodies" or "instruments": where an instrument of this form is listed."""
+    return SECTIONS.get(form, "instruments")
 
 
 @dataclass(frozen=True, slots=True)
 class ListFilters:
-    """Narrowing a list of programmes or instruments: party, kind, report, words, provenance."""
+    """Narrowing a list of programmes or instruments: party, form, report, words, provenance."""
 
     party: tuple[str, ...] = ()
-    kind: tuple[str, ...] = ()
+    form: tuple[str, ...] = ()
     report_id: int | None = None
     q: str = ""
     generated: str = "exclude"
@@ -59,19 +56,19 @@ def list_filters(
     *,
     section_name: str,
     party: list[str] | None = None,
-    kind: list[str] | None = None,
+    form: list[str] | None = None,
     report_id: int | None = None,
     q: str | None = None,
     generated: str | None = None,
 ) -> ListFilters:
     """Validated list filters; FilterError (a 422) names an unknown value."""
-    allowed = KINDS.get(section_name, ())
+    allowed = FORMS.get(section_name, ())
     value = (generated or "").strip() or "exclude"
     if value not in ("exclude", "include", "only"):
         raise FilterError("generated", value, "one of exclude, include, only")
     return ListFilters(
         party=search_filters.party_codes("party", party or []),
-        kind=search_filters.vocabulary("kind", kind or [], allowed) if allowed else (),
+        form=search_filters.vocabulary("form", form or [], allowed) if allowed else (),
         report_id=report_id,
         q=(q or "").strip(),
         generated=value,
@@ -148,7 +145,7 @@ def programme_json(programme: ProgrammeOffer) -> dict[str, Any]:
 def list_instruments(session: Session, section_name: str, filters: ListFilters) -> list[Instrument]:
     """Instruments of one section ("instruments", "platforms", "bodies") matching the filters."""
     query = _narrowed(Instrument, filters)
-    query = query.where(Instrument.kind.in_(filters.kind or KINDS[section_name]))
+    query = query.where(Instrument.form.in_(filters.form or FORMS[section_name]))
     rows = list(session.scalars(query.order_by(Report.id, Instrument.id)))
     if not filters.party:
         return rows
@@ -173,7 +170,7 @@ def lead_body(session: Session, report: Report) -> Instrument | None:
 def _lead_body(session: Session, report: Report) -> Instrument | None:
     bodies = list(
         session.scalars(
-            select(Instrument).where(Instrument.report_id == report.id, Instrument.kind == "body")
+            select(Instrument).where(Instrument.report_id == report.id, Instrument.form == "body")
         )
     )
     for match in LED_BY.finditer(report.text):
@@ -191,7 +188,7 @@ def parties(session: Session, instrument: Instrument) -> list[dict[str, Any]]:
     report = session.get(Report, instrument.report_id)
     if report is None:
         return out
-    if instrument.kind in LED_KINDS:
+    if instrument.form in LED_FORMS:
         lead = lead_body(session, report)
         if lead is not None and lead.id != instrument.id:
             out += [_party(p.get("code"), p.get("name"), "lead") for p in lead.parties]
@@ -211,8 +208,8 @@ def instrument_json(session: Session, instrument: Instrument) -> dict[str, Any]:
     """An instrument's record with the parties around it."""
     return {
         "id": instrument.id,
-        "url": f"/{section(instrument.kind)}/{instrument.id}",
-        "kind": instrument.kind,
+        "url": f"/{section(instrument.form)}/{instrument.id}",
+        "form": instrument.form,
         "title": instrument.title,
         "date": instrument.date,
         "place": instrument.place,
@@ -239,8 +236,9 @@ def detail(session: Session, record: Instrument | ProgrammeOffer) -> dict[str, A
         if isinstance(record, Instrument)
         else programme_json(record)
     )
-    kind = "instrument" if isinstance(record, Instrument) else "programme"
-    found = mentions(session, record.report_id, record.title, cited(session, kind, record.id))
+    record_type = "instrument" if isinstance(record, Instrument) else "programme"
+    cited_spans = cited(session, record_type, record.id)
+    found = mentions(session, record.report_id, record.title, cited_spans)
     data["report"] = summary(report) if report else None
     data["passages"] = [p.as_json() for p in found["passages"]]
     data["activities"] = [
@@ -249,10 +247,10 @@ def detail(session: Session, record: Instrument | ProgrammeOffer) -> dict[str, A
     data["named_with"] = [
         {
             "id": i.id,
-            "kind": i.kind,
+            "form": i.form,
             "title": i.title,
             "date": i.date,
-            "url": f"/{section(i.kind)}/{i.id}",
+            "url": f"/{section(i.form)}/{i.id}",
         }
         for i in siblings(session, record)
     ]

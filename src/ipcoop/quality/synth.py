@@ -233,7 +233,7 @@ def _with_article(resolver: Resolver, code: str) -> str:
     """A party's name as a sentence uses it: 'the European Union', 'Japan'."""
     party = resolver.get(code)
     plural_or_union = party.name_en.startswith(("United", "European", "Republic"))
-    return f"the {party.name_en}" if party.kind == "igo" or plural_or_union else party.name_en
+    return f"the {party.name_en}" if party.category == "igo" or plural_or_union else party.name_en
 
 
 def _dates(activity: dict[str, Any]) -> tuple[date, date]:
@@ -404,7 +404,7 @@ def _html(draft: Draft, resolver: Resolver, rng: random.Random) -> bytes:
     party = resolver.get(draft.provider)
     name = html.escape(party.name_en)
     reporter = html.escape(_with_article(resolver, draft.provider))
-    if party.kind == "igo":
+    if party.category == "igo":
         intro = (
             f"The present document reproduces the information which has been received from "
             f"{reporter} by means of a communication dated {long_date(draft.communicated)}."

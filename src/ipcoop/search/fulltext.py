@@ -76,11 +76,11 @@ def tagged(connection: Connection, query: str, *, exclude: set[int]) -> list[int
     if not terms:
         return []
     parts = []
-    for kind, codes in (("topic", terms.topics), ("audience", terms.audiences)):
+    for vocabulary, codes in (("topic", terms.topics), ("audience", terms.audiences)):
         if codes:
             parts.append(
                 select(ActivityTag.activity_id).where(
-                    ActivityTag.vocabulary == kind, ActivityTag.code.in_(codes)
+                    ActivityTag.vocabulary == vocabulary, ActivityTag.code.in_(codes)
                 )
             )
     if terms.types:

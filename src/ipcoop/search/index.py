@@ -144,7 +144,7 @@ def _dimension(
     code = np.concatenate([np.zeros(len(missing), dtype=np.int32), code])
     # sorted by position; a stable sort keeps each position's numbers ascending, so a pair
     # given twice (a country named directly and through its group) ends up next to itself
-    order = np.argsort(pos, kind="stable")
+    order = np.argsort(pos, stable=True)
     pos, code = pos[order], code[order]
     del order
     repeated = np.zeros(len(pos), dtype=bool)
@@ -280,7 +280,7 @@ class ActivityIndex:
         ``in_order`` says they are in the default order already)."""
         self.revision = number
         size = self.size = len(ids)
-        order = slice(None) if in_order else np.argsort(_order_key(ids, starts), kind="stable")
+        order = slice(None) if in_order else np.argsort(_order_key(ids, starts), stable=True)
         self.ids = ids[order].astype(np.int32)
         self.starts = starts[order].astype(np.int32)
         self.position_of = np.full(int(ids.max(initial=0)) + 1, -1, dtype=np.int32)

@@ -6,6 +6,8 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from ipcoop.vocabularies import PartyCategory
+
 
 class StatsRead(BaseModel):
     """Matching activities counted by one or two dimensions."""
@@ -42,7 +44,7 @@ class ProfileParty(BaseModel):
     """The party a profile is of."""
 
     code: str
-    kind: str
+    category: PartyCategory
     name: str
     names: dict[str, str | None]
     iso3: str | None = None

@@ -172,7 +172,7 @@ class Profile:
         return {
             "party": {
                 "code": p.code,
-                "kind": p.kind,
+                "category": p.category,
                 "name": p.name_en,
                 "names": {"en": p.name_en, "fr": p.name_fr, "es": p.name_es},
                 "iso3": p.iso3,
@@ -307,7 +307,7 @@ def directory(session: Session, generated: str = "exclude") -> list[dict[str, An
             if row[role] is not None:
                 found.setdefault(row[role], {})[role] = row["count"]
     for party in resolver.parties():
-        if party.kind == "group":
+        if party.category == "group":
             changes: dict[str, Any] = {"beneficiary": (party.code,)}
             total = counts(session, replace(everything, **changes), ["kind"]).total
             found.setdefault(party.code, {})["beneficiary"] = total
@@ -321,7 +321,7 @@ def directory(session: Session, generated: str = "exclude") -> list[dict[str, An
             {
                 "code": code,
                 "name": info.name_en,
-                "kind": info.kind,
+                "category": info.category,
                 **{role: roles.get(role, 0) for role in ROLES},
             }
         )

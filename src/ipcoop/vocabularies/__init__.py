@@ -22,6 +22,31 @@ class ReportKind(StrEnum):
     OTHER = "other"
 
 
+class PartyCategory(StrEnum):
+    """What a party of the reference data is (parties.csv, ``parties.category``)."""
+
+    ECONOMY = "economy"
+    IGO = "igo"
+    AGENCY = "agency"
+    FORUM = "forum"
+    GROUP = "group"
+    OTHER = "other"
+
+
+class InstrumentForm(StrEnum):
+    """What form an instrument takes (``instruments.form``); platforms and bodies have their
+    own sections, the other forms are listed as instruments."""
+
+    DECLARATION = "declaration"
+    MOU = "mou"
+    FRAMEWORK_AGREEMENT = "framework_agreement"
+    AGREEMENT = "agreement"
+    ACTION_PLAN = "action_plan"
+    GUIDELINES = "guidelines"
+    PLATFORM = "platform"
+    BODY = "body"
+
+
 class PartyRole(StrEnum):
     """What a party is to an activity."""
 
@@ -60,13 +85,17 @@ class TagVocabulary(StrEnum):
 
 
 REPORT_KINDS: tuple[str, ...] = tuple(ReportKind)
+PARTY_CATEGORIES: tuple[str, ...] = tuple(PartyCategory)
 
 __all__ = [
     "AUDIENCES",
     "MODALITIES",
+    "PARTY_CATEGORIES",
     "REPORT_KINDS",
     "TOPICS",
     "TYPES",
+    "InstrumentForm",
+    "PartyCategory",
     "PartyRole",
     "ReportKind",
     "ReportState",

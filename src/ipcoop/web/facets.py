@@ -21,7 +21,7 @@ def groups(session: Session, filters: ActivityFilters) -> list[FacetValue]:
     mask = index.mask(session, filters)
     found = []
     for party in Resolver.default().parties():
-        if party.kind != "group":
+        if party.category != "group":
             continue
         hit = index.group(party.code)
         count = int((hit & mask).sum() if mask is not None else hit.sum())

@@ -124,7 +124,7 @@ METHOD_HOW = {
     "keyword": N_("Keyword found"),
     "place": N_("Place name found"),
     "participants": N_("Number of participants found"),
-    "type": N_("Kind of activity named"),
+    "type": N_("Type of activity named"),
     "date": N_("Date found"),
     "sentence": N_("Sentence read"),
     "heading": N_("Heading read"),

@@ -20,7 +20,7 @@ from ipcoop.web.i18n import language_of
 
 router = APIRouter(include_in_schema=False)
 
-KIND_ORDER = ("group", "economy", "igo", "agency", "forum", "other")
+CATEGORY_ORDER = ("group", "economy", "igo", "agency", "forum", "other")
 
 
 def _render(request: Request, template: str, context: dict[str, Any]) -> HTMLResponse:
@@ -34,8 +34,8 @@ def parties_page(
     """Groups, every party named in an activity and every reporter, with counts per role
     (generated reports left out unless ``?generated=include``)."""
     rows = directory(session, generated=search_value(choice(generated)))
-    kinds = [(k, [r for r in rows if r["kind"] == k]) for k in KIND_ORDER]
-    return _render(request, "parties.html", {"kinds": [(k, r) for k, r in kinds if r]})
+    categories = [(c, [r for r in rows if r["category"] == c]) for c in CATEGORY_ORDER]
+    return _render(request, "parties.html", {"categories": [(c, r) for c, r in categories if r]})
 
 
 @router.get("/parties/{code}", response_class=HTMLResponse)

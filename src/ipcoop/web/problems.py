@@ -165,14 +165,14 @@ def install_review(app: FastAPI) -> None:
         (IngestError, 422, "The file cannot be read"),
         (Throttled, 429, "Too many attempts"),
     ]
-    for kind, status, title in statuses:
+    for error_class, status, title in statuses:
 
         async def _handler(
             request: Request, error: Exception, status: int = status, title: str = title
         ) -> Response:
             return problem(request, status, title, str(error))
 
-        app.add_exception_handler(kind, _handler)
+        app.add_exception_handler(error_class, _handler)
 
     @app.exception_handler(SymbolTaken)
     async def _taken(request: Request, error: SymbolTaken) -> Response:

@@ -45,7 +45,7 @@ def _record(request: Request, name: str, data: dict[str, Any]) -> HTMLResponse:
     report = data.get("report")
     if report and report["kind"] == "cooperation_instrument" and name != "instruments":
         # named in a declaration or MoU: the document's own instrument is where it was agreed
-        agreed_in = next((i for i in data["named_with"] if i["kind"] in SIGNED), None)
+        agreed_in = next((i for i in data["named_with"] if i["form"] in SIGNED), None)
     return _render(
         request,
         "record.html",
@@ -92,7 +92,7 @@ def _instrument_pages(name: str) -> None:
         record_id: RowId, request: Request, session: Session = DB_SESSION
     ) -> HTMLResponse:
         found = service.get_instrument(session, record_id)
-        if found is None or service.section(found.kind) != name:
+        if found is None or service.section(found.form) != name:
             raise HTTPException(404, f"No such record: /{name}/{record_id}")
         return _record(request, name, service.detail(session, found))
 

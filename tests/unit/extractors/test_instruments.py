@@ -9,6 +9,7 @@ from pathlib import Path
 from ipcoop.ingest import pipeline, readers
 from ipcoop.ingest.extractors import instruments
 from ipcoop.ingest.records import ExtractedInstrument, ExtractedReport
+from ipcoop.vocabularies import InstrumentForm
 
 MOU = (
     "Memorandum of Understanding\n\n"
@@ -41,10 +42,10 @@ PROSE = (
 )
 
 
-def _by_kind(items: list[ExtractedInstrument]) -> dict[str, list[str]]:
+def _by_form(items: list[ExtractedInstrument]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for item in items:
-        out.setdefault(item.kind, []).append(item.title)
+        out.setdefault(item.form, []).append(item.title)
     return out
 
 
@@ -56,7 +57,7 @@ def _report(seed: Callable[[str], Path], prefix: str) -> ExtractedReport:
 def test_a_memorandum_document_is_one_instrument() -> None:
     document = readers.read(MOU.encode(), source="mou.txt")
     [mou] = instruments.extract(document)
-    assert mou.kind == "mou"
+    assert mou.form == "mou"
     assert mou.title == (
         "Memorandum of Understanding between the Japan Patent Office and the Korean "
         "Intellectual Property Office on Cooperation in the Field of Industrial Property"
@@ -72,7 +73,7 @@ def test_a_memorandum_document_is_one_instrument() -> None:
 def test_prose_names_agreements_bodies_plans_and_platforms() -> None:
     document = readers.read(PROSE.encode(), source="prose.txt")
     found = instruments.extract(document)
-    assert _by_kind(found) == {
+    assert _by_form(found) == {
         "framework_agreement": ["Andean Framework Agreement on Industrial Property Cooperation"],
         "body": ["Andean Working Group on Patents (AWGP)"],
         "action_plan": ["Andean Anti-Piracy Initiative", "Andean IP Action Plan 2021-2025"],
@@ -111,7 +112,7 @@ def test_a_body_renamed_keeps_one_record() -> None:
         "the CT made the PGT an official group, and renamed it the Patent Experts' Group (PEG).\n"
     )
     found = instruments.extract(readers.read(text.encode(), source="renamed.txt"))
-    assert [(i.kind, i.title, i.date.iso if i.date else None) for i in found] == [
+    assert [(i.form, i.title, i.date.iso if i.date else None) for i in found] == [
         ("body", "Patent Experts' Group (PEG)", "1997")
     ]
 
@@ -128,7 +129,7 @@ def test_seed_004_joint_declaration(seed: Callable[[str], Path]) -> None:
     report = _report(seed, "004")
     assert report.activities == []
     declaration, platform = report.instruments
-    assert declaration.kind == "declaration"
+    assert declaration.form == "declaration"
     assert declaration.title == (
         "Joint Declaration between The Republic of Korea and The Association of South East "
         "Asian Nations (ASEAN) on Intellectual Property Cooperation 2022"
@@ -145,7 +146,7 @@ def test_seed_004_joint_declaration(seed: Callable[[str], Path]) -> None:
     assert report.text[date.start : date.end] == "November 14, 2022"
     # "agree to establish a regular communication platform between the two sides": the two
     # sides are those speaking in the opening paragraph, KIPO (not Korea) and ASEAN
-    assert platform.kind == "platform"
+    assert platform.form == "platform"
     assert platform.title == "KIPO–ASEAN regular communication platform"
     assert [p.code for p in platform.parties] == ["KIPO", "ASEAN"]
     assert platform.date == declaration.date and platform.place == declaration.place
@@ -161,7 +162,7 @@ def test_a_platform_agreed_between_the_sides_of_a_memorandum() -> None:
         "agree to set up a shared examination information platform between the two sides.\n"
     )
     found = instruments.extract(readers.read(text.encode(), source="mou.txt"))
-    assert [(i.kind, i.title) for i in found] == [
+    assert [(i.form, i.title) for i in found] == [
         (
             "mou",
             "Memorandum of Understanding between the Japan Patent Office and the Korean "
@@ -174,18 +175,18 @@ def test_a_platform_agreed_between_the_sides_of_a_memorandum() -> None:
 def test_seed_001_regional_page(seed: Callable[[str], Path]) -> None:
     report = _report(seed, "001")
     assert report.activities == []
-    kinds = _by_kind(report.instruments)
-    assert kinds["framework_agreement"] == [
+    forms = _by_form(report.instruments)
+    assert forms["framework_agreement"] == [
         "ASEAN Framework Agreement on Intellectual Property Cooperation"
     ]
-    assert kinds["action_plan"] == ["ASEAN IPR Action Plan 2016-2025"]
-    assert kinds["body"] == [
+    assert forms["action_plan"] == ["ASEAN IPR Action Plan 2016-2025"]
+    assert forms["body"] == [
         "ASEAN Working Group on Intellectual Property Cooperation (AWGIPC)",
         "Task Force on Trademarks",
         "ASEAN Task Force on Patent Examination Cooperation",
         "ASEAN Network of IP Enforcement Experts (ANIEE)",
     ]
-    assert kinds["platform"] == [
+    assert forms["platform"] == [
         "ASEAN IP Portal",
         "ASEAN Patentscope",
         "ASEAN TMclass",
@@ -205,17 +206,17 @@ def test_seed_001_regional_page(seed: Callable[[str], Path]) -> None:
     assert plan.areas[0].startswith("A more robust ASEAN IP System is developed")
     assert plan.areas[3].endswith("traditional knowledge are enhanced")
     # member states listed after the links are not platforms
-    assert not any("Cambodia" in t or "Secretariat" in t for t in kinds["platform"])
+    assert not any("Cambodia" in t or "Secretariat" in t for t in forms["platform"])
 
 
 def test_seed_003_platforms(seed: Callable[[str], Path]) -> None:
     report = _report(seed, "003")
-    assert _by_kind(report.instruments) == {"platform": ["IPR CENcomm Group", "CLiCK"]}
+    assert _by_form(report.instruments) == {"platform": ["IPR CENcomm Group", "CLiCK"]}
 
 
 def test_seed_000_apec_page(seed: Callable[[str], Path]) -> None:
     report = _report(seed, "000")
-    found = {(i.kind, i.title, i.date.iso if i.date else None) for i in report.instruments}
+    found = {(i.form, i.title, i.date.iso if i.date else None) for i in report.instruments}
     assert found == {
         ("body", "Intellectual Property Rights Experts' Group (IPEG)", "1997"),
         ("action_plan", "Osaka Action Agenda", "1995"),
@@ -238,3 +239,8 @@ def test_a_long_run_of_capitalised_words_is_scanned_quickly() -> None:
     started = time.perf_counter()
     instruments.extract(readers.read(text.encode(), source="caps.txt"))
     assert time.perf_counter() - started < 5
+
+
+def test_every_form_found_is_an_instrument_form() -> None:
+    found = {form for _, form in (*instruments.DOCUMENT_FORMS, *instruments.HEAD_NOUNS)}
+    assert found <= set(InstrumentForm) and {"declaration", "body", "platform"} <= found

@@ -10,6 +10,7 @@ from importlib.resources import files
 import pytest
 
 from ipcoop.parties.resolver import Resolver, normalize_name
+from ipcoop.vocabularies import PartyCategory
 
 RESOLVER = Resolver.default()
 D = dt.date
@@ -28,7 +29,7 @@ MEMBERSHIPS = _csv("memberships.csv")
 def test_columns() -> None:
     assert list(PARTIES[0]) == [
         "code",
-        "kind",
+        "category",
         "name_en",
         "name_fr",
         "name_es",
@@ -67,7 +68,7 @@ def test_codes_unique_and_well_formed() -> None:
     assert len(codes) == len(set(codes))
     for row in PARTIES:
         assert row["code"] == row["code"].upper() and " " not in row["code"]
-        assert row["kind"] in {"economy", "igo", "agency", "forum", "group", "other"}
+        assert row["category"] in set(PartyCategory)
         assert row["wto_status"] in {"", "member", "observer"}
         assert row["name_en"]
         if row["iso3"]:
@@ -79,7 +80,7 @@ def test_every_reference_exists() -> None:
     known = {r["code"] for r in PARTIES}
     for row in PARTIES:
         assert not row["parent"] or row["parent"] in known, row
-        if row["kind"] == "agency":
+        if row["category"] == "agency":
             assert row["parent"], f"agency {row['code']} has no parent"
     for row in ALIASES:
         assert row["code"] in known and row["lang"] in {"en", "fr", "es"}, row
@@ -97,7 +98,7 @@ def test_wto_members_and_observers() -> None:
     observers = {p.code for p in RESOLVER.parties() if p.wto_status == "observer"}
     assert {"DZA", "ETH", "SRB", "BIH", "UZB", "VAT", "CUW", "IRN", "BTN"} <= observers
     assert not {"PRK", "ERI", "XKX", "PSE", "TUV"} & (members | observers)
-    assert RESOLVER.get("EU").kind == "economy"
+    assert RESOLVER.get("EU").category == "economy"
 
 
 @pytest.mark.parametrize(

@@ -122,7 +122,7 @@ def test_never_guesses(name: str) -> None:
 def test_kosovo_is_not_serbia() -> None:
     for name in ("Kosovo", "Republic of Kosovo", "kosovo"):
         assert RESOLVER.resolve(name) == "XKX"
-    assert RESOLVER.get("XKX").kind == "economy"
+    assert RESOLVER.get("XKX").category == "economy"
 
 
 def test_require_names_the_string_and_keeps_it_unresolved() -> None:

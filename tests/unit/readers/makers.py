@@ -16,12 +16,20 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from ipcoop.ingest.document import Block, BlockType, Document
 from ipcoop.quality.synth import ANNEX_LABELS
 
 LONG = (
     "The workshop was attended by 28 officials from the customs administration and was "
     "facilitated by experts from the Secretariat together with accredited experts. "
 )
+
+
+def split_rows(doc: Document) -> tuple[list[tuple[BlockType, str]], list[Block]]:
+    """The type and text of every block outside a table, and the table rows, in order."""
+    rows = [b for b in doc.blocks if b.block_type is BlockType.ROW]
+    text = [(b.block_type, b.text) for b in doc.blocks if b.block_type is not BlockType.ROW]
+    return text, rows
 
 
 def annex_rows(title: str, country: str, *, repeat: int = 6) -> list[tuple[str, str]]:

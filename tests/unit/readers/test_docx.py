@@ -7,10 +7,10 @@ import zipfile
 
 import pytest
 
-from ipcoop.ingest.document import BlockKind
+from ipcoop.ingest.document import BlockType
 from ipcoop.ingest.readers import DOCX, BrokenFile, EmptyDocument, UnsupportedFormat, read
 
-from .makers import ANNEX_LABELS, annex_rows, assert_offsets, make_docx
+from .makers import ANNEX_LABELS, annex_rows, assert_offsets, make_docx, split_rows
 
 
 def test_paragraphs_and_tables_in_document_order() -> None:
@@ -26,15 +26,14 @@ def test_paragraphs_and_tables_in_document_order() -> None:
     doc = read(data, source="report.docx")
     assert doc.media_type == DOCX
     assert_offsets(doc)
-    kinds = [(b.kind, b.text) for b in doc.blocks if b.kind is not BlockKind.ROW]
-    assert kinds == [
-        (BlockKind.HEADING, "Technical cooperation activities"),
-        (BlockKind.PARAGRAPH, "The present document reproduces the information received."),
-        (BlockKind.LIST_ITEM, "Patent programmes"),
-        (BlockKind.LIST_ITEM, "Trademark programmes"),
-        (BlockKind.PARAGRAPH, "After the table."),
+    types, rows = split_rows(doc)
+    assert types == [
+        (BlockType.HEADING, "Technical cooperation activities"),
+        (BlockType.PARAGRAPH, "The present document reproduces the information received."),
+        (BlockType.LIST_ITEM, "Patent programmes"),
+        (BlockType.LIST_ITEM, "Trademark programmes"),
+        (BlockType.PARAGRAPH, "After the table."),
     ]
-    rows = [b for b in doc.blocks if b.kind is BlockKind.ROW]
     assert [r.cells[0].text for r in rows] == list(ANNEX_LABELS)
     assert rows[2].cells[1].text == "Lao People's Democratic Republic"
     assert {r.table for r in rows} == {0}
@@ -47,7 +46,7 @@ def test_merged_cells_are_not_repeated() -> None:
     data = make_docx([("", "Intro")], [grid, grid], merges=[(0, 0, 1, 0, 2), (1, 1, 0, 2, 0)])
     doc = read(data, source="merged.docx")
     assert_offsets(doc)
-    rows = [b for b in doc.blocks if b.kind is BlockKind.ROW]
+    rows = [b for b in doc.blocks if b.block_type is BlockType.ROW]
     cells = [([c.text for c in r.cells], r.table) for r in rows]
     assert cells == [
         (["Label", "merged 0-0"], 0),  # horizontal merge: one cell, not two copies

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from ipcoop.ingest.document import BlockKind
+from ipcoop.ingest.document import BlockType
 from ipcoop.ingest.readers import HTML, EmptyDocument, read
 
-from .makers import assert_offsets
+from .makers import assert_offsets, split_rows
 
 PAGE = """<!DOCTYPE html>
 <html><head><meta charset="windows-1252"><title>Gateway</title>
@@ -34,18 +34,17 @@ def test_blocks_in_document_order() -> None:
     assert doc.media_type == HTML
     assert doc.warnings == []
     assert_offsets(doc)
-    simple = [(b.kind, b.text) for b in doc.blocks if b.kind is not BlockKind.ROW]
+    simple, rows = split_rows(doc)
     assert simple == [
-        (BlockKind.HEADING, "Report of Côte d'Ivoire"),
-        (BlockKind.PARAGRAPH, "Intro bold text"),
-        (BlockKind.PARAGRAPH, "First paragraph."),
-        (BlockKind.PARAGRAPH, "Tail text"),
-        (BlockKind.LIST_ITEM, "One"),
-        (BlockKind.LIST_ITEM, "Two"),
-        (BlockKind.LIST_ITEM, "Two-a"),
-        (BlockKind.PARAGRAPH, "Layout cell paragraph"),
+        (BlockType.HEADING, "Report of Côte d'Ivoire"),
+        (BlockType.PARAGRAPH, "Intro bold text"),
+        (BlockType.PARAGRAPH, "First paragraph."),
+        (BlockType.PARAGRAPH, "Tail text"),
+        (BlockType.LIST_ITEM, "One"),
+        (BlockType.LIST_ITEM, "Two"),
+        (BlockType.LIST_ITEM, "Two-a"),
+        (BlockType.PARAGRAPH, "Layout cell paragraph"),
     ]
-    rows = [b for b in doc.blocks if b.kind is BlockKind.ROW]
     assert [([c.text for c in r.cells], r.table) for r in rows] == [
         (["#", "Title of programme or activity", "Start date"], 0),
         (["1", "Regional seminar on GIs", "20/07/2009"], 0),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ipcoop.ingest.document import BlockKind, Document
+from ipcoop.ingest.document import BlockType, Document
 from ipcoop.ingest.readers import PDF, BrokenFile, ScannedPdf, read
 
 from .makers import (
@@ -22,7 +22,7 @@ from .makers import (
 def _tables(doc: Document) -> dict[int, list[list[str]]]:
     tables: dict[int, list[list[str]]] = {}
     for block in doc.blocks:
-        if block.kind is BlockKind.ROW:
+        if block.block_type is BlockType.ROW:
             assert block.table is not None
             tables.setdefault(block.table, []).append([c.text for c in block.cells])
     return tables
@@ -53,16 +53,16 @@ def test_annex_tables_across_page_breaks_keep_one_index_each(annex_doc: Document
     assert tables[0][3][1] == " ".join((LONG * 6).split())
     pages: dict[int | None, set[int | None]] = {}
     for block in doc.blocks:
-        if block.kind is BlockKind.ROW:
+        if block.block_type is BlockType.ROW:
             pages.setdefault(block.table, set()).add(block.page)
     assert pages[1] == {1, 2}  # the second table really does break across the page
 
 
 def test_text_outside_tables_and_running_headers(annex_doc: Document) -> None:
     doc = annex_doc
-    assert doc.blocks[0].kind is BlockKind.HEADING and doc.blocks[0].text == "ANNEX"
+    assert doc.blocks[0].block_type is BlockType.HEADING and doc.blocks[0].text == "ANNEX"
     intro = doc.blocks[1]
-    assert intro.kind is BlockKind.PARAGRAPH and intro.page == 1
+    assert intro.block_type is BlockType.PARAGRAPH and intro.page == 1
     assert intro.text == " ".join(
         ("The present document reproduces the information received from the WCO. " * 3).split()
     )
@@ -82,7 +82,7 @@ def test_row_broken_by_the_page_break_is_merged() -> None:
     assert rows[3][1] == " ".join((LONG * 30).split())
     description = next(b for b in doc.blocks if b.cells and b.cells[0].text == "Brief description")
     assert description.page == 1
-    assert {b.page for b in doc.blocks if b.kind is BlockKind.ROW} == {1, 2}
+    assert {b.page for b in doc.blocks if b.block_type is BlockType.ROW} == {1, 2}
 
 
 def test_borderless_label_value_table_is_found() -> None:
@@ -110,10 +110,10 @@ def test_paragraphs_are_joined_and_separated() -> None:
     second = "A second paragraph follows after some space on the page. " * 2
     doc = read(make_text_pdf([first, second], heading="Overview"), source="prose.pdf")
     assert_offsets(doc)
-    assert [(b.kind, b.text) for b in doc.blocks] == [
-        (BlockKind.HEADING, "Overview"),
-        (BlockKind.PARAGRAPH, " ".join(first.split())),
-        (BlockKind.PARAGRAPH, " ".join(second.split())),
+    assert [(b.block_type, b.text) for b in doc.blocks] == [
+        (BlockType.HEADING, "Overview"),
+        (BlockType.PARAGRAPH, " ".join(first.split())),
+        (BlockType.PARAGRAPH, " ".join(second.split())),
     ]
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ipcoop.ingest.document import BlockKind
+from ipcoop.ingest.document import BlockType
 from ipcoop.ingest.readers import (
     HTML,
     TEXT,
@@ -28,7 +28,7 @@ def test_seed_003_annex_tables_come_out_as_seven_label_value_tables(
     assert doc.media_type == TEXT
     assert doc.warnings == []
     assert_offsets(doc)
-    rows = [b for b in doc.blocks if b.kind is BlockKind.ROW]
+    rows = [b for b in doc.blocks if b.block_type is BlockType.ROW]
     tables: dict[int, list[str]] = {}
     for row in rows:
         assert row.table is not None
@@ -41,7 +41,7 @@ def test_seed_003_annex_tables_come_out_as_seven_label_value_tables(
     assert first.cells[1].text == "National Workshop on Combating Counterfeiting and Piracy"
     empty = next(r for r in rows if r.cells[0].text == "Beneficiary institution or audience")
     assert empty.cells[1].text == ""
-    headings = [b.text for b in doc.blocks if b.kind is BlockKind.HEADING]
+    headings = [b.text for b in doc.blocks if b.block_type is BlockType.HEADING]
     assert "Council for Trade-Related Aspects of Intellectual Property Rights" in headings
     assert "1.1 Operations" in headings
     assert "ANNEX¹" in headings
@@ -59,8 +59,8 @@ def test_seed_002_keeps_the_flattened_gateway_header_a_paragraph(
 ) -> None:
     doc = read(seed("002").read_bytes(), source="002.txt")
     header = next(b for b in doc.blocks if b.text.startswith("# Title of programme"))
-    assert header.kind is BlockKind.PARAGRAPH
-    items = [b.text for b in doc.blocks if b.kind is BlockKind.LIST_ITEM]
+    assert header.block_type is BlockType.PARAGRAPH
+    items = [b.text for b in doc.blocks if b.block_type is BlockType.LIST_ITEM]
     assert "Building effective IP border enforcement mechanisms;" in items
     assert any(t.startswith("This document reports on the technical assistance") for t in items)
 
@@ -70,7 +70,7 @@ def test_seed_004_hard_wrapped_lines_are_joined_into_paragraphs(
 ) -> None:
     doc = read(seed("004").read_bytes(), source="004.txt")
     last = doc.blocks[-1]
-    assert last.kind is BlockKind.PARAGRAPH
+    assert last.block_type is BlockType.PARAGRAPH
     assert last.text.startswith("On November 14, 2022 in Seoul, Republic of Korea, the Heads")
     assert last.text.endswith("constructive engagement and mutual cooperation.")
     assert "Improvement of IP Education Infrastructure:" in [b.text for b in doc.blocks]
@@ -96,16 +96,16 @@ def test_line_shapes() -> None:
     )
     doc = read(text.encode(), source="t.txt")
     assert_offsets(doc)
-    got = [(b.kind, b.text, b.table) for b in doc.blocks]
+    got = [(b.block_type, b.text, b.table) for b in doc.blocks]
     assert got[:6] == [
-        (BlockKind.HEADING, "Annual report", None),
-        (BlockKind.HEADING, "INTRODUCTION", None),
-        (BlockKind.PARAGRAPH, "A plain paragraph.", None),
-        (BlockKind.LIST_ITEM, "first bullet", None),
-        (BlockKind.LIST_ITEM, "second bullet", None),
-        (BlockKind.LIST_ITEM, "numbered item", None),
+        (BlockType.HEADING, "Annual report", None),
+        (BlockType.HEADING, "INTRODUCTION", None),
+        (BlockType.PARAGRAPH, "A plain paragraph.", None),
+        (BlockType.LIST_ITEM, "first bullet", None),
+        (BlockType.LIST_ITEM, "second bullet", None),
+        (BlockType.LIST_ITEM, "numbered item", None),
     ]
-    rows = [b for b in doc.blocks if b.kind is BlockKind.ROW]
+    rows = [b for b in doc.blocks if b.block_type is BlockType.ROW]
     assert [[c.text for c in r.cells] for r in rows] == [
         ["Label", "Value"],
         ["Other", ""],
@@ -196,7 +196,7 @@ def test_pipe_rows_are_never_joined_as_wrapped_lines() -> None:
     from ipcoop.ingest.readers import read as read_any
 
     document = read_any((prose + table).encode(), source="list.txt")
-    rows = [b for b in document.blocks if b.kind is BlockKind.ROW]
+    rows = [b for b in document.blocks if b.block_type is BlockType.ROW]
     assert [r.cells[1].text for r in rows] == [
         "Title of programme or activity",
         "Seminar on Trademark Examination for Examiners",

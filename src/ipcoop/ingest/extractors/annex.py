@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ipcoop.ingest.candidates import RawActivity, Span
-from ipcoop.ingest.document import Block, BlockKind, Document
+from ipcoop.ingest.document import Block, BlockType, Document
 from ipcoop.ingest.extractors.labels import field_for
 
 METHOD = "annex"
@@ -11,7 +11,7 @@ METHOD = "annex"
 
 def _label_value(block: Block) -> tuple[str, Span] | None:
     """The (field, value span) of a template row, or None when the row is something else."""
-    if block.kind is not BlockKind.ROW or not block.cells:
+    if block.block_type is not BlockType.ROW or not block.cells:
         return None
     name = field_for(block.cells[0].text)
     if name is None:

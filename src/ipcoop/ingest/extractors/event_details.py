@@ -107,7 +107,7 @@ def party_list(
     for hit_start, _end, code in resolver.find_in_text(text):
         at = _strip_article_start(text, hit_start)
         cued = _cued(text, at) or _cued(text, hit_start)
-        if resolver.get(code).kind not in ("economy", "igo") or not cued:
+        if resolver.get(code).category not in ("economy", "igo") or not cued:
             continue
         names: list[str] = []
         end = at

@@ -20,8 +20,8 @@ A frame is read from one sentence (and its neighbours):
   an end date from a later sentence that says the event ends ("prendra fin le ...").
 
 Titles (``event_titles``): a quoted name, a proper name, the page's headline when it names an
-event of the same kind, a proper name of the same kind elsewhere on the page, else the noun
-phrase with its complement (a fuller later mention of the same noun completes a bare one:
+event with the same head noun, a proper name with that noun elsewhere on the page, else the
+noun phrase with its complement (a fuller later mention of the same noun completes a bare one:
 "un séminaire" ... "ce séminaire de formation sur ..."), with the venue when it has no
 complement.
 
@@ -37,7 +37,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from ipcoop.ingest.candidates import RawActivity, Span
-from ipcoop.ingest.document import BlockKind, Document
+from ipcoop.ingest.document import BlockType, Document
 from ipcoop.ingest.extractors import event_details, event_titles, metadata, narrative
 from ipcoop.ingest.extractors.event_titles import NounPhrase
 from ipcoop.ingest.extractors.event_words import (
@@ -99,11 +99,11 @@ class _Frame:
 
 
 def _sentences(document: Document) -> list[_Sentence]:
-    kinds = (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM, BlockKind.HEADING)
+    prose = (BlockType.PARAGRAPH, BlockType.LIST_ITEM, BlockType.HEADING)
     return [
         _Sentence(span, index)
         for index, block in enumerate(document.blocks)
-        if block.kind in kinds
+        if block.block_type in prose
         for span in narrative.sentences(block)
     ]
 
@@ -175,7 +175,7 @@ def _headline(document: Document) -> NounPhrase | None:
 
 
 def _named_elsewhere(sentences: list[_Sentence], head: str) -> NounPhrase | None:
-    """The proper name of an event of this kind on the page, when the page names only one."""
+    """The proper name of an event with this head noun on the page, when the page names only one."""
     names = {
         phrase.text.casefold(): phrase
         for sentence in sentences

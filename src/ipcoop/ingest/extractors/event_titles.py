@@ -80,7 +80,7 @@ _ONLY_A_YEAR = re.compile(r"\s*\w+\s+(?:the\s+)?(?:year\s+)?\d{4}\s*")
 
 @dataclass(frozen=True, slots=True)
 class NounPhrase:
-    """An event's noun phrase in a text: its words, offsets, head noun and kind of title."""
+    """An event's noun phrase in a text: its words, offsets, head noun and what sort of title."""
 
     text: str
     start: int

@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 
 from ipcoop.ingest.candidates import RawActivity, Span
-from ipcoop.ingest.document import Block, BlockKind, Document
+from ipcoop.ingest.document import Block, BlockType, Document
 from ipcoop.ingest.extractors.field_labels import (
     may_name,
     may_start_with,
@@ -43,7 +43,7 @@ _NUMBER_WORDS = frozenset({"#", "no", "no.", "n°", "nº", "n.º", "núm", "núm
 def _columns(block: Block) -> list[str | None] | None:
     """The header's column fields in order, or None when the line is not a list-table header
     (it must name a title column and a date or beneficiary column)."""
-    if block.kind is BlockKind.ROW or ":" in block.text or len(block.text.split()) > 25:
+    if block.block_type is BlockType.ROW or ":" in block.text or len(block.text.split()) > 25:
         return None
     first = block.text.split(None, 1)[0].casefold() if block.text.strip() else ""
     if first not in _NUMBER_WORDS and not may_start_with(block.text, "title"):
@@ -124,7 +124,7 @@ def extract(document: Document) -> list[RawActivity]:
         if columns is None:
             continue
         numbered = numbered_header(blocks[index - 1].text)
-        while index < len(blocks) and blocks[index].kind is not BlockKind.ROW:
+        while index < len(blocks) and blocks[index].block_type is not BlockType.ROW:
             block = blocks[index]
             if numbered and ROW_NUMBER.match(block.text) is None:
                 break

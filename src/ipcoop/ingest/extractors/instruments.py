@@ -5,7 +5,7 @@
   the title names; its date and place come from "On <date> in <place>"; its areas are the
   short headed lines ending with a colon.
 - Prose: "signed / adopted / endorsed / established the <Name>" (the name's head noun gives the
-  kind), "the 1995 <Name> Action Agenda", "<Name> Action Plan 2016-2025" (with the goals a later
+  form), "the 1995 <Name> Action Agenda", "<Name> Action Plan 2016-2025" (with the goals a later
   sentence enumerates "(i) ...; (ii) ..."), "<Name>, which was established in 1996",
   "renamed it the <Name>", "sub-committees ..., namely A, B and C".
 - Platforms: a "Related Links:" list; "The <Name> is a secure communication tool"; "The <Name>
@@ -18,13 +18,13 @@ from __future__ import annotations
 import contextlib
 import re
 
-from ipcoop.ingest.document import Block, BlockKind, Document
+from ipcoop.ingest.document import Block, BlockType, Document
 from ipcoop.ingest.normalize import dates, places
 from ipcoop.ingest.records import Evidence, ExtractedInstrument, PartyRef
 from ipcoop.parties.resolver import Resolver
 
 # what a whole document is, by its first words
-DOCUMENT_KINDS = (
+DOCUMENT_FORMS = (
     (re.compile(r"^joint declaration\b", re.I), "declaration"),
     (re.compile(r"^(?:memorandum of understanding|mou)\b", re.I), "mou"),
     (re.compile(r"^framework agreement\b", re.I), "framework_agreement"),
@@ -111,9 +111,9 @@ _AFTER_YEAR = re.compile(r"^\s+in\s+((?:[A-Z][a-z]+\s+)?\d{4})\b")
 _PRONOUNS = {"this", "it", "that", "these", "those", "which", "there"}
 
 
-def kind_of(name: str) -> str | None:
-    """The kind an instrument name's head noun gives ("... Action Plan 2016-2025": action_plan)."""
-    return next((kind for pattern, kind in HEAD_NOUNS if pattern.search(name)), None)
+def form_of(name: str) -> str | None:
+    """The form an instrument name's head noun gives ("... Action Plan 2016-2025": action_plan)."""
+    return next((form for pattern, form in HEAD_NOUNS if pattern.search(name)), None)
 
 
 def _cite(item: ExtractedInstrument, name: str, start: int, end: int, method: str) -> None:
@@ -158,8 +158,8 @@ def _document_instrument(document: Document) -> ExtractedInstrument | None:
     if not blocks:
         return None
     first = blocks[0].text.strip()
-    kind = next((k for pattern, k in DOCUMENT_KINDS if pattern.search(first)), None)
-    if kind is None:
+    form = next((k for pattern, k in DOCUMENT_FORMS if pattern.search(first)), None)
+    if form is None:
         return None
     heading: list[Block] = []
     for block in blocks:
@@ -168,7 +168,7 @@ def _document_instrument(document: Document) -> ExtractedInstrument | None:
             break
         heading.append(block)
     title = " ".join(" ".join(b.text.split()) for b in heading)
-    item = ExtractedInstrument(kind=kind, title=title, parties=_parties(title))
+    item = ExtractedInstrument(form=form, title=title, parties=_parties(title))
     _cite(item, "title", heading[0].start, heading[-1].end, "instruments.heading")
     for block in blocks[len(heading) :]:
         if AREA.match(block.text.strip()):
@@ -231,13 +231,13 @@ class _Collector:
         if base is None:
             return None
         for item in self.items:
-            if item.kind == "action_plan" and _plan_base(item.title) == base:
+            if item.form == "action_plan" and _plan_base(item.title) == base:
                 return item
         return None
 
     def add(
         self,
-        kind: str,
+        form: str,
         title: str,
         start: int,
         end: int,
@@ -252,7 +252,7 @@ class _Collector:
         if known is not None:
             _cite(known, "mentions", start, end, method)
             return known
-        item = ExtractedInstrument(kind=kind, title=title, parties=_parties(title))
+        item = ExtractedInstrument(form=form, title=title, parties=_parties(title))
         if date:
             with contextlib.suppress(dates.DateError):
                 item.date = dates.parse_date(date)
@@ -277,7 +277,7 @@ class _Collector:
 
 def _add_group(
     found: _Collector,
-    kind: str,
+    form: str,
     block: Block,
     match: re.Match[str],
     method: str,
@@ -285,7 +285,7 @@ def _add_group(
 ) -> None:
     """Record the name a pattern's first group caught in a block."""
     start, end = block.start + match.start(1), block.start + match.end(1)
-    found.add(kind, match.group(1), start, end, method, date)
+    found.add(form, match.group(1), start, end, method, date)
 
 
 def _verbed(found: _Collector, block: Block) -> None:
@@ -295,7 +295,7 @@ def _verbed(found: _Collector, block: Block) -> None:
         verb, name = match.group(1), match.group(3)
         start, end = match.start(3), match.end(3)
         year = _sentence_year(text, match.start(), end) or match.group(2)
-        kind = kind_of(name)
+        form = form_of(name)
         if verb == "renamed it":
             if last_body is not None:
                 found.rename(last_body, name, base + start, base + end)
@@ -303,18 +303,18 @@ def _verbed(found: _Collector, block: Block) -> None:
                     with contextlib.suppress(dates.DateError):
                         last_body.date = dates.parse_date(year)
             continue
-        if kind is None and verb in ("established", "set up", "created") and "(" in name:
-            kind = "body"  # "established an Intellectual Property Rights Get-Together (IPR-GT)"
-        if kind is None:
+        if form is None and verb in ("established", "set up", "created") and "(" in name:
+            form = "body"  # "established an Intellectual Property Rights Get-Together (IPR-GT)"
+        if form is None:
             continue
-        item = found.add(kind, name, base + start, base + end, f"instruments.{verb}", year)
-        if item is not None and item.kind == "body":
+        item = found.add(form, name, base + start, base + end, f"instruments.{verb}", year)
+        if item is not None and item.form == "body":
             last_body = item
     for match in YEAR_NAMED.finditer(text):
-        kind = kind_of(match.group(2))
-        if kind not in (None, "body", "platform"):
+        form = form_of(match.group(2))
+        if form not in (None, "body", "platform"):
             found.add(
-                kind,
+                form,
                 match.group(2),
                 base + match.start(2),
                 base + match.end(2),
@@ -332,7 +332,7 @@ def _plans(found: _Collector, block: Block) -> None:
         named = list(ACTION_PLAN.finditer(text, opening + 1, match.start()))
         plan = found.find(named[-1].group(1)) if named else None
         if plan is None:
-            plans = [i for i in found.items if i.kind == "action_plan"]
+            plans = [i for i in found.items if i.form == "action_plan"]
             plan = plans[-1] if plans and "Plan" in text[opening + 1 : match.start()] else None
         if plan is None or plan.areas:
             continue
@@ -395,11 +395,11 @@ def _named_in_prose(document: Document, found: _Collector) -> None:
         if LINKS.match(text.strip()):
             listing = True
             continue
-        if listing and block.kind is BlockKind.LIST_ITEM and not text.rstrip().endswith(":"):
+        if listing and block.block_type is BlockType.LIST_ITEM and not text.rstrip().endswith(":"):
             found.add("platform", text, block.start, block.end, "instruments.links")
             continue
         listing = False
-        if block.kind is BlockKind.ROW:
+        if block.block_type is BlockType.ROW:
             continue  # tables are activity records, not prose
         _verbed(found, block)
         _plans(found, block)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from ipcoop.ingest.candidates import RawActivity, Span
-from ipcoop.ingest.document import Block, BlockKind, Document
+from ipcoop.ingest.document import Block, BlockType, Document
 from ipcoop.ingest.extractors import labels
 from ipcoop.ingest.extractors.field_labels import (
     field_for_label,
@@ -43,7 +43,7 @@ _MAX_LIST = 80  # lines a labelled list may run
 
 def _label_line(block: Block) -> tuple[str, Span] | None:
     """(label, value span) of a 'Label: value' line, or None."""
-    if block.kind is BlockKind.ROW:
+    if block.block_type is BlockType.ROW:
         return None
     match = LABEL_LINE.match(block.text)
     if match is None:
@@ -92,7 +92,7 @@ def _listed_parties(blocks: list[Block], at: int, resolver: Resolver) -> tuple[S
     index = at
     while index < len(blocks) and index - at < _MAX_LIST:
         block = blocks[index]
-        name = _party_line(block.text, resolver) if block.kind is not BlockKind.ROW else None
+        name = _party_line(block.text, resolver) if block.block_type is not BlockType.ROW else None
         if name is None:
             if names or index > at or _label_line(block) is not None:
                 break
@@ -167,7 +167,7 @@ def _label_lines(document: Document, resolver: Resolver) -> list[RawActivity]:
 
 def _label_row(block: Block) -> list[tuple[str, str | None]] | None:
     """The labels of a line made only of labels ('Land/Region Periode Budget'), or None."""
-    if block.kind is BlockKind.ROW or ":" in block.text or len(block.text.split()) > 12:
+    if block.block_type is BlockType.ROW or ":" in block.text or len(block.text.split()) > 12:
         return None
     if not may_name(block.text, "dates"):
         return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ipcoop.ingest.document import BlockKind, Document
+from ipcoop.ingest.document import BlockType, Document
 from ipcoop.ingest.extractors import reporter
 from ipcoop.ingest.normalize import dates
 from ipcoop.ingest.records import DateRange, Evidence, PartialDate, PartyRef
@@ -108,7 +108,7 @@ def _reporter(document: Document, meta: Metadata, resolver: Resolver) -> None:
         counts: dict[str, list[tuple[int, int]]] = {}
         for start, end, code in resolver.find_in_text(text):
             party = resolver.get(code)
-            if party.kind == "forum" and party.parent is None:  # a council speaks for its IGO
+            if party.category == "forum" and party.parent is None:  # a council speaks for its IGO
                 counts.setdefault(code, []).append((start, end))
         if counts:
             code = max(counts, key=lambda c: len(counts[c]))
@@ -129,7 +129,7 @@ def _title(document: Document, reporting: PartyRef | None = None) -> str | None:
     for block in document.blocks[:30]:
         words = " ".join(block.text.split()).strip("* ")
         if (
-            block.kind is BlockKind.HEADING
+            block.block_type is BlockType.HEADING
             and len(words.split()) >= 3
             and not re.match(r"(Council for|Original:|Page:)", words)
         ):

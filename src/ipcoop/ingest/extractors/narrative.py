@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 
 from ipcoop.ingest.candidates import RawActivity, Span
-from ipcoop.ingest.document import Block, BlockKind, Document
+from ipcoop.ingest.document import Block, BlockType, Document
 from ipcoop.ingest.extractors import metadata
 from ipcoop.ingest.normalize import dates, participants, places
 from ipcoop.parties.resolver import Resolver
@@ -166,7 +166,7 @@ class _Parties:
         return cls(resolver, frozenset(excluded))
 
     def may_benefit(self, code: str) -> bool:
-        return code not in self.excluded and self.resolver.get(code).kind == "economy"
+        return code not in self.excluded and self.resolver.get(code).category == "economy"
 
 
 Hit = tuple[int, int, str]  # start, end, party code: offsets into one sentence's text
@@ -332,7 +332,8 @@ def extract(document: Document) -> list[RawActivity]:
     """Every dated event the document's prose reports."""
     found: list[RawActivity] = []
     parties = _Parties.of(document)
-    prose = [b for b in document.blocks if b.kind in (BlockKind.PARAGRAPH, BlockKind.LIST_ITEM)]
+    running = (BlockType.PARAGRAPH, BlockType.LIST_ITEM)
+    prose = [b for b in document.blocks if b.block_type in running]
     for block in prose:
         entry = _calendar_entry(block)
         if entry is not None:

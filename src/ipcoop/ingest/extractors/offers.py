@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ipcoop.ingest.document import Block, BlockKind, Document
+from ipcoop.ingest.document import Block, BlockType, Document
 from ipcoop.ingest.normalize import taxonomy
 from ipcoop.ingest.records import Evidence, ExtractedProgramme, PartyRef
 from ipcoop.parties.resolver import Resolver
@@ -52,7 +52,7 @@ def extract(document: Document) -> list[ExtractedProgramme]:
             provider = _provider(block, resolver)
             listing = True
             continue
-        if not listing or block.kind is not BlockKind.LIST_ITEM:
+        if not listing or block.block_type is not BlockType.LIST_ITEM:
             listing = False
             continue
         title = _title(block.text)

@@ -208,7 +208,7 @@ def from_body(document: Document, resolver: Resolver) -> Found | None:
     organisations = Counter(
         code
         for index, (start, _, code) in enumerate(hits)
-        if resolver.get(code).kind in _ORGANISATIONS and not _same_as_before(text, hits, index)
+        if resolver.get(code).category in _ORGANISATIONS and not _same_as_before(text, hits, index)
     )
     if organisations:
         code, count = organisations.most_common(1)[0]

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import replace
 
 from ipcoop.ingest.candidates import RawActivity, Span
-from ipcoop.ingest.document import Block, BlockKind, Document
+from ipcoop.ingest.document import Block, BlockType, Document
 
 METHOD = "list_table"
 
@@ -46,7 +46,7 @@ def _norm(text: str) -> str:
 
 def _columns(block: Block) -> dict[int, str] | None:
     """Column index -> field when the row is a list-table header with at least a title."""
-    if block.kind is not BlockKind.ROW:
+    if block.block_type is not BlockType.ROW:
         return None
     columns = {
         i: HEADERS[_norm(c.text)] for i, c in enumerate(block.cells) if _norm(c.text) in HEADERS
@@ -70,7 +70,7 @@ def _continues(block: Block, header: Block) -> bool:
     """Whether a row of another table carries on the list: the text reader starts a new table
     at a blank line, and PDF pages split one table in two. It must be as wide as the header
     and, under a "#" column, numbered."""
-    if block.kind is not BlockKind.ROW or len(block.cells) != len(header.cells):
+    if block.block_type is not BlockType.ROW or len(block.cells) != len(header.cells):
         return False
     if _norm(header.cells[0].text) in NUMBER_HEADERS:
         return block.cells[0].text.strip().rstrip(".").isdigit()
@@ -89,7 +89,7 @@ def extract(document: Document) -> list[RawActivity]:
             continue
         if columns is None or header is None:
             continue
-        if block.kind is not BlockKind.ROW:
+        if block.block_type is not BlockType.ROW:
             columns = None  # prose between rows ends the list
             continue
         if block.table != header.table:

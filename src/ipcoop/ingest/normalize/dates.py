@@ -88,7 +88,7 @@ _AND_SEPS = {"and", "et", "y"}
 
 @dataclass(frozen=True, slots=True)
 class _Tok:
-    kind: str
+    token_type: str
     start: int
     end: int
     text: str
@@ -115,32 +115,32 @@ class _Elem:
 def _tokenize(text: str, day_first: bool) -> list[_Tok]:
     tokens: list[_Tok] = []
     for match in _TOKEN.finditer(text):
-        kind = match.lastgroup
+        token_type = match.lastgroup
         word = match.group(0)
-        if kind is None:
+        if token_type is None:
             continue
         num = 0
         parts: tuple[int | None, int | None, int] | None = None
-        if kind == "iso":
+        if token_type == "iso":
             y, m, d = (int(p) for p in word.split("-"))
             parts = (d, m, y)
-        elif kind == "dmy":
+        elif token_type == "dmy":
             a, b, y = (int(p) for p in re.split(r"[/.]", word))
             d, m = (a, b) if day_first else (b, a)
             if m > 12 >= d:  # the only reading that can be a date
                 d, m = m, d
             parts = (d, m, y)
-        elif kind == "my":
+        elif token_type == "my":
             m, y = (int(p) for p in word.split("/"))
             parts = (None, m, y)
-        elif kind == "fy":
+        elif token_type == "fy":
             num = int(match.group("fyy"))
             num = num if num > 99 else 2000 + num
-        elif kind == "num":
+        elif token_type == "num":
             num = int(_DIGITS.match(word).group(0))  # type: ignore[union-attr]
-        elif kind == "mon":
+        elif token_type == "mon":
             num = _MONTHS[word.rstrip(".").lower()]
-        tokens.append(_Tok(kind, match.start(), match.end(), word.lower(), num, parts))
+        tokens.append(_Tok(token_type, match.start(), match.end(), word.lower(), num, parts))
     return tokens
 
 
@@ -149,11 +149,11 @@ def _adjacent(text: str, a: _Tok, b: _Tok) -> bool:
 
 
 def _is_year(tok: _Tok) -> bool:
-    return tok.kind == "num" and tok.text.isdigit() and len(tok.text) == 4
+    return tok.token_type == "num" and tok.text.isdigit() and len(tok.text) == 4
 
 
 def _is_day(tok: _Tok) -> bool:
-    return tok.kind == "num" and tok.num < 100 and not tok.text.startswith("00")
+    return tok.token_type == "num" and tok.num < 100 and not tok.text.startswith("00")
 
 
 class _Cursor:
@@ -171,7 +171,7 @@ class _Cursor:
             tok = self.tokens[j]
             if not _adjacent(self.text, prev, tok):
                 return None
-            if tok.kind != "fill":
+            if tok.token_type != "fill":
                 return j
             prev = tok
             j += 1
@@ -180,13 +180,13 @@ class _Cursor:
     def elem(self, i: int) -> _Elem | None:
         """The longest date element starting at token i."""
         tok = self.tokens[i]
-        if tok.kind in ("iso", "dmy", "my"):
+        if tok.token_type in ("iso", "dmy", "my"):
             assert tok.parts is not None
             return _Elem(i, i, *tok.parts)
-        if tok.kind == "fy":
+        if tok.token_type == "fy":
             y = tok.num
             return _Elem(i, i, fixed=DateRange(PartialDate(f"{y - 1}-10"), PartialDate(f"{y}-09")))
-        if tok.kind == "mon":
+        if tok.token_type == "mon":
             elem = _Elem(i, i, month=tok.num)
             j = self.next(i)
             if j is not None and _is_day(self.tokens[j]):
@@ -200,7 +200,7 @@ class _Cursor:
         if _is_day(tok):
             elem = _Elem(i, i, day=tok.num)
             j = self.next(i)
-            if j is not None and self.tokens[j].kind == "mon":
+            if j is not None and self.tokens[j].token_type == "mon":
                 elem.month, elem.last = self.tokens[j].num, j
                 j = self.next(j)
             if j is not None and _is_year(self.tokens[j]):
@@ -262,7 +262,7 @@ def _pair(left: _Elem, right: _Elem) -> DateRange:
 def _phrase(cur: _Cursor, i: int) -> tuple[int, int, DateRange] | None:
     """The longest valid phrase starting at token i: (first, last token index, range)."""
     tokens = cur.tokens
-    opener = tokens[i].text if tokens[i].kind == "frm" else None
+    opener = tokens[i].text if tokens[i].token_type == "frm" else None
     at = i
     if opener is not None:
         nxt = cur.next(i)
@@ -273,7 +273,7 @@ def _phrase(cur: _Cursor, i: int) -> tuple[int, int, DateRange] | None:
     if left is None:
         return None
     sep = cur.next(left.last)
-    if sep is not None and tokens[sep].kind == "sep":
+    if sep is not None and tokens[sep].token_type == "sep":
         word = tokens[sep].text
         allowed = word not in _AND_SEPS or opener in ("between", "entre") or left.bare_day
         right_at = cur.next(sep)
@@ -306,7 +306,7 @@ def _fast(text: str, day_first: bool) -> tuple[DateRange | None, str | None]:
     if not covered:
         return None, None
     cur = _Cursor(text, tokens)
-    first = next((k for k, t in enumerate(tokens) if t.kind != "fill"), None)
+    first = next((k for k, t in enumerate(tokens) if t.token_type != "fill"), None)
     if first is None:
         return None, None
     found = _phrase(cur, first)
@@ -382,7 +382,7 @@ def find_dates(text: str) -> list[tuple[int, int, DateRange]]:
     cur = _Cursor(text, tokens)
     found: list[tuple[int, int, DateRange]] = []
     for i, tok in enumerate(tokens):
-        if tok.kind not in ("frm", "iso", "dmy", "my", "fy", "num", "mon"):
+        if tok.token_type not in ("frm", "iso", "dmy", "my", "fy", "num", "mon"):
             continue
         hit = _phrase(cur, i)
         if hit is None:
@@ -392,7 +392,7 @@ def find_dates(text: str) -> list[tuple[int, int, DateRange]]:
         if (
             value.end is None
             and value.precision == "year"
-            and tokens[first].kind == "num"
+            and tokens[first].token_type == "num"
             and not _YEAR_CUE.search(text, 0, start)
         ):
             continue  # a bare number like "2000 participants" is not a date

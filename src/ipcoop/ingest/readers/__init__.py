@@ -133,17 +133,17 @@ def read(data: bytes, *, source: str, limits: Limits | None = None) -> Document:
     limits = limits or Limits.from_settings()
     if not data.strip(b" \t\r\n\x00\x0b\x0c"):
         raise EmptyDocument(f"{source} is empty: there is no text to read")
-    kind = sniff(data, source, limits)
+    file_format = sniff(data, source, limits)
     # readers are imported here so that reading a text file does not load the PDF stack
-    if kind == PDF:
+    if file_format == PDF:
         from ipcoop.ingest.readers import pdf
 
         return pdf.read_pdf(data, source=source, limits=limits)
-    if kind == DOCX:
+    if file_format == DOCX:
         from ipcoop.ingest.readers import docx
 
         return docx.read_docx(data, source=source, limits=limits)
-    if kind == HTML:
+    if file_format == HTML:
         from ipcoop.ingest.readers import html
 
         return html.read_html(data, source=source, limits=limits)

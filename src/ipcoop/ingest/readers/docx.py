@@ -16,7 +16,7 @@ from typing import Any
 
 from lxml import etree
 
-from ipcoop.ingest.document import BlockKind, Document, DocumentBuilder
+from ipcoop.ingest.document import BlockType, Document, DocumentBuilder
 from ipcoop.ingest.limits import Archive, Limits
 from ipcoop.ingest.readers import DOCX, BrokenFile, EmptyDocument, open_archive
 
@@ -103,17 +103,17 @@ def _paragraph_text(p: Any) -> str:
     return "".join(parts)
 
 
-def _paragraph_kind(p: Any, styles: _Styles) -> BlockKind:
+def _paragraph_type(p: Any, styles: _Styles) -> BlockType:
     ppr = p.find(_PPR)
     style = styles.of(ppr)
     if style.name.startswith(("heading", "title")) or (
         ppr is not None and ppr.find(_OUTLINE) is not None
     ):
-        return BlockKind.HEADING
+        return BlockType.HEADING
     numbered = ppr is not None and ppr.find(_NUMPR) is not None
     if numbered or style.numbered or style.name.startswith("list"):
-        return BlockKind.LIST_ITEM
-    return BlockKind.PARAGRAPH
+        return BlockType.LIST_ITEM
+    return BlockType.PARAGRAPH
 
 
 def _cell_text(tc: Any) -> str:
@@ -174,7 +174,7 @@ def read_docx(data: bytes, *, source: str, limits: Limits) -> Document:
             if element.tag == _P:
                 text = _collapse(_paragraph_text(element))
                 if text:
-                    builder.add(_paragraph_kind(element, styles), text)
+                    builder.add(_paragraph_type(element, styles), text)
             elif element.tag == _TR:
                 cells = _row_cells(element)
                 if any(cells):

@@ -7,7 +7,7 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ipcoop.ingest.document import BlockKind, Document, DocumentBuilder
+from ipcoop.ingest.document import BlockType, Document, DocumentBuilder
 from ipcoop.ingest.limits import Limits
 from ipcoop.ingest.readers import HTML, EmptyDocument
 from ipcoop.ingest.readers.text import decode_bytes, encoding_warning, normalize_text
@@ -120,13 +120,13 @@ class _Walker:
         self.buffer: list[str] = []
         self.tables = 0
 
-    def flush(self, kind: BlockKind) -> None:
+    def flush(self, block_type: BlockType) -> None:
         text = _collapse("".join(self.buffer))
         self.buffer.clear()
         if text:
-            self.builder.add(kind, text)
+            self.builder.add(block_type, text)
 
-    def walk(self, node: LexborNode, kind: BlockKind) -> None:
+    def walk(self, node: LexborNode, block_type: BlockType) -> None:
         for child in node.iter(include_text=True):
             tag = child.tag or ""
             if tag == "-text":
@@ -134,40 +134,40 @@ class _Walker:
             elif tag.startswith("-") or tag in _SKIP or _hidden(child):
                 continue
             elif tag in ("br", "hr"):
-                self.flush(kind)
+                self.flush(block_type)
             elif tag in _HEADINGS:
-                self.flush(kind)
+                self.flush(block_type)
                 heading = _inline_text(child)
                 if heading:
-                    self.builder.add(BlockKind.HEADING, heading)
+                    self.builder.add(BlockType.HEADING, heading)
             elif tag == "li":
-                self.flush(kind)
-                self.walk(child, BlockKind.LIST_ITEM)
-                self.flush(BlockKind.LIST_ITEM)
+                self.flush(block_type)
+                self.walk(child, BlockType.LIST_ITEM)
+                self.flush(BlockType.LIST_ITEM)
             elif tag == "table":
-                self.flush(kind)
-                self.table(child, kind)
+                self.flush(block_type)
+                self.table(child, block_type)
             elif tag in _BLOCKS:
-                self.flush(kind)
-                self.walk(child, kind)
-                self.flush(kind)
+                self.flush(block_type)
+                self.walk(child, block_type)
+                self.flush(block_type)
             else:
-                self.walk(child, kind)
+                self.walk(child, block_type)
 
-    def table(self, node: LexborNode, kind: BlockKind) -> None:
+    def table(self, node: LexborNode, block_type: BlockType) -> None:
         rows = [[c for c in tr.iter() if c.tag in ("td", "th")] for tr in _rows(node)]
         if all(len(r) <= 1 for r in rows):
             # a layout table (one cell per row): its cells are just containers
             for row in rows:
                 for cell in row:
-                    self.walk(cell, kind)
-                    self.flush(kind)
+                    self.walk(cell, block_type)
+                    self.flush(block_type)
             return
         index = self.tables
         self.tables += 1
         caption = node.css_first("caption")
         if caption is not None and _inline_text(caption):
-            self.builder.add(BlockKind.PARAGRAPH, _inline_text(caption))
+            self.builder.add(BlockType.PARAGRAPH, _inline_text(caption))
         for row in rows:
             cells = [_inline_text(c) for c in row]
             if any(cells):
@@ -221,8 +221,8 @@ def read_html(data: bytes, *, source: str, limits: Limits) -> Document:
     root = tree.body
     if root is not None:
         walker = _Walker(builder)
-        walker.walk(root, BlockKind.PARAGRAPH)
-        walker.flush(BlockKind.PARAGRAPH)
+        walker.walk(root, BlockType.PARAGRAPH)
+        walker.flush(BlockType.PARAGRAPH)
     document = builder.build()
     if not document.blocks:
         raise EmptyDocument(f"{source} is an HTML page with no visible text to read")

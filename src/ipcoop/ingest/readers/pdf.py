@@ -16,7 +16,7 @@ from typing import Any
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 
-from ipcoop.ingest.document import BlockKind, Document, DocumentBuilder
+from ipcoop.ingest.document import BlockType, Document, DocumentBuilder
 from ipcoop.ingest.limits import Limits, OverLimit
 from ipcoop.ingest.readers import PDF, BrokenFile, EmptyDocument, ScannedPdf
 from ipcoop.ingest.readers.text import classify_line
@@ -52,7 +52,7 @@ class _Table:
 class _Item:
     """A block waiting to be emitted: paragraph-like (cells empty) or a table row."""
 
-    kind: BlockKind
+    block_type: BlockType
     text: str
     page: int
     cells: list[str] = field(default_factory=list)
@@ -216,21 +216,21 @@ def _drop_running_lines(pages: list[list[_Line]], heights: list[float]) -> list[
 # ------------------------------------------------------------------ paragraphs
 
 
-def _line_kind(line: _Line, body_size: float) -> tuple[BlockKind, str]:
-    kind, text = classify_line(line.text)
+def _line_type(line: _Line, body_size: float) -> tuple[BlockType, str]:
+    block_type, text = classify_line(line.text)
     if body_size and line.size >= body_size * 1.15 and len(text) <= 150:
-        return BlockKind.HEADING, text
+        return BlockType.HEADING, text
     if line.bold and len(text) <= 150 and not text.endswith("."):
-        return BlockKind.HEADING, text
-    return kind, text
+        return BlockType.HEADING, text
+    return block_type, text
 
 
 def _continues(prev: _Line, line: _Line, right_edge: float, body_size: float) -> bool:
     """Whether ``line`` carries on the paragraph that ``prev`` ends."""
-    if _line_kind(prev, body_size)[0] is BlockKind.HEADING:
+    if _line_type(prev, body_size)[0] is BlockType.HEADING:
         return False
-    kind, text = _line_kind(line, body_size)
-    if kind is not BlockKind.PARAGRAPH:
+    block_type, text = _line_type(line, body_size)
+    if block_type is not BlockType.PARAGRAPH:
         return False
     height = max(prev.bottom - prev.top, 1.0)
     gap = line.top - prev.bottom
@@ -311,10 +311,10 @@ def read_pdf(data: bytes, *, source: str, limits: Limits) -> Document:
     pages = _drop_running_lines(pages, heights)
     items = _items(pages, tables)
     for item in items:
-        if item.kind is BlockKind.ROW:
+        if item.block_type is BlockType.ROW:
             builder.add_row(item.cells, table=item.table, page=item.page)
         else:
-            builder.add(item.kind, item.text, page=item.page)
+            builder.add(item.block_type, item.text, page=item.page)
     document = builder.build()
     if not document.blocks:
         raise EmptyDocument(f"{source} has no text outside its page headers and footers")
@@ -378,13 +378,13 @@ def _items(pages: list[list[_Line]], tables: list[list[_Table]]) -> list[_Item]:
                 if (
                     last_line is not None
                     and items
-                    and items[-1].kind is not BlockKind.ROW
+                    and items[-1].block_type is not BlockType.ROW
                     and (_continues(last_line, event, right_edge, body_size))
                 ):
-                    items[-1].text = _join(items[-1].text, _line_kind(event, body_size)[1])
+                    items[-1].text = _join(items[-1].text, _line_type(event, body_size)[1])
                 else:
-                    kind, text = _line_kind(event, body_size)
-                    items.append(_Item(kind, text, event.page))
+                    block_type, text = _line_type(event, body_size)
+                    items.append(_Item(block_type, text, event.page))
                 last_line = event
                 text_seen = True
                 continue
@@ -425,9 +425,9 @@ def _place_table(table: _Table, candidate: _Open | None, items: list[_Item], fre
         last = candidate.last
     else:
         index, header = fresh, table.rows[0]
-        last = _Item(BlockKind.ROW, "", table.page, rows[0], index)
+        last = _Item(BlockType.ROW, "", table.page, rows[0], index)
     for row in rows:
-        last = _Item(BlockKind.ROW, "", table.page, row, index)
+        last = _Item(BlockType.ROW, "", table.page, row, index)
         items.append(last)
     return _Open(index, header, width, last)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import charset_normalizer
 
-from ipcoop.ingest.document import BlockKind, Document, DocumentBuilder
+from ipcoop.ingest.document import BlockType, Document, DocumentBuilder
 from ipcoop.ingest.limits import Limits
 from ipcoop.ingest.readers import TEXT, EmptyDocument, UnknownEncoding
 
@@ -296,9 +296,9 @@ def fill_from_lines(builder: DocumentBuilder, lines: list[str]) -> None:
             builder.add_row(cells, table=table)
             continue
         in_table = False
-        kind, content = classify_line(line)
+        block_type, content = classify_line(line)
         if content:
-            builder.add(kind, content)
+            builder.add(block_type, content)
 
 
 def _row_cells(line: str) -> list[str] | None:
@@ -310,15 +310,15 @@ def _row_cells(line: str) -> list[str] | None:
     return _pipe_cells(line)
 
 
-def classify_line(line: str) -> tuple[BlockKind, str]:
-    """The block kind of one line and its text without markup (bullets, ** markers)."""
+def classify_line(line: str) -> tuple[BlockType, str]:
+    """The block block_type of one line and its text without markup (bullets, ** markers)."""
     stripped = " ".join(line.split())
     star = _STARS.match(stripped)
     if star:
-        return BlockKind.HEADING, " ".join(star.group(1).split())
+        return BlockType.HEADING, " ".join(star.group(1).split())
     bullet = _BULLET.match(stripped)
     if bullet and not stripped.startswith("**"):
-        return BlockKind.LIST_ITEM, bullet.group(1).strip()
+        return BlockType.LIST_ITEM, bullet.group(1).strip()
     if _is_caps_heading(stripped) or _SECTION.match(stripped):
-        return BlockKind.HEADING, stripped
-    return BlockKind.PARAGRAPH, stripped
+        return BlockType.HEADING, stripped
+    return BlockType.PARAGRAPH, stripped
