@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Query, Request
+from fastapi import Depends, Query, Request
 from sqlalchemy.orm import Session
 
 from ipcoop import parameters
@@ -19,6 +19,10 @@ def get_session(request: Request) -> Iterator[Session]:
     """A database session for one request."""
     with session_scope(request.app.state.engine) as session:
         yield session
+
+
+# a handler's database session (``session: DbSession``)
+DbSession = Annotated[Session, Depends(get_session)]
 
 
 def activity_filters(

@@ -7,6 +7,7 @@ import hmac
 import os
 import secrets as random
 from functools import cache
+from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -75,6 +76,11 @@ def page_actor(request: Request, session: Session = Depends(get_session)) -> Act
     """The signed-in person of a page request, else anonymous."""
     found = _signed_in(request, session)
     return accounts.actor_of(found[0]) if found else ANONYMOUS
+
+
+# who calls a handler: ``actor: ApiActor`` on the API, ``actor: PageActor`` on the pages
+ApiActor = Annotated[Actor, Depends(api_actor)]
+PageActor = Annotated[Actor, Depends(page_actor)]
 
 
 def _signed_in(request: Request, session: Session) -> tuple[Account, WebSession] | None:
