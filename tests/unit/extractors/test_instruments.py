@@ -9,6 +9,7 @@ from pathlib import Path
 from ipcoop.ingest import pipeline, readers
 from ipcoop.ingest.extractors import instruments
 from ipcoop.ingest.records import ExtractedInstrument, ExtractedReport
+from seed_facts import ASEAN_PLATFORMS
 
 MOU = (
     "Memorandum of Understanding\n\n"
@@ -185,16 +186,7 @@ def test_seed_001_regional_page(seed: Callable[[str], Path]) -> None:
         "ASEAN Task Force on Patent Examination Cooperation",
         "ASEAN Network of IP Enforcement Experts (ANIEE)",
     ]
-    assert kinds["platform"] == [
-        "ASEAN IP Portal",
-        "ASEAN Patentscope",
-        "ASEAN TMclass",
-        "ASEAN TMview",
-        "ASEAN Designview",
-        "ASEAN GI Database",
-        "ASEAN IP Case Law",
-        "ASEAN IP Training Platform for MSME",
-    ]
+    assert kinds["platform"] == ASEAN_PLATFORMS
     by_title = {i.title: i for i in report.instruments}
     agreement = by_title["ASEAN Framework Agreement on Intellectual Property Cooperation"]
     assert agreement.date is not None and agreement.date.iso == "1995-12"
