@@ -13,7 +13,7 @@ from fastapi import Depends, HTTPException, Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
-from ipcoop.dependencies import get_session
+from ipcoop.dependencies import DbSession
 from ipcoop.review import accounts
 from ipcoop.review.models import Account, WebSession
 from ipcoop.review.permissions import ANONYMOUS, Actor
@@ -54,8 +54,8 @@ BEARER = HTTPBearer(
 
 def api_actor(
     request: Request,
+    session: DbSession,
     _declared: HTTPAuthorizationCredentials | None = Security(BEARER),
-    session: Session = Depends(get_session),
 ) -> Actor:
     """The API's caller: the account of an ``Authorization: Bearer`` token, else anonymous.
     A token that is wrong, revoked or of a disabled account is a 401. (``_declared`` puts the
@@ -72,7 +72,7 @@ def api_actor(
     return accounts.actor_of(account)
 
 
-def page_actor(request: Request, session: Session = Depends(get_session)) -> Actor:
+def page_actor(request: Request, session: DbSession) -> Actor:
     """The signed-in person of a page request, else anonymous."""
     found = _signed_in(request, session)
     return accounts.actor_of(found[0]) if found else ANONYMOUS
