@@ -9,7 +9,7 @@ import secrets as random
 from functools import cache
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request, Security
+from fastapi import Depends, Form, HTTPException, Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
@@ -115,3 +115,15 @@ def check_csrf(request: Request, session: Session, given: str | None) -> None:
     expected = csrf_token(request, session)
     if not expected or not given or not hmac.compare_digest(expected, given):
         raise HTTPException(403, "the form expired or did not come from this site; reload it")
+
+
+def same_site_form(
+    request: Request, session: DbSession, token: str = Form("", alias=CSRF_FIELD)
+) -> None:
+    """A dependency of the pages' form handlers: the form's CSRF token checked (403 when it is
+    not this browser's) before the handler runs."""
+    check_csrf(request, session, token)
+
+
+# ``@router.post(..., dependencies=SAME_SITE_FORM)``
+SAME_SITE_FORM = [Depends(same_site_form)]

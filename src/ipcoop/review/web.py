@@ -31,6 +31,7 @@ from ipcoop.review.activities import TAG_VOCABULARIES, FieldProblem, Invalid, ta
 from ipcoop.review.api import AuditedReport, audit_csv_response, extract_upload
 from ipcoop.review.auth import (
     CSRF_COOKIE,
+    SAME_SITE_FORM,
     SESSION_COOKIE,
     PageActor,
     check_csrf,
@@ -128,17 +129,15 @@ def _local(url: str) -> str:
     return url if url.startswith("/") and not url.startswith("//") else "/review"
 
 
-@router.post("/login", response_model=None)
+@router.post("/login", response_model=None, dependencies=SAME_SITE_FORM)
 def login(
     request: Request,
     session: DbSession,
     email: str = Form(""),
     password: str = Form(""),
-    csrf_token_field: str = Form("", alias="csrf_token"),
     next: str = Form("/review"),
 ) -> Response:
     """Check the password (throttled) and open a session."""
-    check_csrf(request, session, csrf_token_field)
     address = request.client.host if request.client else None
     try:
         account = accounts.sign_in(session, email, password, address)
@@ -172,14 +171,12 @@ def login(
     return response
 
 
-@router.post("/logout")
+@router.post("/logout", dependencies=SAME_SITE_FORM)
 def logout(
     request: Request,
     session: DbSession,
-    csrf_token_field: str = Form("", alias="csrf_token"),
 ) -> RedirectResponse:
     """End the session."""
-    check_csrf(request, session, csrf_token_field)
     key = unsign(request.cookies.get(SESSION_COOKIE))
     if key:
         accounts.close_session(session, key)
@@ -210,19 +207,16 @@ def home(request: Request, actor: PageActor, session: DbSession) -> Response:
     )
 
 
-@router.post("/review/reports", response_model=None)
+@router.post("/review/reports", response_model=None, dependencies=SAME_SITE_FORM)
 def create(
-    request: Request,
     actor: PageActor,
     session: DbSession,
-    csrf_token_field: str = Form("", alias="csrf_token"),
     party: str = Form(""),
     title: str = Form(""),
     period_start: str = Form(""),
     period_end: str = Form(""),
 ) -> Response:
     """Start a draft."""
-    check_csrf(request, session, csrf_token_field)
     _signed_in(actor)
     try:
         body = ReportCreate(
@@ -502,18 +496,20 @@ def _activity_number(given: str) -> int | None:
     return int(last) if last.isdigit() else None
 
 
-@router.post("/review/reports/{report_id}/activities/{activity_id}/links", response_model=None)
+@router.post(
+    "/review/reports/{report_id}/activities/{activity_id}/links",
+    response_model=None,
+    dependencies=SAME_SITE_FORM,
+)
 def add_link(
     report_id: RowId,
     activity_id: RowId,
     request: Request,
     actor: PageActor,
     session: DbSession,
-    csrf_token_field: str = Form("", alias="csrf_token"),
     other: str = Form(""),
 ) -> Response:
     """Link the activity with the same one in another party's report."""
-    check_csrf(request, session, csrf_token_field)
     other_id = _activity_number(other)
     try:
         if other_id is None:
@@ -537,29 +533,26 @@ def add_link(
 @router.post(
     "/review/reports/{report_id}/activities/{activity_id}/links/{other_id}/remove",
     response_model=None,
+    dependencies=SAME_SITE_FORM,
 )
 def remove_link(
     report_id: RowId,
     activity_id: RowId,
     other_id: RowId,
-    request: Request,
     actor: PageActor,
     session: DbSession,
-    csrf_token_field: str = Form("", alias="csrf_token"),
 ) -> Response:
     """Remove a link."""
-    check_csrf(request, session, csrf_token_field)
     curation.unlink(session, actor, report_id, activity_id, other_id)
     return _see(f"/review/reports/{report_id}#activity-{activity_id}")
 
 
-@router.post("/review/reports/{report_id}/header", response_model=None)
+@router.post("/review/reports/{report_id}/header", response_model=None, dependencies=SAME_SITE_FORM)
 def save_header(
     report_id: RowId,
     request: Request,
     actor: PageActor,
     session: DbSession,
-    csrf_token_field: str = Form("", alias="csrf_token"),
     version: int = Form(0),
     title: str = Form(""),
     period_start: str = Form(""),
@@ -567,7 +560,6 @@ def save_header(
     introduction: str = Form(""),
 ) -> Response:
     """Save the report's header."""
-    check_csrf(request, session, csrf_token_field)
     try:
         body = ReportUpdate(
             version=version,
@@ -582,17 +574,15 @@ def save_header(
     return _see(f"/review/reports/{report_id}")
 
 
-@router.post("/review/reports/{report_id}/upload", response_model=None)
+@router.post("/review/reports/{report_id}/upload", response_model=None, dependencies=SAME_SITE_FORM)
 async def upload_file(
     report_id: RowId,
     request: Request,
     actor: PageActor,
     session: DbSession,
     file: UploadFile = File(...),
-    csrf_token_field: str = Form("", alias="csrf_token"),
 ) -> Response:
     """Extract an uploaded document into the draft."""
-    check_csrf(request, session, csrf_token_field)
     try:
         await extract_upload(session, actor, report_id, file)
     except IngestError as error:
@@ -611,33 +601,24 @@ STEPS = {
 }
 
 
-@router.post("/review/reports/{report_id}/correct")
-def correct(
-    report_id: RowId,
-    request: Request,
-    actor: PageActor,
-    session: DbSession,
-    csrf_token_field: str = Form("", alias="csrf_token"),
-) -> RedirectResponse:
+@router.post("/review/reports/{report_id}/correct", dependencies=SAME_SITE_FORM)
+def correct(report_id: RowId, actor: PageActor, session: DbSession) -> RedirectResponse:
     """Open a correction (a new draft version) of a published report."""
-    check_csrf(request, session, csrf_token_field)
     draft = service.correct(session, actor, report_id)
     return _see(f"/review/reports/{draft.id}")
 
 
-@router.post("/review/reports/{report_id}/{step}", response_model=None)
+@router.post("/review/reports/{report_id}/{step}", response_model=None, dependencies=SAME_SITE_FORM)
 def take_step(
     report_id: RowId,
     step: str,
     request: Request,
     actor: PageActor,
     session: DbSession,
-    csrf_token_field: str = Form("", alias="csrf_token"),
     comment: str = Form(""),
     symbol: str = Form(""),
 ) -> Response:
     """Submit, return, publish or withdraw."""
-    check_csrf(request, session, csrf_token_field)
     if step not in STEPS:
         raise HTTPException(404, f"no step {step!r}")
     given = {"comment": comment, "symbol": symbol}
