@@ -166,10 +166,11 @@ Cli = Callable[..., subprocess.CompletedProcess[str]]
 
 @pytest.fixture(scope="session")
 def run_cli() -> Cli:
-    """Runs the ipcoop command in a child process on the SQLite file in ``data``."""
+    """Runs the ipcoop command in a child process on the SQLite file in ``data`` (or on the
+    database at ``database_url``)."""
 
-    def run(*args: str, data: Path) -> subprocess.CompletedProcess[str]:
-        env = {**os.environ, "IPCOOP_DATA_DIR": str(data), "IPCOOP_DATABASE_URL": ""}
+    def run(*args: str, data: Path, database_url: str = "") -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "IPCOOP_DATA_DIR": str(data), "IPCOOP_DATABASE_URL": database_url}
         return subprocess.run(
             [sys.executable, "-m", "ipcoop.cli", *args],
             env=env,
@@ -190,6 +191,32 @@ def cli(run_cli: Cli, tmp_path: Path) -> Cli:
         return run_cli(*args, data=data)
 
     return run
+
+
+@pytest.fixture
+def ipcoop(engine: Engine, run_cli: Cli, tmp_path: Path) -> Callable[..., str]:
+    """Runs the ipcoop command on the test's database; its output (the command must succeed)."""
+    url = engine.url.render_as_string(hide_password=False)
+
+    def run(*args: str) -> str:
+        result = run_cli(*args, data=tmp_path, database_url=url)
+        assert result.returncode == 0, result.stdout + result.stderr
+        return result.stdout
+
+    return run
+
+
+@pytest.fixture
+def client(
+    request: pytest.FixtureRequest,
+    client_for: Callable[..., TestClient],
+    seed: Callable[[str], Path],
+) -> TestClient:
+    """The app after ingesting what the test's ``ingested`` mark names: seeds by number, other
+    files and folders by path (seed 003 when the test has no such mark)."""
+    mark = request.node.get_closest_marker("ingested")
+    given = mark.args if mark else ("003",)
+    return client_for(*(seed(g) if isinstance(g, str) else g for g in given))
 
 
 @pytest.fixture

@@ -21,10 +21,10 @@ def get_session(request: Request) -> Iterator[Session]:
         yield session
 
 
-# Every route takes its session this way: committed before the answer leaves, so that a browser
-# following a redirect at once (sign in, then the page behind it) finds what the request wrote.
-# FastAPI's default scope would commit only after the response is sent.
-DB_SESSION = Depends(get_session, scope="function")
+# A handler's database session (``session: DbSession``), committed before the answer leaves so
+# that a browser following a redirect at once (sign in, then the page behind it) finds what the
+# request wrote; FastAPI's default scope would commit only after the response is sent.
+DbSession = Annotated[Session, Depends(get_session, scope="function")]
 
 
 def activity_filters(

@@ -10,6 +10,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -61,24 +62,31 @@ def serve(env: dict[str, str]) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def server(
+def served(
     tmp_path_factory: pytest.TempPathFactory,
-    seed: Callable[[str], Path],
     run_cli: Callable[..., subprocess.CompletedProcess[str]],
-) -> Iterator[str]:
-    """The served app on an SQLite file holding seed 003, ingested through the CLI."""
-    yield from _serve(tmp_path_factory.mktemp("server"), [seed("003")], run_cli)
+) -> Iterator[Callable[[str, list[Path]], str]]:
+    """Serves documents, ingested through the CLI into an SQLite file of their own, under a
+    name; every server stops when the session ends."""
+    with ExitStack() as servers:
+
+        def serve_documents(name: str, documents: list[Path]) -> str:
+            data = tmp_path_factory.mktemp(name)
+            return servers.enter_context(contextmanager(_serve)(data, documents, run_cli))
+
+        yield serve_documents
 
 
 @pytest.fixture(scope="session")
-def seeds_server(
-    tmp_path_factory: pytest.TempPathFactory,
-    seed: Callable[[str], Path],
-    run_cli: Callable[..., subprocess.CompletedProcess[str]],
-) -> Iterator[str]:
+def server(served: Callable[[str, list[Path]], str], seed: Callable[[str], Path]) -> str:
+    """The served app on an SQLite file holding seed 003."""
+    return served("server", [seed("003")])
+
+
+@pytest.fixture(scope="session")
+def seeds_server(served: Callable[[str, list[Path]], str], seed: Callable[[str], Path]) -> str:
     """The served app holding the five seeds."""
-    documents = [seed(prefix) for prefix in ("000", "001", "002", "003", "004")]
-    yield from _serve(tmp_path_factory.mktemp("seeds-server"), documents, run_cli)
+    return served("seeds-server", [seed(prefix) for prefix in ("000", "001", "002", "003", "004")])
 
 
 @pytest.fixture(scope="session")

@@ -5,14 +5,11 @@ with their charts and the API documentation working (docs/security.md)."""
 from __future__ import annotations
 
 import re
-import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, expect
-
-from .conftest import _serve
 
 pytestmark = pytest.mark.browser
 
@@ -31,14 +28,13 @@ FILE_NAME = "Rapport « final » 日本.html"
 @pytest.fixture(scope="module")
 def hostile_server(
     tmp_path_factory: pytest.TempPathFactory,
+    served: Callable[[str, list[Path]], str],
     seed: Callable[[str], Path],
-    run_cli: Callable[..., subprocess.CompletedProcess[str]],
-) -> Iterator[str]:
+) -> str:
     """The served app holding seed 003 and an HTML report whose body runs a script."""
-    folder = tmp_path_factory.mktemp("hostile-documents")
-    document = folder / FILE_NAME
+    document = tmp_path_factory.mktemp("hostile-documents") / FILE_NAME
     document.write_text(HOSTILE_PAGE, encoding="utf-8")
-    yield from _serve(tmp_path_factory.mktemp("hostile-server"), [seed("003"), document], run_cli)
+    return served("hostile-server", [seed("003"), document])
 
 
 def _violations(page: Page) -> list[str]:

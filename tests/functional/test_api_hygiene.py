@@ -3,16 +3,8 @@ are 422 problems that say what is wrong."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
 import pytest
 from fastapi.testclient import TestClient
-
-
-@pytest.fixture
-def client(client_for: Callable[..., TestClient], seed: Callable[[str], Path]) -> TestClient:
-    return client_for(seed("003"))
 
 
 def _problem(response: object, status: int = 422) -> dict[str, object]:

@@ -14,32 +14,12 @@ from sqlalchemy import Engine
 from ipcoop.config import Settings
 from ipcoop.ingest.service import ingest
 from ipcoop.quality.synth import FORMATS, generate
+from seed_facts import ASEAN_PLATFORMS, GIPA_OFFERS
 
 SEEDS = ("000", "001", "002", "003", "004")
-ASEAN_PLATFORMS = [
-    "ASEAN IP Portal",
-    "ASEAN Patentscope",
-    "ASEAN TMclass",
-    "ASEAN TMview",
-    "ASEAN Designview",
-    "ASEAN GI Database",
-    "ASEAN IP Case Law",
-    "ASEAN IP Training Platform for MSME",
-]
-GIPA_OFFERS = [
-    "Patent Programmes",
-    "Plant Variety Protection (PVP)",
-    "Trademark Programmes",
-    "Copyright Programmes",
-    "Trade Secrets Programmes",
-    "Enforcement Programmes",
-    "Distance learning",
-]
 
 
-@pytest.fixture
-def client(client_for: Callable[..., TestClient], seed: Callable[[str], Path]) -> TestClient:
-    return client_for(*(seed(s) for s in SEEDS))
+pytestmark = pytest.mark.ingested(*SEEDS)
 
 
 def _get(client: TestClient, path: str, **params: Any) -> dict[str, Any]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import html as htmllib
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,13 +18,12 @@ from ipcoop.db import session_scope
 from ipcoop.ingest.service import ingest
 from ipcoop.quality.synth import generate
 from ipcoop.reports.models import Report
+from seed_facts import GIPA_OFFERS
 
 SEEDS = ("000", "001", "002", "003", "004")
 
 
-@pytest.fixture
-def client(client_for: Callable[..., TestClient], seed: Callable[[str], Path]) -> TestClient:
-    return client_for(*(seed(s) for s in SEEDS))
+pytestmark = pytest.mark.ingested(*SEEDS)
 
 
 def _page(client: TestClient, path: str) -> str:
@@ -104,15 +102,7 @@ def test_gipa_and_kipo_pages_no_longer_empty(client: TestClient) -> None:
 def test_us_2021_report_lists_its_seven_gipa_offers(client: TestClient) -> None:
     html = _page(client, f"/reports/{_report_id(client, 'USA')}")
     offers = _links(_section(html, "Programmes offered"))
-    assert offers == [
-        "Patent Programmes",
-        "Plant Variety Protection (PVP)",
-        "Trademark Programmes",
-        "Copyright Programmes",
-        "Trade Secrets Programmes",
-        "Enforcement Programmes",
-        "Distance learning",
-    ]
+    assert offers == GIPA_OFFERS
 
 
 def test_kipo_asean_platform_page(client: TestClient) -> None:

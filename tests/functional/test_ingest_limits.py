@@ -53,10 +53,10 @@ def test_the_command_reports_the_rejection(cli: Cli, hostile: Hostile) -> None:
 
 
 def test_an_upload_over_a_limit_is_rejected_and_changes_nothing(
-    engine: Engine, hostile: Hostile, seed: Callable[[str], Path]
+    engine: Engine, hostile: Hostile, seed: Callable[[str], Path], ipcoop: Callable[..., str]
 ) -> None:
-    review.cli(engine, "users", "add", "delegate@admin.ch", "--role", "reporter", "--party", "CHE")
-    headers = review.bearer(review.cli(engine, "tokens", "create", "delegate@admin.ch").strip())
+    ipcoop("users", "add", "delegate@admin.ch", "--role", "reporter", "--party", "CHE")
+    headers = review.bearer(ipcoop("tokens", "create", "delegate@admin.ch").strip())
     with TestClient(create_app(engine)) as client:
         created = client.post("/api/v1/reports", json={"title": "Swiss report"}, headers=headers)
         assert created.status_code == 201, created.text

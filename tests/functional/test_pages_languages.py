@@ -3,16 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-
-
-@pytest.fixture
-def client(client_for: Callable[..., TestClient], seed: Callable[[str], Path]) -> TestClient:
-    return client_for(seed("003"))
 
 
 def _lang(html: str) -> str:

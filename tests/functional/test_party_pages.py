@@ -4,21 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
-import pytest
 from fastapi.testclient import TestClient
 
 SPEC = re.compile(
     r'<script type="application/json" class="vega-spec" data-chart="([\w-]+)">(.*?)</script>', re.S
 )
-
-
-@pytest.fixture
-def client(client_for: Callable[..., TestClient], seed: Callable[[str], Path]) -> TestClient:
-    return client_for(seed("003"))
 
 
 def _specs(html: str) -> dict[str, dict[str, Any]]:

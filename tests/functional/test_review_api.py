@@ -2,39 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
 
-from ipcoop.web.app import create_app
-
-
-def cli(engine: Engine, *args: str) -> str:
-    """Run `ipcoop` on the test database; its stdout."""
-    env = {**os.environ, "IPCOOP_DATABASE_URL": engine.url.render_as_string(hide_password=False)}
-    result = subprocess.run(
-        [sys.executable, "-m", "ipcoop.cli", *args],
-        env=env,
-        text=True,
-        capture_output=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
-
-
-@pytest.fixture
-def client(engine: Engine) -> Iterator[TestClient]:
-    with TestClient(create_app(engine)) as test_client:
-        yield test_client
+# the app on an empty database of the test's own
+pytestmark = pytest.mark.ingested()
 
 
 def bearer(token: str) -> dict[str, str]:
@@ -42,14 +18,14 @@ def bearer(token: str) -> dict[str, str]:
 
 
 def test_swiss_draft_to_published_report(
-    engine: Engine, client: TestClient, tmp_path: Path
+    ipcoop: Callable[..., str], client: TestClient, tmp_path: Path
 ) -> None:
-    cli(engine, "users", "add", "delegate@admin.ch", "--role", "reporter", "--party", "CHE")
-    cli(engine, "users", "add", "delegate@jpo.go.jp", "--role", "reporter", "--party", "JPN")
-    cli(engine, "users", "add", "curator@wto.org", "--role", "curator", "--password", "pw-c")
-    swiss = bearer(cli(engine, "tokens", "create", "delegate@admin.ch").strip())
-    japan = bearer(cli(engine, "tokens", "create", "delegate@jpo.go.jp").strip())
-    curator = bearer(cli(engine, "tokens", "create", "curator@wto.org").strip())
+    ipcoop("users", "add", "delegate@admin.ch", "--role", "reporter", "--party", "CHE")
+    ipcoop("users", "add", "delegate@jpo.go.jp", "--role", "reporter", "--party", "JPN")
+    ipcoop("users", "add", "curator@wto.org", "--role", "curator", "--password", "pw-c")
+    swiss = bearer(ipcoop("tokens", "create", "delegate@admin.ch").strip())
+    japan = bearer(ipcoop("tokens", "create", "delegate@jpo.go.jp").strip())
+    curator = bearer(ipcoop("tokens", "create", "curator@wto.org").strip())
 
     # a Swiss reporter drafts a report with an activity
     created = client.post(
@@ -159,9 +135,9 @@ def test_swiss_draft_to_published_report(
     assert client.get("/api/v1/audit.csv", headers=japan).status_code == 403
 
 
-def test_symbols_are_numbered_per_party(engine: Engine, client: TestClient) -> None:
-    cli(engine, "users", "add", "c@wto.org", "--role", "curator", "--password", "pw")
-    curator = bearer(cli(engine, "tokens", "create", "c@wto.org").strip())
+def test_symbols_are_numbered_per_party(ipcoop: Callable[..., str], client: TestClient) -> None:
+    ipcoop("users", "add", "c@wto.org", "--role", "curator", "--password", "pw")
+    curator = bearer(ipcoop("tokens", "create", "c@wto.org").strip())
     symbols = []
     for party in ("CHE", "CHE", "JPN"):
         rid = client.post("/api/v1/reports", json={"party": party}, headers=curator).json()["id"]
@@ -171,22 +147,24 @@ def test_symbols_are_numbered_per_party(engine: Engine, client: TestClient) -> N
     assert symbols == ["IP/C/R/TC/CHE/1", "IP/C/R/TC/CHE/2", "IP/C/R/TC/JPN/1"]
 
 
-def test_revoked_token_and_bad_header_are_401(engine: Engine, client: TestClient) -> None:
-    cli(engine, "users", "add", "r@admin.ch", "--role", "reporter", "--party", "CHE")
-    token = cli(engine, "tokens", "create", "r@admin.ch").strip()
+def test_revoked_token_and_bad_header_are_401(
+    ipcoop: Callable[..., str], client: TestClient
+) -> None:
+    ipcoop("users", "add", "r@admin.ch", "--role", "reporter", "--party", "CHE")
+    token = ipcoop("tokens", "create", "r@admin.ch").strip()
     assert client.post("/api/v1/reports", json={}, headers=bearer(token)).status_code == 201
-    cli(engine, "tokens", "revoke", token[:10])
+    ipcoop("tokens", "revoke", token[:10])
     assert client.post("/api/v1/reports", json={}, headers=bearer(token)).status_code == 401
     basic = {"Authorization": "Basic x"}
     assert client.get("/api/v1/reports/1", headers=basic).status_code == 401
 
 
 def test_what_the_contract_cannot_state_is_a_documented_problem(
-    engine: Engine, client: TestClient
+    ipcoop: Callable[..., str], client: TestClient
 ) -> None:
     """The answers tests/contract steers around: each a problem that says what to do."""
-    cli(engine, "users", "add", "curator@wto.org", "--role", "curator", "--password", "pw-c")
-    curator = bearer(cli(engine, "tokens", "create", "curator@wto.org").strip())
+    ipcoop("users", "add", "curator@wto.org", "--role", "curator", "--password", "pw-c")
+    curator = bearer(ipcoop("tokens", "create", "curator@wto.org").strip())
 
     # a curator has no party of its own: a new report names one
     unnamed = client.post("/api/v1/reports", json={}, headers=curator)

@@ -4,17 +4,8 @@ activities tagged with its term."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
-import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, text
-
-
-@pytest.fixture
-def client(client_for: Callable[..., TestClient], seed: Callable[[str], Path]) -> TestClient:
-    return client_for(seed("003"))
 
 
 def _ids(client: TestClient, q: str = "", **filters: str) -> set[int]:

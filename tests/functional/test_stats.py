@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -12,9 +11,7 @@ from fastapi.testclient import TestClient
 DEMO = Path(__file__).resolve().parents[2] / "src" / "ipcoop" / "demo"
 
 
-@pytest.fixture
-def client(client_for: Callable[..., TestClient], seed: Callable[[str], Path]) -> TestClient:
-    return client_for(seed("003"), DEMO)
+pytestmark = pytest.mark.ingested("003", DEMO)
 
 
 def _stats(client: TestClient, **params: Any) -> dict[str, Any]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -50,11 +49,6 @@ def _assert_security_headers(response: object) -> None:
     assert headers["x-content-type-options"] == "nosniff"
     assert headers["x-frame-options"] == "DENY"
     assert headers["referrer-policy"] == "same-origin"
-
-
-@pytest.fixture
-def client(client_for: Callable[..., TestClient], seed: Callable[[str], Path]) -> TestClient:
-    return client_for(seed("003"))
 
 
 @pytest.mark.parametrize(
@@ -168,7 +162,7 @@ def test_an_export_is_named_the_same_way(client: TestClient) -> None:
     response = client.get("/api/v1/activities.csv", params={"q": "Lao PDR"})
     assert response.status_code == 200
     assert response.headers["content-disposition"] == (
-        "attachment; filename=\"ipcoop-activities-LaoPDR.csv\"; "
+        'attachment; filename="ipcoop-activities-LaoPDR.csv"; '
         "filename*=UTF-8''ipcoop-activities-LaoPDR.csv"
     )
 

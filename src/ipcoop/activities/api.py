@@ -7,14 +7,13 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import StreamingResponse
-from sqlalchemy.orm import Session
 
 from ipcoop import parameters
 from ipcoop.activities import export
 from ipcoop.activities.schemas import ActivityDetail, ActivityPagination
 from ipcoop.activities.service import detail, get_activity, item
 from ipcoop.db import session_scope
-from ipcoop.dependencies import DB_SESSION, activity_filters
+from ipcoop.dependencies import DbSession, activity_filters
 from ipcoop.downloads import attachment
 from ipcoop.parameters import RowId, one_of
 from ipcoop.search.filters import ActivityFilters
@@ -38,6 +37,7 @@ def result_json(result: SearchResult) -> dict[str, Any]:
 
 @router.get("/activities", response_model=ActivityPagination)
 def list_activities(
+    session: DbSession,
     filters: ActivityFilters = Depends(activity_filters),
     sort: str = Query(
         "date",
@@ -51,7 +51,6 @@ def list_activities(
     facet: list[Annotated[str, one_of((*FACETS, "none"), blank=True)]] = Query(
         [], description="Facets to count (repeat for several; none for no counts). Default: all."
     ),
-    session: Session = DB_SESSION,
 ) -> dict[str, Any]:
     """Activities matching every filter, with facet counts and the next page's cursor."""
     return result_json(
@@ -91,7 +90,7 @@ def export_activities(
 
 
 @router.get("/activities/{activity_id}", response_model=ActivityDetail)
-def read_activity(activity_id: RowId, session: Session = DB_SESSION) -> dict[str, Any]:
+def read_activity(activity_id: RowId, session: DbSession) -> dict[str, Any]:
     """One activity with the source excerpt behind each value."""
     activity = get_activity(session, activity_id)
     if activity is None:

@@ -80,16 +80,8 @@ def extract(
         sha256=source.sha256,
         media_type=document.media_type,
         text=document.text,
-        kind=meta.kind,
-        reporting_party=meta.reporting_party,
-        symbol=meta.symbol,
-        title=meta.title,
-        communication_date=meta.communication_date,
-        circulation_date=meta.circulation_date,
-        period=meta.period,
-        language=meta.language,
         warnings=list(document.warnings),
-        evidence=meta.evidence,
+        **meta.header(),
     )
     if meta.reporting_party is not None and not meta.reporting_party.resolved:
         report.warnings.append(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 
@@ -144,13 +144,10 @@ class ExtractedInstrument:
 
 
 @dataclass(slots=True)
-class ExtractedReport:
-    """Everything extraction found in one document."""
+class ReportHeader:
+    """What a document says about itself: its kind, reporting party, symbol, title, dates and
+    language, each value with its evidence."""
 
-    source: str
-    sha256: str
-    media_type: str
-    text: str
     kind: str = "other"
     reporting_party: PartyRef | None = None
     symbol: str | None = None
@@ -159,8 +156,22 @@ class ExtractedReport:
     circulation_date: PartialDate | None = None
     period: DateRange | None = None
     language: str = "en"
+    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
+
+    def header(self) -> dict[str, Any]:
+        """The header's values by field name (the evidence shared, not copied)."""
+        return {f.name: getattr(self, f.name) for f in fields(ReportHeader)}
+
+
+@dataclass(slots=True, kw_only=True)
+class ExtractedReport(ReportHeader):
+    """Everything extraction found in one document: its header, then what it reports."""
+
+    source: str
+    sha256: str
+    media_type: str
+    text: str
     activities: list[ExtractedActivity] = field(default_factory=list)
     programmes: list[ExtractedProgramme] = field(default_factory=list)
     instruments: list[ExtractedInstrument] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
-    evidence: dict[str, list[Evidence]] = field(default_factory=dict)

@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, HTTPException
-from sqlalchemy.orm import Session
 
-from ipcoop.dependencies import DB_SESSION
+from ipcoop.dependencies import DbSession
 from ipcoop.parameters import PartyPath, choice
 from ipcoop.parties.models import Party
 from ipcoop.parties.schemas import PartyPagination, PartyRead
@@ -36,10 +35,10 @@ def party_json(party: Party) -> dict[str, Any]:
 
 @router.get("/parties", response_model=PartyPagination)
 def parties(
+    session: DbSession,
     category: str | None = choice(
         CATEGORIES, "Only parties of this category: " + ", ".join(CATEGORIES)
     ),
-    session: Session = DB_SESSION,
 ) -> dict[str, Any]:
     """Every party in the reference data."""
     rows = list_parties(session, category=category)
@@ -52,7 +51,7 @@ def parties(
 
 
 @router.get("/parties/{code}", response_model=PartyRead)
-def party(code: PartyPath, session: Session = DB_SESSION) -> dict[str, Any]:
+def party(code: PartyPath, session: DbSession) -> dict[str, Any]:
     """One party's reference record."""
     found = get_party(session, code.upper())
     if found is None:

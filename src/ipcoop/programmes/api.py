@@ -5,10 +5,9 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
-from sqlalchemy.orm import Session
 
 from ipcoop import parameters
-from ipcoop.dependencies import DB_SESSION
+from ipcoop.dependencies import DbSession
 from ipcoop.parameters import PartyCode, RowId, one_of
 from ipcoop.programmes import service
 from ipcoop.programmes.schemas import (
@@ -42,7 +41,7 @@ def _page(items: list[dict[str, Any]]) -> dict[str, Any]:
 
 @router.get("/programmes", response_model=ProgrammePagination)
 def programmes(
-    common: dict[str, Any] = Depends(_common), session: Session = DB_SESSION
+    session: DbSession, common: dict[str, Any] = Depends(_common)
 ) -> dict[str, Any]:
     """Standing programme offers (available on request), with their provider."""
     filters = service.list_filters(section_name="programmes", **common)
@@ -50,7 +49,7 @@ def programmes(
 
 
 @router.get("/programmes/{programme_id}", response_model=ProgrammeDetail)
-def programme(programme_id: RowId, session: Session = DB_SESSION) -> dict[str, Any]:
+def programme(programme_id: RowId, session: DbSession) -> dict[str, Any]:
     """One programme offer with its report and the activities that name it."""
     found = service.get_programme(session, programme_id)
     if found is None:
@@ -62,14 +61,14 @@ def _instrument_routes(name: str, what: str) -> None:
     forms = ", ".join(service.FORMS[name])
 
     def listing(
+        session: DbSession,
         common: dict[str, Any] = Depends(_common),
         form: list[str] = Query([], description=f"One of {forms}."),
-        session: Session = DB_SESSION,
     ) -> dict[str, Any]:
         filters = service.list_filters(section_name=name, form=form, **common)
         return _page(service.section_records(session, name, filters))
 
-    def one(record_id: RowId, session: Session = DB_SESSION) -> dict[str, Any]:
+    def one(record_id: RowId, session: DbSession) -> dict[str, Any]:
         found = service.get_instrument(session, record_id)
         if found is None or service.section(found.form) != name:
             raise HTTPException(404, f"No {what} {record_id}; /api/v1/{name} lists them")

@@ -75,6 +75,16 @@ class Found:
         )
 
 
+def share(part: int, whole: int) -> float:
+    """part / whole, and 1.0 when there was nothing to count (nothing found, nothing to find)."""
+    return part / whole if whole else 1.0
+
+
+def f_score(precision: float, recall: float) -> float:
+    """F1: the harmonic mean of precision and recall (0.0 when both are 0)."""
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 @dataclass(slots=True)
 class Score:
     """True/false positive and negative counts, with exact-agreement accuracy."""
@@ -87,20 +97,19 @@ class Score:
 
     @property
     def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+        return share(self.tp, self.tp + self.fp)
 
     @property
     def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+        return share(self.tp, self.tp + self.fn)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f_score(self.precision, self.recall)
 
     @property
     def accuracy(self) -> float:
-        return self.agree / self.pairs if self.pairs else 1.0
+        return share(self.agree, self.pairs)
 
     def add(self, other: Score) -> None:
         """Accumulate another score (micro-averaging)."""

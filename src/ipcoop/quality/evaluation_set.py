@@ -39,7 +39,7 @@ from rich.table import Table
 
 from ipcoop.ingest.records import ExtractedActivity, ExtractedReport, PartyRef
 from ipcoop.parties.resolver import Resolver
-from ipcoop.quality.evaluation import EvaluationError
+from ipcoop.quality.evaluation import EvaluationError, f_score, share
 
 FIELDS = ("end", "beneficiaries", "participants", "city")
 _STOP = frozenset(
@@ -207,18 +207,15 @@ class SetScore:
 
     @property
     def precision(self) -> float:
-        found = self._sum("found")
-        return self._sum("matched") / found if found else 1.0
+        return share(self._sum("matched"), self._sum("found"))
 
     @property
     def recall(self) -> float:
-        required = self._sum("required")
-        return self._sum("matched_required") / required if required else 1.0
+        return share(self._sum("matched_required"), self._sum("required"))
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f_score(self.precision, self.recall)
 
     @property
     def invented(self) -> int:
@@ -283,8 +280,7 @@ def render_set(result: SetScore, console: Console) -> None:
         box=box.SIMPLE_HEAD,
     )
     for d in result.documents:
-        p = d.matched / d.found if d.found else 1.0
-        r = d.matched_required / d.required if d.required else 1.0
+        p, r = share(d.matched, d.found), share(d.matched_required, d.required)
         gold, found = d.reporting_party
         table.add_row(
             escape(d.file),
@@ -293,7 +289,7 @@ def render_set(result: SetScore, console: Console) -> None:
             f"{d.matched_required}/{d.required}",
             f"{p:.2f}",
             f"{r:.2f}",
-            f"{2 * p * r / (p + r) if p + r else 0.0:.2f}",
+            f"{f_score(p, r):.2f}",
             escape(f"{gold or '-'}/{found or '-'}"),
         )
     console.print(table)

@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Depends, Query
-from sqlalchemy.orm import Session
 
-from ipcoop.dependencies import DB_SESSION
+from ipcoop.dependencies import DbSession
 from ipcoop.parameters import Offset
 from ipcoop.reports.filters import ReportFilters, report_filters
 from ipcoop.reports.schemas import ReportPagination
@@ -18,10 +17,10 @@ router = APIRouter(tags=["reports"])
 
 @router.get("/reports", response_model=ReportPagination)
 def reports(
+    session: DbSession,
     filters: ReportFilters = Depends(report_filters),
     limit: int = Query(100, ge=1, le=1000),
     offset: Offset = 0,
-    session: Session = DB_SESSION,
 ) -> dict[str, Any]:
     """Reports matching every filter, newest first, each with its activity count."""
     total, rows = list_reports(session, filters, limit=limit, offset=offset)

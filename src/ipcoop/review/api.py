@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, File, HTTPException, Query, Request, UploadFile
 from fastapi.responses import Response, StreamingResponse
@@ -17,13 +17,13 @@ from ipcoop.activities.schemas import (
 )
 from ipcoop.activities.service import item
 from ipcoop.config import get_settings
-from ipcoop.dependencies import DB_SESSION
+from ipcoop.dependencies import DbSession
 from ipcoop.downloads import attachment
 from ipcoop.parameters import RowId, row_id
 from ipcoop.reports.models import Report
 from ipcoop.reports.service import summary
 from ipcoop.review import audit, curation, service, upload, versions
-from ipcoop.review.auth import api_actor
+from ipcoop.review.auth import ApiActor
 from ipcoop.review.permissions import Actor, NotFound
 from ipcoop.review.schemas import (
     AuditPage,
@@ -57,9 +57,7 @@ def report_json(session: Session, report: Report) -> dict[str, Any]:
 
 
 @router.get("/reports/{report_id}", response_model=ReviewReportDetail)
-def report(
-    report_id: RowId, actor: Actor = Depends(api_actor), session: Session = DB_SESSION
-) -> dict[str, Any]:
+def report(report_id: RowId, actor: ApiActor, session: DbSession) -> dict[str, Any]:
     """One report: its header, its text and its activities (a draft or submitted report only
     to its party's reporters and the curators; 404 to anyone else)."""
     try:
@@ -69,9 +67,7 @@ def report(
 
 
 @router.post("/reports", status_code=201, response_model=ReviewReportDetail)
-def create_report(
-    data: ReportCreate, actor: Actor = Depends(api_actor), session: Session = DB_SESSION
-) -> dict[str, Any]:
+def create_report(data: ReportCreate, actor: ApiActor, session: DbSession) -> dict[str, Any]:
     """A new draft report (a reporter's own party; curators name the party)."""
     return report_json(session, service.create_report(session, actor, data))
 
@@ -80,36 +76,32 @@ def create_report(
 def update_report(
     report_id: RowId,
     data: ReportUpdate,
-    actor: Actor = Depends(api_actor),
-    session: Session = DB_SESSION,
+    actor: ApiActor,
+    session: DbSession,
 ) -> dict[str, Any]:
     """Change a draft's header (send the lock_version you read)."""
     return report_json(session, service.update_report(session, actor, report_id, data))
 
 
-@router.post(
-    "/reports/{report_id}/activities", status_code=201, response_model=VersionedActivity
-)
+@router.post("/reports/{report_id}/activities", status_code=201, response_model=VersionedActivity)
 def add_activity(
     report_id: RowId,
     data: ActivityCreate,
-    actor: Actor = Depends(api_actor),
-    session: Session = DB_SESSION,
+    actor: ApiActor,
+    session: DbSession,
 ) -> dict[str, Any]:
     """Add an activity to a draft."""
     activity = service.add_activity(session, actor, report_id, data)
     return {**item(activity), "lock_version": activity.lock_version}
 
 
-@router.patch(
-    "/reports/{report_id}/activities/{activity_id}", response_model=VersionedActivity
-)
+@router.patch("/reports/{report_id}/activities/{activity_id}", response_model=VersionedActivity)
 def update_activity(
     report_id: RowId,
     activity_id: RowId,
     data: ActivityUpdate,
-    actor: Actor = Depends(api_actor),
-    session: Session = DB_SESSION,
+    actor: ApiActor,
+    session: DbSession,
 ) -> dict[str, Any]:
     """Change an activity's fields (send the lock_version you read; a stale one is a 409)."""
     activity = service.update_activity(session, actor, report_id, activity_id, data)
@@ -123,8 +115,8 @@ def retag_activity(
     report_id: RowId,
     activity_id: RowId,
     data: ActivityTagsUpdate,
-    actor: Actor = Depends(api_actor),
-    session: Session = DB_SESSION,
+    actor: ApiActor,
+    session: DbSession,
 ) -> dict[str, Any]:
     """Change an activity's type, topics, audience or modality (send the lock_version you
     read). On a published report (curators) the change is published as the report's next
@@ -138,8 +130,8 @@ def link_activity(
     report_id: RowId,
     activity_id: RowId,
     data: ActivityLinkCreate,
-    actor: Actor = Depends(api_actor),
-    session: Session = DB_SESSION,
+    actor: ApiActor,
+    session: DbSession,
 ) -> dict[str, Any]:
     """Link the activity with the same activity in another party's report (curators)."""
     curation.link(session, actor, report_id, activity_id, data.other)
@@ -151,8 +143,8 @@ def unlink_activity(
     report_id: RowId,
     activity_id: RowId,
     other_id: RowId,
-    actor: Actor = Depends(api_actor),
-    session: Session = DB_SESSION,
+    actor: ApiActor,
+    session: DbSession,
 ) -> Response:
     """Remove a link between two activities (curators)."""
     curation.unlink(session, actor, report_id, activity_id, other_id)
@@ -163,8 +155,8 @@ def unlink_activity(
 def delete_activity(
     report_id: RowId,
     activity_id: RowId,
-    actor: Actor = Depends(api_actor),
-    session: Session = DB_SESSION,
+    actor: ApiActor,
+    session: DbSession,
 ) -> Response:
     """Remove an activity from a draft."""
     service.delete_activity(session, actor, report_id, activity_id)
@@ -175,22 +167,14 @@ def delete_activity(
 async def upload_file(
     report_id: RowId,
     request: Request,
+    actor: ApiActor,
+    session: DbSession,
     file: UploadFile = File(
         ..., description="DOCX, PDF, HTML or text; not empty.", json_schema_extra={"minLength": 1}
     ),
-    actor: Actor = Depends(api_actor),
-    session: Session = DB_SESSION,
 ) -> dict[str, Any]:
     """Extract a document into a draft: each activity becomes a draft activity to confirm."""
-    data = await file.read()
-    ids = upload.upload(
-        session,
-        actor,
-        report_id,
-        file.filename or "upload",
-        data,
-        max_bytes=get_settings().max_upload_bytes,
-    )
+    ids = await extract_upload(session, actor, report_id, file)
     return {
         "activities": ids,
         "report": report_json(session, service.load(session, actor, report_id)),
@@ -207,9 +191,9 @@ def _transition(name: str) -> Callable[..., dict[str, Any]]:
 
     def endpoint(
         report_id: RowId,
+        actor: ApiActor,
+        session: DbSession,
         data: Transition | None = Body(None),
-        actor: Actor = Depends(api_actor),
-        session: Session = DB_SESSION,
     ) -> dict[str, Any]:
         return report_json(session, step(session, actor, report_id, data or Transition()))
 
@@ -232,31 +216,47 @@ for _name in ("submit", "return", "publish", "withdraw"):
     )
 
 
-@router.post(
-    "/reports/{report_id}/correct", status_code=201, response_model=ReviewReportDetail
-)
-def correct(
-    report_id: RowId, actor: Actor = Depends(api_actor), session: Session = DB_SESSION
-) -> dict[str, Any]:
+@router.post("/reports/{report_id}/correct", status_code=201, response_model=ReviewReportDetail)
+def correct(report_id: RowId, actor: ApiActor, session: DbSession) -> dict[str, Any]:
     """Open a correction of a published report: a new draft version."""
     return report_json(session, service.correct(session, actor, report_id))
 
 
 @router.get("/reports/{report_id}/versions", response_model=VersionList)
-def report_versions(
-    report_id: RowId, actor: Actor = Depends(api_actor), session: Session = DB_SESSION
-) -> dict[str, Any]:
+def report_versions(report_id: RowId, actor: ApiActor, session: DbSession) -> dict[str, Any]:
     """Every version of a report with what changed from the one before."""
     return {"items": versions.versions(session, actor, report_id)}
 
 
+async def extract_upload(
+    session: Session, actor: Actor, report_id: int, file: UploadFile
+) -> list[int]:
+    """The ids of the draft activities extracted from an uploaded file (refused when it is
+    larger than the max_upload_bytes setting)."""
+    data = await file.read()
+    limit = get_settings().max_upload_bytes
+    return upload.upload(
+        session, actor, report_id, file.filename or "upload", data, max_bytes=limit
+    )
+
+
+def audited_report(
+    report_id: int | None = row_id("Only the events of this report"),
+) -> int | None:
+    """The report whose audit events are asked for (every report's when none is)."""
+    return report_id
+
+
+AuditedReport = Annotated[int | None, Depends(audited_report)]
+
+
 @router.get("/audit", response_model=AuditPage)
 def audit_log(
-    report_id: int | None = row_id("Only the events of this report"),
+    actor: ApiActor,
+    session: DbSession,
+    report_id: AuditedReport,
     limit: int = Query(200, ge=1, le=1000),
     before_id: int | None = row_id("Events older than this id"),
-    actor: Actor = Depends(api_actor),
-    session: Session = DB_SESSION,
 ) -> dict[str, Any]:
     """The audit log, newest first (curators only)."""
     rows = audit.events(session, actor, report_id=report_id, limit=limit, before_id=before_id)
@@ -268,11 +268,7 @@ def audit_log(
     response_class=StreamingResponse,
     responses={200: {"description": "The audit log as CSV.", "content": {"text/csv": {}}}},
 )
-def audit_csv(
-    report_id: int | None = row_id("Only the events of this report"),
-    actor: Actor = Depends(api_actor),
-    session: Session = DB_SESSION,
-) -> StreamingResponse:
+def audit_csv(actor: ApiActor, session: DbSession, report_id: AuditedReport) -> StreamingResponse:
     """The audit log as CSV (curators only)."""
     return audit_csv_response(session, actor, report_id)
 

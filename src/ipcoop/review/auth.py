@@ -7,12 +7,13 @@ import hmac
 import os
 import secrets as random
 from functools import cache
+from typing import Annotated
 
-from fastapi import HTTPException, Request, Security
+from fastapi import Depends, Form, HTTPException, Request, Security
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.orm import Session
 
-from ipcoop.dependencies import DB_SESSION
+from ipcoop.dependencies import DbSession
 from ipcoop.review import accounts
 from ipcoop.review.models import Account, WebSession
 from ipcoop.review.permissions import ANONYMOUS, Actor
@@ -53,8 +54,8 @@ BEARER = HTTPBearer(
 
 def api_actor(
     request: Request,
+    session: DbSession,
     _declared: HTTPAuthorizationCredentials | None = Security(BEARER),
-    session: Session = DB_SESSION,
 ) -> Actor:
     """The API's caller: the account of an ``Authorization: Bearer`` token, else anonymous.
     A token that is wrong, revoked or of a disabled account is a 401. (``_declared`` puts the
@@ -71,10 +72,15 @@ def api_actor(
     return accounts.actor_of(account)
 
 
-def page_actor(request: Request, session: Session = DB_SESSION) -> Actor:
+def page_actor(request: Request, session: DbSession) -> Actor:
     """The signed-in person of a page request, else anonymous."""
     found = _signed_in(request, session)
     return accounts.actor_of(found[0]) if found else ANONYMOUS
+
+
+# who calls a handler: ``actor: ApiActor`` on the API, ``actor: PageActor`` on the pages
+ApiActor = Annotated[Actor, Depends(api_actor)]
+PageActor = Annotated[Actor, Depends(page_actor)]
 
 
 def _signed_in(request: Request, session: Session) -> tuple[Account, WebSession] | None:
@@ -109,3 +115,15 @@ def check_csrf(request: Request, session: Session, given: str | None) -> None:
     expected = csrf_token(request, session)
     if not expected or not given or not hmac.compare_digest(expected, given):
         raise HTTPException(403, "the form expired or did not come from this site; reload it")
+
+
+def same_site_form(
+    request: Request, session: DbSession, token: str = Form("", alias=CSRF_FIELD)
+) -> None:
+    """A dependency of the pages' form handlers: the form's CSRF token checked (403 when it is
+    not this browser's) before the handler runs."""
+    check_csrf(request, session, token)
+
+
+# ``@router.post(..., dependencies=SAME_SITE_FORM)``
+SAME_SITE_FORM = [Depends(same_site_form)]

@@ -468,26 +468,32 @@ def open_correction(session: Session, report: Report) -> Report | None:
     )
 
 
+# what a report's next version keeps of it (its circulation date and file hash it does not)
+_CARRIED_TO_NEXT_VERSION = (
+    "kind",
+    "reporting_party_code",
+    "reporting_party_name",
+    "symbol",
+    "title",
+    "communication_date",
+    "period_start",
+    "period_end",
+    "language",
+    "source_name",
+    "media_type",
+    "text",
+)
+
+
 def new_version(session: Session, actor: Actor, report: Report) -> Report:
     """A draft copy of a published report as its next version (activities, evidence and links
     copied), audited as a correction."""
     lineage = report.lineage_id or report.id
     latest = session.scalar(select(func.max(Report.version_number)).where(_in_lineage(lineage)))
     draft = Report(
-        kind=report.kind,
-        reporting_party_code=report.reporting_party_code,
-        reporting_party_name=report.reporting_party_name,
-        symbol=report.symbol,
-        title=report.title,
-        communication_date=report.communication_date,
+        **{name: getattr(report, name) for name in _CARRIED_TO_NEXT_VERSION},
         circulation_date=None,
-        period_start=report.period_start,
-        period_end=report.period_end,
-        language=report.language,
-        source_name=report.source_name,
-        media_type=report.media_type,
         sha256=None,
-        text=report.text,
         state=S.DRAFT,
         warnings=list(report.warnings or []),
         lineage_id=lineage,

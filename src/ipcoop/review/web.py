@@ -8,33 +8,35 @@ redirects (303) to the page to see next. The service layer decides every permiss
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
-from fastapi import APIRouter, Depends, File, Form, HTTPException, Request, UploadFile
+from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response, StreamingResponse
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
 from ipcoop import vocabularies
+from ipcoop.activities.models import Activity
 from ipcoop.activities.schemas import ActivityCreate, ActivityTagsUpdate, ActivityUpdate
 from ipcoop.activities.service import evidence, item, related
-from ipcoop.config import get_settings
-from ipcoop.dependencies import DB_SESSION
+from ipcoop.dependencies import DbSession
 from ipcoop.ingest.pipeline import IngestError
-from ipcoop.parameters import RowId, row_id
+from ipcoop.parameters import RowId
 from ipcoop.reports.models import Report
 from ipcoop.reports.service import summary
-from ipcoop.review import accounts, audit, curation, service, upload, versions
+from ipcoop.review import accounts, audit, curation, service, versions
 from ipcoop.review.activities import TAG_VOCABULARIES, FieldProblem, Invalid, tags_of, values_of
-from ipcoop.review.api import audit_csv_response
+from ipcoop.review.api import AuditedReport, audit_csv_response, extract_upload
 from ipcoop.review.auth import (
     CSRF_COOKIE,
+    SAME_SITE_FORM,
     SESSION_COOKIE,
+    PageActor,
     check_csrf,
     csrf_token,
     ensure_csrf_cookie,
-    page_actor,
     sign,
     unsign,
 )
@@ -113,9 +115,7 @@ def _signed_in(actor: Actor) -> None:
 
 
 @router.get("/login", response_class=HTMLResponse)
-def login_page(
-    request: Request, session: Session = DB_SESSION, next: str = "/review"
-) -> HTMLResponse:
+def login_page(request: Request, session: DbSession, next: str = "/review") -> HTMLResponse:
     """The sign-in form."""
     fresh = ensure_csrf_cookie(request)
     response = _render(request, session, "review_login.html", {"next": _local(next)})
@@ -129,17 +129,15 @@ def _local(url: str) -> str:
     return url if url.startswith("/") and not url.startswith("//") else "/review"
 
 
-@router.post("/login", response_model=None)
+@router.post("/login", response_model=None, dependencies=SAME_SITE_FORM)
 def login(
     request: Request,
+    session: DbSession,
     email: str = Form(""),
     password: str = Form(""),
-    csrf_token_field: str = Form("", alias="csrf_token"),
     next: str = Form("/review"),
-    session: Session = DB_SESSION,
 ) -> Response:
     """Check the password (throttled) and open a session."""
-    check_csrf(request, session, csrf_token_field)
     address = request.client.host if request.client else None
     try:
         account = accounts.sign_in(session, email, password, address)
@@ -173,14 +171,12 @@ def login(
     return response
 
 
-@router.post("/logout")
+@router.post("/logout", dependencies=SAME_SITE_FORM)
 def logout(
     request: Request,
-    csrf_token_field: str = Form("", alias="csrf_token"),
-    session: Session = DB_SESSION,
+    session: DbSession,
 ) -> RedirectResponse:
     """End the session."""
-    check_csrf(request, session, csrf_token_field)
     key = unsign(request.cookies.get(SESSION_COOKIE))
     if key:
         accounts.close_session(session, key)
@@ -193,9 +189,7 @@ def logout(
 
 
 @router.get("/review", response_class=HTMLResponse, response_model=None)
-def home(
-    request: Request, actor: Actor = Depends(page_actor), session: Session = DB_SESSION
-) -> Response:
+def home(request: Request, actor: PageActor, session: DbSession) -> Response:
     """A reporter's reports in progress (and a form for a new one); the curators' queue."""
     if actor.anonymous:
         return _see("/login?next=/review")
@@ -213,19 +207,16 @@ def home(
     )
 
 
-@router.post("/review/reports", response_model=None)
+@router.post("/review/reports", response_model=None, dependencies=SAME_SITE_FORM)
 def create(
-    request: Request,
-    csrf_token_field: str = Form("", alias="csrf_token"),
+    actor: PageActor,
+    session: DbSession,
     party: str = Form(""),
     title: str = Form(""),
     period_start: str = Form(""),
     period_end: str = Form(""),
-    actor: Actor = Depends(page_actor),
-    session: Session = DB_SESSION,
 ) -> Response:
     """Start a draft."""
-    check_csrf(request, session, csrf_token_field)
     _signed_in(actor)
     try:
         body = ReportCreate(
@@ -331,8 +322,8 @@ def _suggested(session: Session, activity: Any, party: str | None) -> list[dict[
 def report_page(
     report_id: RowId,
     request: Request,
-    actor: Actor = Depends(page_actor),
-    session: Session = DB_SESSION,
+    actor: PageActor,
+    session: DbSession,
 ) -> HTMLResponse:
     """A report in the workflow: its header, its activities as forms beside their evidence."""
     report = service.load(session, actor, report_id)
@@ -419,70 +410,85 @@ def _invalid_page(
     return _render(request, session, "review_report.html", context, status=422)
 
 
+@dataclass(frozen=True, slots=True)
+class _ReportForm:
+    """One form of a report's page as sent: by whom, on which report, which of its forms."""
+
+    request: Request
+    session: Session
+    actor: Actor
+    report_id: int
+    key: int | str
+
+    def apply(
+        self, values: dict[str, Any], change: Callable[[], T], then: Callable[[T], str]
+    ) -> Response:
+        """The change made, then the page its result leads to; or the report's page again with
+        the form's values and what stopped it."""
+        done, problems = _attempt(change)
+        if not problems:
+            return _see(then(done))
+        return _invalid_page(
+            self.request, self.session, self.actor, self.report_id, self.key, values, problems
+        )
+
+    def save_activity(
+        self,
+        activity_id: int,
+        form: FormData,
+        values: dict[str, Any],
+        change: Callable[[Session, Actor, int, int, Any], Activity],
+        model: Callable[..., Any],
+    ) -> Response:
+        """An activity's form saved at the version it was read (a stale one is refused), then
+        the activity on its report's page (a correction's new version when ``change`` made one)."""
+
+        def saved() -> Activity:
+            data = model(version=int(str(form.get("version") or 0)), **values)
+            return change(self.session, self.actor, self.report_id, activity_id, data)
+
+        return self.apply(
+            values, saved, lambda done: f"/review/reports/{done.report_id}#activity-{done.id}"
+        )
+
+
 @router.post("/review/reports/{report_id}/activities", response_model=None)
 async def add_activity(
-    report_id: RowId,
-    request: Request,
-    actor: Actor = Depends(page_actor),
-    session: Session = DB_SESSION,
+    report_id: RowId, request: Request, actor: PageActor, session: DbSession
 ) -> Response:
     """Add an activity from the form."""
-    form = await _checked_form(request, session)
-    values = _activity_form(form)
-    _, problems = _attempt(
-        lambda: service.add_activity(session, actor, report_id, ActivityCreate(**values))
+    values = _activity_form(await _checked_form(request, session))
+    return _ReportForm(request, session, actor, report_id, "new").apply(
+        values,
+        lambda: service.add_activity(session, actor, report_id, ActivityCreate(**values)),
+        lambda _: f"/review/reports/{report_id}#activities",
     )
-    if problems:
-        return _invalid_page(request, session, actor, report_id, "new", values, problems)
-    return _see(f"/review/reports/{report_id}#activities")
 
 
 @router.post("/review/reports/{report_id}/activities/{activity_id}", response_model=None)
 async def save_activity(
-    report_id: RowId,
-    activity_id: RowId,
-    request: Request,
-    actor: Actor = Depends(page_actor),
-    session: Session = DB_SESSION,
+    report_id: RowId, activity_id: RowId, request: Request, actor: PageActor, session: DbSession
 ) -> Response:
     """Save an activity's form (or remove the activity)."""
     form = await _checked_form(request, session)
     if form.get("remove"):
         service.delete_activity(session, actor, report_id, activity_id)
         return _see(f"/review/reports/{report_id}#activities")
+    sent = _ReportForm(request, session, actor, report_id, activity_id)
     values = _activity_form(form)
-    version = int(str(form.get("version") or 0))
-    _, problems = _attempt(
-        lambda: service.update_activity(
-            session, actor, report_id, activity_id, ActivityUpdate(version=version, **values)
-        )
-    )
-    if problems:
-        return _invalid_page(request, session, actor, report_id, activity_id, values, problems)
-    return _see(f"/review/reports/{report_id}#activity-{activity_id}")
+    return sent.save_activity(activity_id, form, values, service.update_activity, ActivityUpdate)
 
 
 @router.post("/review/reports/{report_id}/activities/{activity_id}/tags", response_model=None)
 async def save_tags(
-    report_id: RowId,
-    activity_id: RowId,
-    request: Request,
-    actor: Actor = Depends(page_actor),
-    session: Session = DB_SESSION,
+    report_id: RowId, activity_id: RowId, request: Request, actor: PageActor, session: DbSession
 ) -> Response:
     """Save an activity's tags (a curator's correction of a published report publishes its
     next version: the page of that version follows)."""
     form = await _checked_form(request, session)
-    values = _tags_form(form)
-    version = int(str(form.get("version") or 0))
-    activity, problems = _attempt(
-        lambda: curation.retag(
-            session, actor, report_id, activity_id, ActivityTagsUpdate(version=version, **values)
-        )
-    )
-    if problems:
-        return _invalid_page(request, session, actor, report_id, activity_id, values, problems)
-    return _see(f"/review/reports/{activity.report_id}#activity-{activity.id}")
+    sent = _ReportForm(request, session, actor, report_id, activity_id)
+    tags = _tags_form(form)
+    return sent.save_activity(activity_id, form, tags, curation.retag, ActivityTagsUpdate)
 
 
 def _activity_number(given: str) -> int | None:
@@ -491,18 +497,20 @@ def _activity_number(given: str) -> int | None:
     return int(last) if last.isdigit() else None
 
 
-@router.post("/review/reports/{report_id}/activities/{activity_id}/links", response_model=None)
+@router.post(
+    "/review/reports/{report_id}/activities/{activity_id}/links",
+    response_model=None,
+    dependencies=SAME_SITE_FORM,
+)
 def add_link(
     report_id: RowId,
     activity_id: RowId,
     request: Request,
-    csrf_token_field: str = Form("", alias="csrf_token"),
+    actor: PageActor,
+    session: DbSession,
     other: str = Form(""),
-    actor: Actor = Depends(page_actor),
-    session: Session = DB_SESSION,
 ) -> Response:
     """Link the activity with the same one in another party's report."""
-    check_csrf(request, session, csrf_token_field)
     other_id = _activity_number(other)
     try:
         if other_id is None:
@@ -526,37 +534,33 @@ def add_link(
 @router.post(
     "/review/reports/{report_id}/activities/{activity_id}/links/{other_id}/remove",
     response_model=None,
+    dependencies=SAME_SITE_FORM,
 )
 def remove_link(
     report_id: RowId,
     activity_id: RowId,
     other_id: RowId,
-    request: Request,
-    csrf_token_field: str = Form("", alias="csrf_token"),
-    actor: Actor = Depends(page_actor),
-    session: Session = DB_SESSION,
+    actor: PageActor,
+    session: DbSession,
 ) -> Response:
     """Remove a link."""
-    check_csrf(request, session, csrf_token_field)
     curation.unlink(session, actor, report_id, activity_id, other_id)
     return _see(f"/review/reports/{report_id}#activity-{activity_id}")
 
 
-@router.post("/review/reports/{report_id}/header", response_model=None)
+@router.post("/review/reports/{report_id}/header", response_model=None, dependencies=SAME_SITE_FORM)
 def save_header(
     report_id: RowId,
     request: Request,
-    csrf_token_field: str = Form("", alias="csrf_token"),
+    actor: PageActor,
+    session: DbSession,
     version: int = Form(0),
     title: str = Form(""),
     period_start: str = Form(""),
     period_end: str = Form(""),
     introduction: str = Form(""),
-    actor: Actor = Depends(page_actor),
-    session: Session = DB_SESSION,
 ) -> Response:
     """Save the report's header."""
-    check_csrf(request, session, csrf_token_field)
     try:
         body = ReportUpdate(
             version=version,
@@ -571,27 +575,17 @@ def save_header(
     return _see(f"/review/reports/{report_id}")
 
 
-@router.post("/review/reports/{report_id}/upload", response_model=None)
+@router.post("/review/reports/{report_id}/upload", response_model=None, dependencies=SAME_SITE_FORM)
 async def upload_file(
     report_id: RowId,
     request: Request,
+    actor: PageActor,
+    session: DbSession,
     file: UploadFile = File(...),
-    csrf_token_field: str = Form("", alias="csrf_token"),
-    actor: Actor = Depends(page_actor),
-    session: Session = DB_SESSION,
 ) -> Response:
     """Extract an uploaded document into the draft."""
-    check_csrf(request, session, csrf_token_field)
-    data = await file.read()
     try:
-        upload.upload(
-            session,
-            actor,
-            report_id,
-            file.filename or "upload",
-            data,
-            max_bytes=get_settings().max_upload_bytes,
-        )
+        await extract_upload(session, actor, report_id, file)
     except IngestError as error:
         session.rollback()
         report = service.load(session, actor, report_id)
@@ -608,33 +602,24 @@ STEPS = {
 }
 
 
-@router.post("/review/reports/{report_id}/correct")
-def correct(
-    report_id: RowId,
-    request: Request,
-    csrf_token_field: str = Form("", alias="csrf_token"),
-    actor: Actor = Depends(page_actor),
-    session: Session = DB_SESSION,
-) -> RedirectResponse:
+@router.post("/review/reports/{report_id}/correct", dependencies=SAME_SITE_FORM)
+def correct(report_id: RowId, actor: PageActor, session: DbSession) -> RedirectResponse:
     """Open a correction (a new draft version) of a published report."""
-    check_csrf(request, session, csrf_token_field)
     draft = service.correct(session, actor, report_id)
     return _see(f"/review/reports/{draft.id}")
 
 
-@router.post("/review/reports/{report_id}/{step}", response_model=None)
+@router.post("/review/reports/{report_id}/{step}", response_model=None, dependencies=SAME_SITE_FORM)
 def take_step(
     report_id: RowId,
     step: str,
     request: Request,
-    csrf_token_field: str = Form("", alias="csrf_token"),
+    actor: PageActor,
+    session: DbSession,
     comment: str = Form(""),
     symbol: str = Form(""),
-    actor: Actor = Depends(page_actor),
-    session: Session = DB_SESSION,
 ) -> Response:
     """Submit, return, publish or withdraw."""
-    check_csrf(request, session, csrf_token_field)
     if step not in STEPS:
         raise HTTPException(404, f"no step {step!r}")
     given = {"comment": comment, "symbol": symbol}
@@ -658,9 +643,9 @@ def take_step(
 @router.get("/review/audit", response_class=HTMLResponse)
 def audit_page(
     request: Request,
-    report_id: int | None = row_id("Only the events of this report"),
-    actor: Actor = Depends(page_actor),
-    session: Session = DB_SESSION,
+    actor: PageActor,
+    session: DbSession,
+    report_id: AuditedReport,
 ) -> HTMLResponse:
     """The audit log (curators)."""
     events = [audit.as_json(e) for e in audit.events(session, actor, report_id=report_id)]
@@ -673,10 +658,6 @@ def audit_page(
 
 
 @router.get("/review/audit.csv")
-def audit_csv(
-    report_id: int | None = row_id("Only the events of this report"),
-    actor: Actor = Depends(page_actor),
-    session: Session = DB_SESSION,
-) -> StreamingResponse:
+def audit_csv(actor: PageActor, session: DbSession, report_id: AuditedReport) -> StreamingResponse:
     """The audit log as CSV (curators)."""
     return audit_csv_response(session, actor, report_id)

@@ -5,9 +5,8 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query
-from sqlalchemy.orm import Session
 
-from ipcoop.dependencies import DB_SESSION, activity_filters
+from ipcoop.dependencies import DbSession, activity_filters
 from ipcoop.parameters import PartyPath, choice, one_of
 from ipcoop.reports.provenance import CHOICES, search_value
 from ipcoop.reports.provenance import choice as provenance
@@ -20,6 +19,7 @@ router = APIRouter(tags=["stats"])
 
 @router.get("/stats", response_model=StatsRead)
 def stats(
+    session: DbSession,
     by: list[Annotated[str, one_of(DIMENSIONS)]] = Query(
         ["year"],
         min_length=1,
@@ -28,7 +28,6 @@ def stats(
         json_schema_extra={"uniqueItems": True},
     ),
     filters: ActivityFilters = Depends(activity_filters),
-    session: Session = DB_SESSION,
 ) -> dict[str, Any]:
     """Matching activities counted by one or two dimensions (every activity filter applies).
 
@@ -41,11 +40,11 @@ def stats(
 @router.get("/parties/{code}/profile", response_model=ProfileRead)
 def party_profile(
     code: PartyPath,
+    session: DbSession,
     top: int = Query(TOP, ge=1, le=300, description="How many top partners per role."),
     generated: str | None = choice(
         CHOICES, "Reports made by `ipcoop synth`: exclude (default), include or only."
     ),
-    session: Session = DB_SESSION,
 ) -> dict[str, Any]:
     """One party as provider, beneficiary and reporter: counts by year, topic, type; partners.
 

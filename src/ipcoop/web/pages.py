@@ -6,20 +6,19 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, Response
-from sqlalchemy.orm import Session
 
 from ipcoop.activities.service import detail, get_activity, item
-from ipcoop.dependencies import DB_SESSION, activity_filters
+from ipcoop.dependencies import DbSession, activity_filters
 from ipcoop.downloads import attachment
 from ipcoop.parameters import RowId
 from ipcoop.programmes.service import named_in
-from ipcoop.reports.provenance import choice
 from ipcoop.reports.provenance import shown_item as shown
 from ipcoop.reports.service import generated_ids, get_report, original, report_activities, summary
 from ipcoop.search.filters import ActivityFilters
 from ipcoop.search.service import SORTS, search
 from ipcoop.web.facets import SHOWN, page_facets
 from ipcoop.web.headers import UNTRUSTED_FILE
+from ipcoop.web.provenance import Provenance
 
 router = APIRouter(include_in_schema=False)
 
@@ -32,10 +31,10 @@ def render(request: Request, template: str, context: dict[str, Any]) -> HTMLResp
 @router.get("/", response_class=HTMLResponse)
 def home(
     request: Request,
+    session: DbSession,
     filters: ActivityFilters = Depends(activity_filters),
     sort: str = Query("date"),
     cursor: str | None = Query(None),
-    session: Session = DB_SESSION,
 ) -> HTMLResponse:
     """Search activities: query box, facets, results, exports of exactly what is shown."""
     if sort not in SORTS:
@@ -62,9 +61,7 @@ def home(
 
 
 @router.get("/reports/{report_id}", response_class=HTMLResponse)
-def report_page(
-    report_id: RowId, request: Request, session: Session = DB_SESSION
-) -> HTMLResponse:
+def report_page(report_id: RowId, request: Request, session: DbSession) -> HTMLResponse:
     """A report as the WTO gateway shows it: header, introduction, list of programmes."""
     report = get_report(session, report_id)
     if report is None:
@@ -83,7 +80,7 @@ def report_page(
 
 
 @router.get("/reports/{report_id}/original")
-def report_original(report_id: RowId, session: Session = DB_SESSION) -> Response:
+def report_original(report_id: RowId, session: DbSession) -> Response:
     """The original file, byte for byte, always as a download: it is someone else's document,
     never rendered on this site (docs/security.md, "Originals")."""
     report = get_report(session, report_id)
@@ -101,8 +98,8 @@ def report_original(report_id: RowId, session: Session = DB_SESSION) -> Response
 def activity_page(
     activity_id: RowId,
     request: Request,
-    generated: str | None = Query(None),
-    session: Session = DB_SESSION,
+    session: DbSession,
+    provenance: Provenance,
 ) -> HTMLResponse:
     """Every field of an activity with its evidence in the source text; activities of
     generated reports among the related ones only with ``?generated=include``."""
@@ -115,7 +112,7 @@ def activity_page(
         "activity.html",
         {
             "a": shown(
-                detail(session, activity, generated=choice(generated)),
+                detail(session, activity, generated=provenance),
                 report.generated if report else False,
             ),
             "report": summary(report) if report else None,

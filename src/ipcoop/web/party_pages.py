@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
-from sqlalchemy.orm import Session
 
-from ipcoop.dependencies import DB_SESSION
+from ipcoop.dependencies import DbSession
 from ipcoop.programmes.service import holdings
 from ipcoop.reports.filters import ReportFilters
-from ipcoop.reports.provenance import choice, search_value
+from ipcoop.reports.provenance import search_value
 from ipcoop.reports.service import list_reports, summary
 from ipcoop.stats.charts import role_charts
 from ipcoop.stats.service import UnknownPartyCode, directory, profile
 from ipcoop.web.chart_labels import descriptions, localize
 from ipcoop.web.i18n import language_of
+from ipcoop.web.provenance import Provenance
 
 router = APIRouter(include_in_schema=False)
 
@@ -28,12 +28,10 @@ def _render(request: Request, template: str, context: dict[str, Any]) -> HTMLRes
 
 
 @router.get("/parties", response_class=HTMLResponse)
-def parties_page(
-    request: Request, generated: str | None = Query(None), session: Session = DB_SESSION
-) -> HTMLResponse:
+def parties_page(request: Request, session: DbSession, provenance: Provenance) -> HTMLResponse:
     """Groups, every party named in an activity and every reporter, with counts per role
     (generated reports left out unless ``?generated=include``)."""
-    rows = directory(session, generated=search_value(choice(generated)))
+    rows = directory(session, generated=search_value(provenance))
     categories = [(c, [r for r in rows if r["category"] == c]) for c in CATEGORY_ORDER]
     return _render(request, "parties.html", {"categories": [(c, r) for c, r in categories if r]})
 
@@ -42,13 +40,12 @@ def parties_page(
 def party_page(
     code: str,
     request: Request,
-    generated: str | None = Query(None),
-    session: Session = DB_SESSION,
+    session: DbSession,
+    provenance: Provenance,
 ) -> HTMLResponse:
     """One party as provider, beneficiary and reporter: tables first, charts on top of them;
     then its reports, programmes, instruments, platforms and bodies. Generated reports are left
     out unless ``?generated=include``."""
-    provenance = choice(generated)
     try:
         found = profile(session, code, top=15, generated=search_value(provenance))
     except UnknownPartyCode as error:

@@ -9,7 +9,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
-from ipcoop.dependencies import DB_SESSION
+from ipcoop.dependencies import DbSession
 from ipcoop.parameters import RowId
 from ipcoop.programmes import service
 
@@ -60,9 +60,9 @@ def _record(request: Request, name: str, data: dict[str, Any]) -> HTMLResponse:
 @router.get("/programmes", response_class=HTMLResponse)
 def programmes_page(
     request: Request,
+    session: DbSession,
     party: list[str] = Query([]),
     q: str = Query(""),
-    session: Session = DB_SESSION,
 ) -> HTMLResponse:
     """Programme offers, with their providers."""
     return _listing(request, session, "programmes", party=party, q=q)
@@ -70,7 +70,7 @@ def programmes_page(
 
 @router.get("/programmes/{record_id}", response_class=HTMLResponse)
 def programme_page(
-    record_id: RowId, request: Request, session: Session = DB_SESSION
+    record_id: RowId, request: Request, session: DbSession
 ) -> HTMLResponse:
     """One programme offer: what it is, who offers it, since when, which activities used it."""
     found = service.get_programme(session, record_id)
@@ -82,14 +82,14 @@ def programme_page(
 def _instrument_pages(name: str) -> None:
     def listing(
         request: Request,
+        session: DbSession,
         party: list[str] = Query([]),
         q: str = Query(""),
-        session: Session = DB_SESSION,
     ) -> HTMLResponse:
         return _listing(request, session, name, party=party, q=q)
 
     def one(
-        record_id: RowId, request: Request, session: Session = DB_SESSION
+        record_id: RowId, request: Request, session: DbSession
     ) -> HTMLResponse:
         found = service.get_instrument(session, record_id)
         if found is None or service.section(found.form) != name:

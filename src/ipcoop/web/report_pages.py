@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
-from sqlalchemy.orm import Session
 
 from ipcoop import vocabularies
-from ipcoop.dependencies import DB_SESSION
+from ipcoop.dependencies import DbSession
 from ipcoop.parameters import Offset
 from ipcoop.reports.filters import ReportFilters, report_filters
 from ipcoop.reports.service import list_reports, reporters, summary
@@ -19,9 +18,9 @@ PAGE = 100
 @router.get("/reports", response_class=HTMLResponse)
 def reports_page(
     request: Request,
+    session: DbSession,
     filters: ReportFilters = Depends(report_filters),
     offset: Offset = 0,
-    session: Session = DB_SESSION,
 ) -> HTMLResponse:
     """Reports and documents, newest first, each with its reporter, kind, symbol and count."""
     total, rows = list_reports(session, filters, limit=PAGE, offset=offset)

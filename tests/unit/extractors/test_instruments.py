@@ -10,6 +10,7 @@ from ipcoop.ingest import pipeline, readers
 from ipcoop.ingest.extractors import instruments
 from ipcoop.ingest.records import ExtractedInstrument, ExtractedReport
 from ipcoop.vocabularies import InstrumentForm
+from seed_facts import ASEAN_PLATFORMS
 
 MOU = (
     "Memorandum of Understanding\n\n"
@@ -186,16 +187,7 @@ def test_seed_001_regional_page(seed: Callable[[str], Path]) -> None:
         "ASEAN Task Force on Patent Examination Cooperation",
         "ASEAN Network of IP Enforcement Experts (ANIEE)",
     ]
-    assert forms["platform"] == [
-        "ASEAN IP Portal",
-        "ASEAN Patentscope",
-        "ASEAN TMclass",
-        "ASEAN TMview",
-        "ASEAN Designview",
-        "ASEAN GI Database",
-        "ASEAN IP Case Law",
-        "ASEAN IP Training Platform for MSME",
-    ]
+    assert forms["platform"] == ASEAN_PLATFORMS
     by_title = {i.title: i for i in report.instruments}
     agreement = by_title["ASEAN Framework Agreement on Intellectual Property Cooperation"]
     assert agreement.date is not None and agreement.date.iso == "1995-12"

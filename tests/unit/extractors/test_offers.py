@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ipcoop.ingest import pipeline, readers
 from ipcoop.ingest.extractors import offers
+from seed_facts import GIPA_OFFERS
 
 TEXT = (
     "Technical assistance on request\n\n"
@@ -61,15 +62,7 @@ def test_seed_002_gipa_offers(seed: Callable[[str], Path]) -> None:
     path = seed("002")
     report = pipeline.extract(pipeline.Source(str(path), path.read_bytes()))
     assert report.activities == []
-    assert [p.title for p in report.programmes] == [
-        "Patent Programmes",
-        "Plant Variety Protection (PVP)",
-        "Trademark Programmes",
-        "Copyright Programmes",
-        "Trade Secrets Programmes",
-        "Enforcement Programmes",
-        "Distance learning",
-    ]
+    assert [p.title for p in report.programmes] == GIPA_OFFERS
     assert all(p.provider is not None and p.provider.code == "GIPA" for p in report.programmes)
     by_title = {p.title: p for p in report.programmes}
     assert "plant_varieties" in by_title["Plant Variety Protection (PVP)"].topics

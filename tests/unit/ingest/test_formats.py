@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from ipcoop.activities.schemas import ActivityFields
 from ipcoop.ingest import pipeline, serialize
 
 from ..readers.makers import ANNEX_LABELS, make_annex_pdf, make_docx
@@ -82,25 +83,7 @@ def _pdf() -> bytes:
 
 def _records(name: str, data: bytes) -> list[dict[str, Any]]:
     report = serialize.report(pipeline.extract(pipeline.Source(name, data)))
-    keep = (
-        "title",
-        "start_date",
-        "end_date",
-        "date_precision",
-        "beneficiaries",
-        "providers",
-        "type",
-        "topics",
-        "audience",
-        "modality",
-        "location",
-        "participants",
-        "description",
-        "outputs",
-        "website",
-        "contact",
-    )
-    return [{k: a[k] for k in keep} for a in report["activities"]]
+    return [{k: a[k] for k in ActivityFields.model_fields} for a in report["activities"]]
 
 
 def test_text_annex_gives_the_expected_records() -> None:

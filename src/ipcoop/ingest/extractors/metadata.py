@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ipcoop.ingest.document import BlockType, Document
 from ipcoop.ingest.extractors import reporter
 from ipcoop.ingest.normalize import dates
-from ipcoop.ingest.records import DateRange, Evidence, PartialDate, PartyRef
+from ipcoop.ingest.records import Evidence, PartyRef, ReportHeader
 from ipcoop.parties import display_name
 from ipcoop.parties.resolver import Resolver
 
@@ -34,18 +34,8 @@ _CIRCULATION_LINE = re.compile(r"^\s*\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\s*$")
 
 
 @dataclass(slots=True)
-class Metadata:
+class Metadata(ReportHeader):
     """What the document says about itself."""
-
-    kind: str = "other"
-    reporting_party: PartyRef | None = None
-    symbol: str | None = None
-    title: str | None = None
-    communication_date: PartialDate | None = None
-    circulation_date: PartialDate | None = None
-    period: DateRange | None = None
-    language: str = "en"
-    evidence: dict[str, list[Evidence]] = field(default_factory=dict)
 
     def cite(self, name: str, start: int, end: int, method: str) -> None:
         """Record evidence for one field."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from ipcoop.ingest.candidates import RawActivity, Span
@@ -55,17 +56,17 @@ def _dates(activity: ExtractedActivity, raw: RawActivity, warnings: list[str]) -
         _cite(activity, "start_date", description, "description.date", start, end)
 
 
-def _sources(raw: RawActivity, own: str) -> tuple[str, ...]:
-    """Where to look for a value: its own field, then the description — except for prose,
-    whose description sentence may tell of other events too."""
-    return (own,) if raw.method in PROSE_METHODS else (own, "description")
+def _sources(raw: RawActivity, own: str) -> Iterator[tuple[str, Span]]:
+    """Where to look for a value, by field name: its own field, then the description — except
+    for prose, whose description sentence may tell of other events too."""
+    for name in (own,) if raw.method in PROSE_METHODS else (own, "description"):
+        span = raw.fields.get(name)
+        if span is not None:
+            yield name, span
 
 
 def _place(activity: ExtractedActivity, raw: RawActivity) -> None:
-    for name in _sources(raw, "place"):
-        span = raw.fields.get(name)
-        if span is None:
-            continue
+    for name, span in _sources(raw, "place"):
         hits = places.find_places(span.text)
         if hits:
             start, end, _gazetteer_name, country = hits[0]
@@ -77,10 +78,7 @@ def _place(activity: ExtractedActivity, raw: RawActivity) -> None:
 
 
 def _participants(activity: ExtractedActivity, raw: RawActivity) -> None:
-    for name in _sources(raw, "participants"):
-        span = raw.fields.get(name)
-        if span is None:
-            continue
+    for name, span in _sources(raw, "participants"):
         hits = participants.find_participants(span.text)
         if hits:
             start, end, count = hits[0]
