@@ -126,11 +126,13 @@ def test_workers_end_when_the_command_is_killed(
     assert not [pid for pid in workers if _alive(pid)]
 
 
-def test_a_body_over_the_upload_limit_is_refused_unread_by_api_and_page(engine: Engine) -> None:
+def test_a_body_over_the_upload_limit_is_refused_unread_by_api_and_page(
+    engine: Engine, ipcoop: Callable[..., str]
+) -> None:
     """Past IPCOOP_MAX_UPLOAD_BYTES a request is refused as it arrives (413, by its declared
     length), with what to do; the draft keeps no text and no file."""
-    review.cli(engine, "users", "add", "delegate@admin.ch", "--role", "reporter", "--party", "CHE")
-    headers = review.bearer(review.cli(engine, "tokens", "create", "delegate@admin.ch").strip())
+    ipcoop("users", "add", "delegate@admin.ch", "--role", "reporter", "--party", "CHE")
+    headers = review.bearer(ipcoop("tokens", "create", "delegate@admin.ch").strip())
     limit = get_settings().max_upload_bytes
     big = ("big.txt", b"x" * (limit + 1024 * 1024), "text/plain")
     with TestClient(create_app(engine)) as client:
