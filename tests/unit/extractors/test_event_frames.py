@@ -193,6 +193,44 @@ def test_titles_people_can_read(text: str, title: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # an elided French complement ("d'accréditation", "d’évaluation")
+        (
+            "Du 3 au 7 mars 2021, l'Office a organisé un atelier sous-régional d’évaluation "
+            "des besoins pour les examinateurs de brevets.",
+            "Atelier sous-régional d’évaluation des besoins pour les examinateurs de brevets",
+        ),
+        # a yearly event and its organizers' acronyms after the noun, in the Spanish order
+        (
+            "La Oficina organizó el Seminario anual OAPI-ARIPO sobre marcas colectivas, que "
+            "tuvo lugar del 2 al 4 de junio de 2019.",
+            "Seminario anual OAPI-ARIPO sobre marcas colectivas",
+        ),
+        (
+            "Le Colloque biennal INPI sur les indications géographiques s'est tenu le 12 "
+            "octobre 2018.",
+            "Colloque biennal INPI sur les indications géographiques",
+        ),
+    ],
+)
+def test_titles_keep_what_follows_the_noun_in_french_and_spanish(text: str, title: str) -> None:
+    assert one(text)["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The office delivered a masterclass on licensing on 9 March 2021.", "2021-03-09"),
+        ("Une classe de maître sur les brevets a été organisée le 4 mai 2020.", "2020-05-04"),
+        ("Se celebró una clase magistral sobre diseños el 7 de julio de 2022.", "2022-07-07"),
+    ],
+)
+def test_a_masterclass_is_an_event(text: str, start: str) -> None:
+    assert one(text)["start"] == start
+
+
+@pytest.mark.parametrize(
     ("text", "code"),
     [
         (
