@@ -292,3 +292,44 @@ def test_the_previous_sentences_noun_counts_only_for_a_reference_to_it() -> None
         "Samoa in March 2018."
     )
     assert run(text).activities == []
+
+
+def test_a_period_line_dates_the_undated_report_under_it() -> None:
+    found = one(
+        "Report on the Trademark Examination Programme\n\n"
+        "Close of the Programme for Fiscal 2019 Monday, May 13 – Friday, June 28, 2019\n\n"
+        "The third edition of the Trademark Examination Programme was held with four "
+        "examiners from Peru."
+    )
+    assert (found["start"], found["end"]) == ("2019-05-13", "2019-06-28")
+
+
+def test_an_undated_report_far_below_a_period_line_stays_undated() -> None:
+    text = (
+        "Programme of the Seminar, 13 May – 28 June 2019\n\n"
+        + "".join(f"Paragraph {n} describes the office.\n\n" for n in range(5))
+        + "A seminar was held for examiners."
+    )
+    assert brief(run(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "The second Design Search and Examination Course (DSEC) was held from 4 to 8 "
+            "March 2019.",
+            "Design Search and Examination Course",
+        ),
+        (
+            "The Plant Variety and Seed Forum took place on 3 March 2020.",
+            "Plant Variety and Seed Forum",
+        ),
+        (
+            "The office hosted the iStart for Founders Bootcamp Workshop on 2 June 2021.",
+            "IStart for Founders Bootcamp Workshop",
+        ),
+    ],
+)
+def test_a_name_keeps_its_small_words_between_capitals(text: str, title: str) -> None:
+    assert one(text)["title"] == title

@@ -95,15 +95,31 @@ class NounPhrase:
     complemented: bool  # the noun has a complement or adjectives after it
 
 
+# a small word inside a name, between two of its capitalised words
+_JOINERS = frozenset({"and", "for", "of", "on", "&", "et", "pour", "y", "para"})
+
+
+def _named(word: str) -> bool:
+    """Whether a word can belong to a name: it has a capital ("Tailored", "eTrade", "JPO/IPR")
+    and is not a small word of the language."""
+    first = word.split()[0] if word.split() else ""
+    return any(c.isupper() for c in first) and first.casefold() not in _STOP_BEFORE
+
+
 def _before(text: str, noun_start: int) -> int:
     """Where the words before the noun that belong to its phrase start."""
     tokens = list(_TOKEN.finditer(text, max(0, noun_start - 200), noun_start))
     start = noun_start
-    for token in reversed(tokens):
+    for number in range(len(tokens) - 1, -1, -1):
+        token = tokens[number]
         word = token.group(0)
         low = word.casefold()
         if word.startswith("("):
             start = token.start()
+            continue
+        if low in _JOINERS and start < noun_start and _named(text[start:noun_start]) and \
+                number and _named(tokens[number - 1].group(0)):
+            start = token.start()  # "Practical and Tailored", "eTrade for Women"
             continue
         if low in _STOP_BEFORE or not re.search(r"\w", word) or word[0].isdigit():
             break
