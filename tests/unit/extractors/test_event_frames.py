@@ -193,6 +193,44 @@ def test_titles_people_can_read(text: str, title: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # an elided French complement ("d'accréditation", "d’évaluation")
+        (
+            "Du 3 au 7 mars 2021, l'Office a organisé un atelier sous-régional d’évaluation "
+            "des besoins pour les examinateurs de brevets.",
+            "Atelier sous-régional d’évaluation des besoins pour les examinateurs de brevets",
+        ),
+        # a yearly event and its organizers' acronyms after the noun, in the Spanish order
+        (
+            "La Oficina organizó el Seminario anual OAPI-ARIPO sobre marcas colectivas, que "
+            "tuvo lugar del 2 al 4 de junio de 2019.",
+            "Seminario anual OAPI-ARIPO sobre marcas colectivas",
+        ),
+        (
+            "Le Colloque biennal INPI sur les indications géographiques s'est tenu le 12 "
+            "octobre 2018.",
+            "Colloque biennal INPI sur les indications géographiques",
+        ),
+    ],
+)
+def test_titles_keep_what_follows_the_noun_in_french_and_spanish(text: str, title: str) -> None:
+    assert one(text)["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The office delivered a masterclass on licensing on 9 March 2021.", "2021-03-09"),
+        ("Une classe de maître sur les brevets a été organisée le 4 mai 2020.", "2020-05-04"),
+        ("Se celebró una clase magistral sobre diseños el 7 de julio de 2022.", "2022-07-07"),
+    ],
+)
+def test_a_masterclass_is_an_event(text: str, start: str) -> None:
+    assert one(text)["start"] == start
+
+
+@pytest.mark.parametrize(
     ("text", "code"),
     [
         (
@@ -254,3 +292,44 @@ def test_the_previous_sentences_noun_counts_only_for_a_reference_to_it() -> None
         "Samoa in March 2018."
     )
     assert run(text).activities == []
+
+
+def test_a_period_line_dates_the_undated_report_under_it() -> None:
+    found = one(
+        "Report on the Trademark Examination Programme\n\n"
+        "Close of the Programme for Fiscal 2019 Monday, May 13 – Friday, June 28, 2019\n\n"
+        "The third edition of the Trademark Examination Programme was held with four "
+        "examiners from Peru."
+    )
+    assert (found["start"], found["end"]) == ("2019-05-13", "2019-06-28")
+
+
+def test_an_undated_report_far_below_a_period_line_stays_undated() -> None:
+    text = (
+        "Programme of the Seminar, 13 May – 28 June 2019\n\n"
+        + "".join(f"Paragraph {n} describes the office.\n\n" for n in range(5))
+        + "A seminar was held for examiners."
+    )
+    assert brief(run(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "The second Design Search and Examination Course (DSEC) was held from 4 to 8 "
+            "March 2019.",
+            "Design Search and Examination Course",
+        ),
+        (
+            "The Plant Variety and Seed Forum took place on 3 March 2020.",
+            "Plant Variety and Seed Forum",
+        ),
+        (
+            "The office hosted the iStart for Founders Bootcamp Workshop on 2 June 2021.",
+            "IStart for Founders Bootcamp Workshop",
+        ),
+    ],
+)
+def test_a_name_keeps_its_small_words_between_capitals(text: str, title: str) -> None:
+    assert one(text)["title"] == title

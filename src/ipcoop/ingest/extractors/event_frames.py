@@ -156,6 +156,25 @@ def _page_date(document: Document) -> tuple[Span, str] | None:
     return None
 
 
+_PERIOD_LINE_WORDS = 30
+_PERIOD_LINE_REACH = 3  # blocks between a period line and the paragraph it heads
+
+
+def _period_line(document: Document) -> tuple[int, Span, str] | None:
+    """A short line near the top that gives a period, not a sentence that reports an event
+    ("Completion of the ... Program for Fiscal 2014 Tuesday, September 16 - Friday, November
+    28, 2014"): its block, the date as written, and the range in ISO form."""
+    for index, block in enumerate(document.blocks[:12]):
+        if len(block.text.split()) > _PERIOD_LINE_WORDS or HAPPENED.search(block.text):
+            continue
+        for start, end, value in dates.find_dates(block.text):
+            if value.end is not None and value.end.iso != value.start.iso and \
+                    value.precision == "day":
+                span = Span(block.text[start:end], block.start + start, block.start + end)
+                return index, span, _iso(value)
+    return None
+
+
 def _headline(document: Document) -> NounPhrase | None:
     """The page's headline when it names one event: its quoted name or its noun phrase."""
     for block in document.blocks[:12]:
@@ -334,6 +353,8 @@ def extract(document: Document, taken: Collection[tuple[int, int]] = ()) -> list
     headline = _headline(document)
     page_date = _page_date(document)
     full_dates: list[tuple[int, dates.DateRange]] | None = None
+    period: tuple[int, Span, str] | None = None
+    period_read = False  # the period line is looked for when first needed
     excluded, language = _reader(document, resolver)
     frames: list[_Frame] = []
     taken_spans = sorted(taken)
@@ -380,6 +401,12 @@ def extract(document: Document, taken: Collection[tuple[int, int]] = ()) -> list
                 reasons.append(
                     f"dated by the page's own date ({page_date[0].text}): {cue.group(0)!r}"
                 )
+            elif EVENT_NOUN.search(text):
+                if not period_read:
+                    period, period_read = _period_line(document), True
+                if period is not None and 0 < sentence.block - period[0] <= _PERIOD_LINE_REACH:
+                    found = [(0, 0, dates.parse_range(period[2]))]
+                    reasons.append(f"dated by the period line above it ({period[1].text})")
         if not found:
             continue
         phrases = event_titles.phrases(text)

@@ -45,15 +45,19 @@ _ADJECTIVE_AFTER = re.compile(
     r"virtuel|virtuelle|hybride|híbrido|híbrida|en\s+ligne|en\s+línea|"
     r"interactif|interactive|interactivo|interactiva|de\s+formación|de\s+formation|"
     r"de\s+capacitación|de\s+sensibilisation|de\s+sensibilización|de\s+alto\s+nivel|"
-    r"de\s+haut\s+niveau|d'experts|de\s+expertos)\b",
+    r"de\s+haut\s+niveau|d'experts|de\s+expertos|annuel|annuelle|anual|biennal|biennale|"
+    r"bienal)\b",
     re.IGNORECASE,
 )
+# the organizers' acronyms after the noun, in the French and Spanish order ("Coloquio anual
+# OMPI-OMC", "Séminaire OMPI-OAPI"): two capitals or more, joined by hyphens or slashes
+_ACRONYM_AFTER = re.compile(r"^(?:[A-ZÀ-Þ]{2,}(?:[-/][A-ZÀ-Þ]{2,})+|[A-ZÀ-Þ]{2,})(?![\w'’])")
 _COMPLEMENT = re.compile(
     r"^(?:on|for|about|concerning|regarding|of|to(?=\s+(?-i:[A-ZÀ-Þ]))|sur|pour|"
     r"à\s+l['’]intention\s+d(?:es?|u|['’])|destinad[oa]s?\s+a|dirigid[oa]s?\s+a|"
     r"relative?\s+(?:à|aux?)|consacrée?\s+"
     r"(?:à|aux?)|en\s+matière\s+de|sobre|para|relativo\s+a|en\s+materia\s+de|acerca\s+de|de\s+la"
-    r"|de\s+las?|de\s+los|del|des|du|de)\s",
+    r"|de\s+las?|de\s+los|del|des|du|de)\s|d['’](?=\w)",
     re.IGNORECASE,
 )
 # where a complement ends
@@ -91,15 +95,31 @@ class NounPhrase:
     complemented: bool  # the noun has a complement or adjectives after it
 
 
+# a small word inside a name, between two of its capitalised words
+_JOINERS = frozenset({"and", "for", "of", "on", "&", "et", "pour", "y", "para"})
+
+
+def _named(word: str) -> bool:
+    """Whether a word can belong to a name: it has a capital ("Tailored", "eTrade", "JPO/IPR")
+    and is not a small word of the language."""
+    first = word.split()[0] if word.split() else ""
+    return any(c.isupper() for c in first) and first.casefold() not in _STOP_BEFORE
+
+
 def _before(text: str, noun_start: int) -> int:
     """Where the words before the noun that belong to its phrase start."""
     tokens = list(_TOKEN.finditer(text, max(0, noun_start - 200), noun_start))
     start = noun_start
-    for token in reversed(tokens):
+    for number in range(len(tokens) - 1, -1, -1):
+        token = tokens[number]
         word = token.group(0)
         low = word.casefold()
         if word.startswith("("):
             start = token.start()
+            continue
+        if low in _JOINERS and start < noun_start and _named(text[start:noun_start]) and \
+                number and _named(tokens[number - 1].group(0)):
+            start = token.start()  # "Practical and Tailored", "eTrade for Women"
             continue
         if low in _STOP_BEFORE or not re.search(r"\w", word) or word[0].isdigit():
             break
@@ -114,7 +134,7 @@ def _after(text: str, noun_end: int) -> int:
     end = noun_end
     rest = text[end:]
     while True:
-        adjective = _ADJECTIVE_AFTER.match(rest.lstrip())
+        adjective = _ADJECTIVE_AFTER.match(rest.lstrip()) or _ACRONYM_AFTER.match(rest.lstrip())
         if adjective is None:
             break
         skip = len(rest) - len(rest.lstrip()) + adjective.end()

@@ -39,6 +39,8 @@ _NOUNS: dict[str, tuple[str, ...]] = {
     "forum": ("forums", "fora"),
     "project": ("projects",),
     "programme": ("programmes",),
+    "masterclass": ("masterclasses",),
+    "master class": ("master classes",),
     "program": ("programs",),
     # French
     "atelier": ("ateliers",),
@@ -53,6 +55,7 @@ _NOUNS: dict[str, tuple[str, ...]] = {
     "table ronde": ("tables rondes",),
     "projet": ("projets",),
     "rencontre": ("rencontres",),
+    "classe de maître": ("classes de maître",),
     # Spanish
     "taller": ("talleres",),
     "seminario": ("seminarios",),
@@ -70,6 +73,7 @@ _NOUNS: dict[str, tuple[str, ...]] = {
     "diálogo": ("diálogos",),
     "foro": ("foros",),
     "encuentro": ("encuentros",),
+    "clase magistral": ("clases magistrales",),
 }
 SINGULAR: dict[str, str] = {}
 for _singular, _plurals in _NOUNS.items():
