@@ -292,6 +292,7 @@ class ActivityIndex:
         self._orders: dict[str, Positions] = {}
         self._matches: OrderedDict[tuple[str, bool], Positions] = OrderedDict()
         self._columns: dict[str, Vector] = {}
+        self._generated: Mask | None = None  # see generated()
         self._lock = threading.Lock()
 
     @classmethod
@@ -380,6 +381,17 @@ class ActivityIndex:
                 self._columns[name] = found
             return found
 
+    def generated(self, session: Session) -> Mask:
+        """Positions of the activities of generated reports, read once per index (a report's
+        provenance is set when it is ingested, which makes a new index): every search and
+        profile leaves them out by default, and reading them per call cost a scan of reports."""
+        found = self._generated
+        if found is None:
+            made = session.scalars(select(Report.id).where(Report.generated)).all()
+            found = np.isin(self.column(session, "report_id"), np.array(made, dtype=np.int32))
+            self._generated = found
+        return found
+
     def _fill(self, connection: Connection, name: str, column: Vector, *where: Any) -> None:
         """Set the column's values of the activities read (those matching ``where``)."""
         groups = _grouped(connection, getattr(Activity, name), Activity.id, *where)
@@ -416,8 +428,7 @@ class ActivityIndex:
         if filters.needs_review is not None:
             masks.append(self.column(session, "needs_review") == int(filters.needs_review))
         if filters.generated:
-            made = session.scalars(select(Report.id).where(Report.generated)).all()
-            hit = np.isin(self.column(session, "report_id"), np.array(made, dtype=np.int32))
+            hit = self.generated(session)
             masks.append(hit if filters.generated == "only" else ~hit)
         if not masks:
             return None
