@@ -132,6 +132,37 @@ def test_deadlines_terms_and_publication_dates_are_not_events(text: str) -> None
     assert run(text).activities == []
 
 
+@pytest.mark.parametrize(
+    ("text", "start"),
+    [
+        ("The office will host a study visit of examiners from Samoa in February 2025.", "2025-02"),
+        ("L'office organisera un atelier sur les marques à Niamey le 4 mars 2025.", "2025-03-04"),
+        ("La oficina organizará un seminario sobre patentes en Quito en abril de 2025.", "2025-04"),
+    ],
+)
+def test_an_announcement_in_the_active_future_is_planned(text: str, start: str) -> None:
+    (activity,) = run(text).activities
+    assert activity.start is not None and activity.start.iso == start
+    assert "announced, not yet held (planned)" in activity.review_reasons
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        (
+            "An expert mission travelled to Malawi in June 2019 to advise the copyright office.",
+            "MWI",
+        ),
+        ("Une mission d'experts s'est rendue au Bénin en mai 2021.", "BEN"),
+        ("Una misión de expertos viajó a Honduras en agosto de 2018.", "HND"),
+    ],
+)
+def test_a_mission_is_for_the_country_it_went_to(text: str, country: str) -> None:
+    (found,) = brief(run(text))
+    assert found["country"] == country
+    assert found["beneficiaries"] == [country]
+
+
 def test_a_day_and_month_without_year_take_the_nearest_year_and_are_flagged() -> None:
     report = run(
         "L'office organise un atelier à Lomé depuis le lundi 6 mars dernier. "

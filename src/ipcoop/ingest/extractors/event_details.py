@@ -18,8 +18,11 @@ from ipcoop.ingest.candidates import Span
 from ipcoop.ingest.normalize import places
 from ipcoop.parties.resolver import Resolver
 
+# "in Ghana", "au Bénin"; where a mission went: "travelled to Malawi", "visited Nepal", "viajó a"
 _COUNTRY_VENUE = re.compile(
-    r"\b(?:in|à|au|en|aux)\s+(?:the\s+)?([A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2})"
+    r"\b(?:in|à|au|en|aux|(?:travell?ed|went|(?:was|were)\s+sent|viajó|viajaron|trasladó|"
+    r"trasladaron)\s+(?:to|a)|visited|visité|visitó|visitaron)\s+"
+    r"(?:the\s+)?([A-ZÀ-Þ][\w'’-]+(?:\s+[A-ZÀ-Þ][\w'’-]+){0,2})"
 )
 
 _CITY_OF = re.compile(

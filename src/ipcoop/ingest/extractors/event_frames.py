@@ -306,15 +306,20 @@ _DESTINATION = re.compile(
 )
 
 
+# events that travel to the country they serve (a study visit goes the other way)
+_GOES_TO_THE_COUNTRY = frozenset({"mission", "expert visit", "misión"})
+
+
 def _national_venue(frame: _Frame, resolver: Resolver, excluded: frozenset[str]) -> None:
-    """A national event with no listed beneficiaries is for the country it was held in."""
+    """A national event, or a mission, with no listed beneficiaries is for the country it was
+    held in."""
     raw = frame.raw
     venue = raw.fields.get("city") or raw.fields.get("country")
     destination = _DESTINATION.search(frame.phrase.text)
     if destination is not None and "beneficiaries" not in raw.fields:
         at = frame.phrase.start + destination.start(1)
         venue = Span(destination.group(1), at, at + len(destination.group(1)))
-    elif not _NATIONAL.search(frame.phrase.text):
+    elif not _NATIONAL.search(frame.phrase.text) and frame.phrase.head not in _GOES_TO_THE_COUNTRY:
         return
     if "beneficiaries" in raw.fields or venue is None:
         return

@@ -111,7 +111,8 @@ HAPPENED = re.compile(
     r"\b(?:(?:was|were|been|had\s+been|has\s+been|have\s+been)\s+(?:also\s+|successfully\s+|"
     r"jointly\s+)?" + _PARTICIPLE + r"|took\s+place|"
     r"(?:organi[sz]ed|co-organi[sz]ed|held|hosted|delivered|conducted|convened|ran|launched|"
-    r"welcomed|embarked\s+on|began|started|participated\s+in|attended)\b|"
+    r"welcomed|embarked\s+on|began|started|participated\s+in|attended|visited|"
+    r"travell?ed\s+to|went\s+to)\b|"
     r"held\s+(?:on|in|from)|(?:is|are)\s+(?:being\s+held|taking\s+place)|"
     # French
     r"(?:a|ont)\s+eu\s+lieu|s['’]est\s+(?:tenue?s?|déroulée?s?)|se\s+sont\s+(?:tenue?s|"
@@ -119,24 +120,29 @@ HAPPENED = re.compile(
     r"dispensée?s?\b|(?:a|ont)\s+dispensé|se\s+sont\s+(?:tenue?s|"
     r"déroulée?s)|(?:a|ont)\s+été\s+(?:organisée?s?|lancée?s?|réalisée?s?|tenue?s?)|"
     r"(?:a|ont)\s+(?:organisé|accueilli|convié|réuni|lancé|débuté|démarré|participé)|"
-    r"organise|organisent|organisée?s?\b|"
+    r"organise|organisent|organisée?s?\b|s['’]est\s+rendue?s?|se\s+sont\s+rendue?s|"
+    r"(?:a|ont)\s+visité|"
     # Spanish
     r"se\s+(?:llevó|llevaron|lleva|llevan)\s+a\s+cabo|se\s+(?:celebra|realiza|desarrolla)\b|"
     r"se\s+(?:celebró|celebraron|realizó|realizaron|"
     r"inauguró|desarrolló)|tuvo\s+lugar|tuvieron\s+lugar|organizó|organizaron|"
     r"(?:fue|fueron)\s+(?:organizad[oa]s?|realizad[oa]s?|celebrad[oa]s?)|dieron\s+la\s+"
-    r"bienvenida|participaron|impartió|impartieron|comenzó|se\s+lanzó)",
+    r"bienvenida|participaron|impartió|impartieron|comenzó|se\s+lanzó|visitó|visitaron|"
+    r"viajó\s+a|viajaron\s+a|se\s+trasladó|se\s+trasladaron)",
     re.IGNORECASE,
 )
 PLANNED = re.compile(
     r"\b(?:(?:will|would)\s+(?:be\s+(?:held|organi[sz]ed|conducted|delivered|hosted)|"
-    r"take\s+place)|"
+    r"take\s+place|(?:also\s+)?(?:host|hold|organi[sz]e|co-organi[sz]e|deliver|conduct|convene|"
+    r"run|offer|launch|visit))|"
     r"(?:is|are)\s+(?:to\s+be\s+held|scheduled|planned|expected\s+to)|to\s+take\s+place|"
     r"to\s+be\s+held|(?:is|are|was|were)\s+being\s+organi[sz]ed|planned\s+(?:to|for)|"
     r"foreseen|upcoming|forthcoming|"
     r"aura\s+lieu|se\s+tiendra|sera\s+organisée?|(?:est|sont)\s+prévue?s?|se\s+déroulera|"
+    r"organisera|organiseront|accueillera|accueilleront|dispensera|"
     r"se\s+(?:llevará|llevarán)\s+a\s+cabo|se\s+celebrará|tendrá\s+lugar|"
-    r"(?:está|están)\s+previst[oa]s?|será\s+organizad[oa])\b",
+    r"(?:está|están)\s+previst[oa]s?|será\s+organizad[oa]|organizará|organizarán|"
+    r"realizará|realizarán|impartirá|acogerá)\b",
     re.IGNORECASE,
 )
 END = re.compile(
