@@ -145,6 +145,8 @@ def test_find_places_on_the_apecseed(seed: Callable[[str], Path]) -> None:
         ("Kampala (Uganda)", ("Kampala", "UGA")),
         ("Ciudad de México, México", ("Ciudad de México", "MEX")),
         ("Burkina Faso", (None, "BFA")),
+        ("Bénin", (None, "BEN")),
+        ("Singapore", ("Singapore", "SGP")),
         ("Geneva", ("Geneva", None)),
         ("Hotel Sheraton, Dakar", ("Hotel Sheraton, Dakar", None)),
     ],

@@ -41,7 +41,8 @@ _ABOUT = re.compile(
 )
 _NAV_BLOCKS = 8  # the menu and headings above the text
 # a page titled by whose work it shows: "Report of Japan", "Activités de l'OMPI", "Actividades
-# de cooperación técnica del Japón"; the party's name (and a year or a bracket) ends the line
+# de cooperación técnica del Japón"; the party's name (and a year: "en 2020", "(2019)") ends
+# the line
 _WHOSE_WORK = re.compile(
     r"\b(?:reports?|activit(?:y|ies)|events|news|programmes?|programs?|cooperation|assistance|"
     r"rapports?|activités|événements|actualités|coopération|informes?|actividades|eventos|"
@@ -49,7 +50,7 @@ _WHOSE_WORK = re.compile(
     r"par|por)\s+(?:(?:the|la|le|les|el|los|las)\s+|l['’])?|d['’])(?=\S)",
     re.IGNORECASE,
 )
-_AFTER_NAME = re.compile(r"[\s\d()\[\]/.,–—-]*$")
+_AFTER_NAME = re.compile(r"(?:\s+(?:in|en|for|pour|para)\s+(?=\d))?[\s\d()\[\]/.,–—-]*$")
 _ORGANIZED_BY = re.compile(
     r"\b(?:(?:jointly|co-?)\s*organi[sz]ed|organi[sz]ed(?:\s+(?:jointly|together))?|"
     r"co-?hosted|hosted|convened|"

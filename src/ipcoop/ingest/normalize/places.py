@@ -301,14 +301,15 @@ _LAST_PART = re.compile(
 
 def venue_parts(venue: str) -> tuple[str | None, str | None]:
     """A venue as written, split into its city and its country's ISO3: "Ouagadougou, Burkina
-    Faso", "Kampala (Uganda)" -> the city and its country; "Burkina Faso" -> no city; a venue
-    whose last part is no country ("Hong Kong, China" is a party, "Geneva") stays whole."""
+    Faso", "Kampala (Uganda)" -> the city and its country; "Burkina Faso" -> no city; a
+    city-state ("Singapore") -> both; a venue whose last part is no country ("Geneva", "Hotel
+    Sheraton, Dakar") stays whole."""
     venue = venue.strip(" .;")
     whole = country_code(venue)
-    if whole is not None and city_country(venue) is None:
-        return None, whole
+    if whole is not None:  # a country ("Bénin", not the Nigerian city), or a city-state
+        return (venue if city_country(venue) == whole else None), whole
     parts = _LAST_PART.match(venue)
-    if parts is None or whole is not None:
+    if parts is None:
         return venue, None
     country = country_code(parts.group("after_comma") or parts.group("in_brackets"))
     return (parts.group("city"), country) if country is not None else (venue, None)
