@@ -170,7 +170,7 @@ BLOCKS = [
             ("Taller sobre derecho de autor", "2021-05-05", None, "Asunción", "PRY", [], None),
         ],
     ),
-    (  # French, the date label first, a second title after a blank line
+    (  # French, the date label first: a second title once the block is dated starts the next
         "Rapport de l'OMPI\n\n"
         "Dates : 15.05.2018 - 17.05.2018\n"
         "Intitulé : Atelier sous-régional sur les brevets\n"
@@ -209,6 +209,18 @@ def test_label_blocks_one_after_another(text: str, expected: list[tuple[Any, ...
         for a in brief(run(text))
     ]
     assert found == expected
+
+
+def test_a_second_title_label_before_the_date_is_the_same_activity() -> None:
+    found = brief(
+        run(
+            "Project page\n\nTitle: IP office modernisation\nProject: IPOM-2\n"
+            "Date: 01/02/2022 - 30/06/2023\nBeneficiary country: Bhutan\n"
+        )
+    )
+    assert [(a["title"], a["start"], a["beneficiaries"]) for a in found] == [
+        ("IP office modernisation", "2022-02-01", ["BTN"])
+    ]
 
 
 @pytest.mark.parametrize(

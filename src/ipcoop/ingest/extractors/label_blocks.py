@@ -112,16 +112,18 @@ def _is_annex(found: dict[str, Span]) -> bool:
     return any(labels.field_for(name.removeprefix("label:")) == "title" for name in found)
 
 
-def _starts_another(label: str, first: str | None, fields: dict[str, Span], gap: str) -> bool:
-    """Whether a label line begins the next activity's block: the block's first label comes
-    again ("Intitulé" ... "Intitulé"), a second title, or, after a blank line, a field the
-    block already holds."""
+def _starts_another(label: str, first: str | None, fields: dict[str, Span]) -> bool:
+    """Whether a label line begins the next activity's block (the readers drop blank lines, so
+    labels alone tell): the block's first label comes again ("Intitulé" ... "Intitulé"), or,
+    once the block is dated, its first field or its title under another label ("Project: ..."
+    under "Title: ..." before the date is the same activity's)."""
     if first is None:
         return False
-    name = field_for_label(label)
-    if fold_label(label) == first or (name is not None and name == field_for_label(first)):
+    if fold_label(label) == first:
         return True
-    return name is not None and name in fields and (name == "title" or gap.count("\n") > 1)
+    name = field_for_label(label)
+    again = name is not None and name in fields and name in ("title", field_for_label(first))
+    return again and "dates" in fields
 
 
 def _label_lines(document: Document, resolver: Resolver) -> list[RawActivity]:
@@ -153,8 +155,7 @@ def _label_lines(document: Document, resolver: Resolver) -> list[RawActivity]:
                 index = after
                 continue
             label, value = line
-            gap = document.text[blocks[index - 1].end : blocks[index].start] if index else ""
-            if _starts_another(label, first_label, fields, gap):
+            if _starts_another(label, first_label, fields):
                 break
             first_label = first_label or fold_label(label)
             raw_labels[f"label:{fold_label(label)}"] = value
