@@ -26,3 +26,18 @@ def test_a_group_is_expanded_at_the_date_and_remembered() -> None:
 def test_unknown_names_are_kept_unresolved_in_order() -> None:
     refs = resolve_list("Kenya; Atlantis; Kenya")
     assert [(r.code, r.name) for r in refs] == [("KEN", "Kenya"), (None, "Atlantis")]
+
+
+def test_a_comma_separates_names_where_the_reference_data_says_so() -> None:
+    assert split_names("Burkina Faso, Mali, Niger") == ["Burkina Faso", "Mali", "Niger"]
+    assert split_names("Chile, Perú y Colombia") == ["Chile", "Perú", "Colombia"]
+    assert split_names("Hong Kong, China, Macao, China and Chinese Taipei") == [
+        "Hong Kong, China",
+        "Macao, China",
+        "Chinese Taipei",
+    ]
+    assert split_names("Trinidad and Tobago, Jamaica") == ["Trinidad and Tobago", "Jamaica"]
+    # nothing resolves: one unresolved name, not guessed pieces
+    assert split_names("Ministry of Trade, Industry and Energy") == [
+        "Ministry of Trade, Industry and Energy"
+    ]

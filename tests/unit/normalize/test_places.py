@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ipcoop.ingest.normalize.places import city_country, country_code, find_places
+from ipcoop.ingest.normalize.places import city_country, country_code, find_places, venue_parts
 
 
 @pytest.mark.parametrize(
@@ -136,3 +136,22 @@ def test_find_places_on_the_apecseed(seed: Callable[[str], Path]) -> None:
         ("Lima", "PER"),
     } <= found
     assert all(iso3 is not None for _, iso3 in found)
+
+
+@pytest.mark.parametrize(
+    ("venue", "parts"),
+    [
+        ("Ouagadougou, Burkina Faso", ("Ouagadougou", "BFA")),
+        ("Kampala (Uganda)", ("Kampala", "UGA")),
+        ("Ciudad de México, México", ("Ciudad de México", "MEX")),
+        ("Burkina Faso", (None, "BFA")),
+        ("Bénin", (None, "BEN")),
+        ("Singapore", ("Singapore", "SGP")),
+        ("Geneva", ("Geneva", None)),
+        ("Hotel Sheraton, Dakar", ("Hotel Sheraton, Dakar", None)),
+    ],
+)
+def test_a_venue_splits_into_its_city_and_country(
+    venue: str, parts: tuple[str | None, str | None]
+) -> None:
+    assert venue_parts(venue) == parts

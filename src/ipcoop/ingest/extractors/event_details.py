@@ -3,11 +3,12 @@
 - the venue: the nearest gazetteer place (a city inside an institution's name: "University of
   Nairobi" is Nairobi), a city after "city of / ville de / ciudad de", else a country after
   in/à/au/en;
+- a national event with no list is for its venue's country;
 - the beneficiaries: a list of parties after a cue that says whom the event was for (people
-  "from", "namely", "including", "the following N countries:", "suivants :", "venus du",
-  "provenían de", "procedentes de"); names the alias table does not know are kept when they
-  look like names (the normalizer flags them), and the list ends at the first words that are
-  not a name.
+  "from", "participants du / de", "participantes de", "namely", "including", "the following N
+  countries:", "suivants :", "venus du", "provenían de", "procedentes de"); names the alias
+  table does not know are kept when they look like names (the normalizer flags them), and the
+  list ends at the first words that are not a name.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 
 from ipcoop.ingest.candidates import Span
 from ipcoop.ingest.normalize import places
-from ipcoop.parties.resolver import Resolver
+from ipcoop.parties.resolver import Resolver, UnknownParty
 
 # "in Ghana", "au Bénin"; where a mission went: "travelled to Malawi", "visited Nepal", "viajó a"
 _COUNTRY_VENUE = re.compile(
@@ -79,7 +80,8 @@ _UNKNOWN_NAME = re.compile(r"^[A-ZÀ-Þ][\w'’.-]*(?:\s+(?:of|de|du|del|[A-ZÀ-
 _PEOPLE_FROM = re.compile(
     r"\b(?:participants?|officials?|officers?|trainees?|examiners?|delegates?|representatives?|"
     r"experts?|judges?|students?|staff|attendees|fonctionnaires|participantes?|funcionari[oa]s|"
-    r"expert[oa]s?|homologues)\b[^.;]{0,50}\bfrom\s+$",
+    r"expert[oa]s?|homologues)\b[^.;]{0,50}\bfrom\s+$|"
+    r"\bparticipant(?:e?s)?\s+(?:venus?\s+)?(?:d[eu]|des|de\s+la|d['’]|del)\s*$",
     re.IGNORECASE,
 )
 
@@ -133,3 +135,26 @@ def party_list(
         if names:
             return at, end, names
     return None
+
+
+NATIONAL = re.compile(r"\b(?:national|in-country|nationale?s?|nacional(?:es)?)\b", re.IGNORECASE)
+
+
+def venue_country(venue: str, resolver: Resolver, excluded: frozenset[str]) -> str | None:
+    """The name of the country a venue is in ("Kampala, Uganda", "Dakar", "Mali"), when it
+    may benefit."""
+    city, country = places.venue_parts(venue)
+    code = country or (places.city_country(city) if city else None)
+    if code is None or code in excluded:
+        return None
+    try:
+        return resolver.get(code).name_en
+    except UnknownParty:
+        return None
+
+
+def national_beneficiary(
+    title: str, venue: str, resolver: Resolver, excluded: frozenset[str]
+) -> str | None:
+    """The country a national event with no listed beneficiaries is for: its venue's."""
+    return venue_country(venue, resolver, excluded) if NATIONAL.search(title) else None

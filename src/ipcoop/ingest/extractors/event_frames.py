@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from ipcoop.ingest.candidates import RawActivity, Span
 from ipcoop.ingest.document import BlockType, Document
 from ipcoop.ingest.extractors import event_details, event_titles, metadata, narrative
+from ipcoop.ingest.extractors.event_details import NATIONAL
 from ipcoop.ingest.extractors.event_titles import NounPhrase
 from ipcoop.ingest.extractors.event_words import (
     DATELINE,
@@ -51,8 +52,8 @@ from ipcoop.ingest.extractors.event_words import (
     RELATIVE_TIME,
     is_plural,
 )
-from ipcoop.ingest.normalize import dates, participants, places
-from ipcoop.parties.resolver import Resolver, UnknownParty
+from ipcoop.ingest.normalize import dates, participants
+from ipcoop.parties.resolver import Resolver
 
 METHOD = "event_frame"
 REVIEW = "review:"  # raw fields whose text is a review reason for the normalizer
@@ -117,8 +118,7 @@ def _event_dates(text: str) -> list[tuple[int, int, dates.DateRange]]:
         found.append((start, end, value))
     found.sort(key=lambda hit: hit[0])
     other = len(found) > 1 or (found and _YEARLESS.search(text, found[0][1]) is not None)
-    if other and DATELINE.fullmatch(text, 0, found[0][0]) and \
-            DATELINE_END.match(text, found[0][1]):
+    if other and DATELINE.fullmatch(text, 0, found[0][0]) and DATELINE_END.match(text, found[0][1]):
         found.pop(0)  # "6 June 2011: ...", "TUNIS, 10 déc 2009 (TAP) - ...": the page's date
     return found
 
@@ -168,8 +168,11 @@ def _period_line(document: Document) -> tuple[int, Span, str] | None:
         if len(block.text.split()) > _PERIOD_LINE_WORDS or HAPPENED.search(block.text):
             continue
         for start, end, value in dates.find_dates(block.text):
-            if value.end is not None and value.end.iso != value.start.iso and \
-                    value.precision == "day":
+            if (
+                value.end is not None
+                and value.end.iso != value.start.iso
+                and value.precision == "day"
+            ):
                 span = Span(block.text[start:end], block.start + start, block.start + end)
                 return index, span, _iso(value)
     return None
@@ -297,9 +300,6 @@ def _details(
                 )
 
 
-_NATIONAL = re.compile(r"\b(?:national|in-country|nationale?s?|nacional(?:es)?)\b", re.IGNORECASE)
-
-
 # a mission or visit "to" a country is for that country
 _DESTINATION = re.compile(
     r"\b(?:mission|visit|misión|visite)\s+(?:to|en|au|à|a)\s+(?:the\s+)?([A-ZÀ-Þ][\w'’ -]{2,40})$"
@@ -319,18 +319,13 @@ def _national_venue(frame: _Frame, resolver: Resolver, excluded: frozenset[str])
     if destination is not None and "beneficiaries" not in raw.fields:
         at = frame.phrase.start + destination.start(1)
         venue = Span(destination.group(1), at, at + len(destination.group(1)))
-    elif not _NATIONAL.search(frame.phrase.text) and frame.phrase.head not in _GOES_TO_THE_COUNTRY:
+    elif not NATIONAL.search(frame.phrase.text) and frame.phrase.head not in _GOES_TO_THE_COUNTRY:
         return
     if "beneficiaries" in raw.fields or venue is None:
         return
-    code = places.country_code(venue.text) or places.city_country(venue.text)
-    if code is None or code in excluded:
-        return
-    try:
-        name = resolver.get(code).name_en
-    except UnknownParty:
-        return
-    raw.fields["beneficiaries"] = Span(name, venue.start, venue.end)
+    name = event_details.venue_country(venue.text, resolver, excluded)
+    if name is not None:
+        raw.fields["beneficiaries"] = Span(name, venue.start, venue.end)
 
 
 def _reader(document: Document, resolver: Resolver) -> tuple[frozenset[str], str]:

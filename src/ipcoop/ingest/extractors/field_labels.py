@@ -3,8 +3,9 @@
 Activity pages, project pages and list tables label their values in many ways ("Title",
 "Event", "Date From", "Periode", "Venue City", "Total Number of Participants", "Lieu",
 "Fecha de inicio" ...). This table maps each label, in English, French and Spanish, to one
-activity field. The label/value reader and the flattened-table reader both look labels up
-here, and so do the annex and list-table readers' own tables through ``field_for_label``'s
+activity field. The label/value reader, the list-table reader (tab and pipe rows) and the
+flattened-table reader look column and value labels up here; the annex template's labels are
+folded in through ``field_for_label``'s
 fallback, so that a label is decided in one place.
 
 A label that is not in the table is not dropped: the readers keep it as ``label:<name>`` with
@@ -17,7 +18,7 @@ import functools
 import re
 import unicodedata
 
-from ipcoop.ingest.extractors import labels, table
+from ipcoop.ingest.extractors import labels
 
 # field -> label variants, compared after ``fold_label``
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -56,6 +57,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "proyecto",
         "título del proyecto",
         "título de la actividad",
+        "title of programme or activity",
+        "title of program or activity",
+        "name of programme or project",
+        "titre du programme ou de l'activité",
+        "nom du programme ou du projet",
+        "título del programa o actividad",
+        "nombre del programa o proyecto",
     ),
     "dates": (
         "date",
@@ -86,6 +94,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "periodo",
         "duración",
         "fecha de inicio",
+        "date de début",
         "fecha del evento",
     ),
     "end": (
@@ -178,6 +187,14 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "países beneficiarios",
         "países participantes",
         "beneficiarios",
+        "beneficiary members or observers",
+        "beneficiary members(s)",
+        "beneficiary member(s)",
+        "beneficiary members",
+        "membres ou observateurs bénéficiaires",
+        "membre(s) bénéficiaire(s)",
+        "miembros u observadores beneficiarios",
+        "miembro(s) beneficiario(s)",
     ),
     "participants": (
         "participants",
@@ -206,6 +223,9 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "resumen",
         "objetivo",
         "objetivos",
+        "category of technology",
+        "catégorie de technologie",
+        "categoría de tecnología",
     ),
 }
 
@@ -223,8 +243,6 @@ _INDEX: dict[str, str] = {fold_label(v): f for f, variants in SYNONYMS.items() f
 for _field, _variants in labels.LABELS.items():
     for _label in _variants:
         _INDEX.setdefault(fold_label(_label), _field)
-for _label, _field in table.HEADERS.items():
-    _INDEX.setdefault(fold_label(_label), _field)
 
 
 @functools.lru_cache(maxsize=4096)  # the same labels recur in every annex block

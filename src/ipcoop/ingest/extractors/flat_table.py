@@ -9,8 +9,9 @@ column labels with the ``field_labels`` table; each row is cut at its anchors:
   that column is the last;
 - the last date(s) before them are the date column(s) (a title may itself hold dates:
   ``... December 2016- December 2019 01/12/2016``);
-- what comes before the first anchor is the title; text between anchors goes to the columns
-  the header puts there.
+- what comes before the first anchor is the title; the text between the last date and the
+  trailing parties goes to the one column the header puts there (``Título Fecha Lugar
+  Beneficiarios`` over ``Taller sobre patentes 10/06/2019 Lima Perú, Bolivia``).
 
 Rows are the numbered lines under a numbered header (``#``, ``No.``), else the following
 lines that have an anchor. A row with no date is kept (undated; the normalizer flags it).
@@ -76,6 +77,14 @@ def _trailing_parties(text: str, resolver: Resolver) -> int | None:
     return start
 
 
+def _after_dates(known: list[str], parties_cut: bool) -> list[str]:
+    """The header's columns after its last date column, but a trailing beneficiary column
+    already cut off the row: the one column a row's text after its date belongs to."""
+    last = max(i for i, name in enumerate(known) if name in _DATE_FIELDS)
+    after = known[last + 1 :]
+    return after[:-1] if parties_cut and after[-1:] == ["beneficiaries"] else after
+
+
 def _row(block: Block, columns: list[str | None], resolver: Resolver) -> RawActivity | None:
     match = ROW_NUMBER.match(block.text)
     body_start = match.end() if match else 0
@@ -92,9 +101,14 @@ def _row(block: Block, columns: list[str | None], resolver: Resolver) -> RawActi
     wanted = [c for c in known if c in _DATE_FIELDS]
     found = sorted(dates.find_dates(text[body_start:cut]))[-len(wanted) :] if wanted else []
     anchored = [(body_start + start, body_start + end) for start, end, _ in found]
-    tail_text = text[body_start:cut]
-    if anchored and tail_text[anchored[-1][1] - body_start :].strip(" ,;"):
-        anchored = []  # the date must end its cell: only party names may follow
+    if anchored:
+        after = _after_dates(known, cut < len(text))
+        cell = text[anchored[-1][1] : cut].strip(" ,;")
+        if cell and len(after) == 1:  # 'Lima' under 'Lugar', between the date and the parties
+            at = text.index(cell, anchored[-1][1])
+            raw.fields[after[0]] = Span(cell, block.start + at, block.start + at + len(cell))
+        elif cell:
+            anchored = []  # the date must end its cell: only its columns may follow
     for name, (start, end) in zip(wanted, anchored, strict=False):
         raw.fields[name] = Span(text[start:end], block.start + start, block.start + end)
         cut = min(cut, start)

@@ -112,8 +112,23 @@ def _is_annex(found: dict[str, Span]) -> bool:
     return any(labels.field_for(name.removeprefix("label:")) == "title" for name in found)
 
 
+def _starts_another(label: str, first: str | None, fields: dict[str, Span]) -> bool:
+    """Whether a label line begins the next activity's block (the readers drop blank lines, so
+    labels alone tell): the block's first label comes again ("Intitulé" ... "Intitulé"), or,
+    once the block is dated, its first field or its title under another label ("Project: ..."
+    under "Title: ..." before the date is the same activity's)."""
+    if first is None:
+        return False
+    if fold_label(label) == first:
+        return True
+    name = field_for_label(label)
+    again = name is not None and name in fields and name in ("title", field_for_label(first))
+    return again and "dates" in fields
+
+
 def _label_lines(document: Document, resolver: Resolver) -> list[RawActivity]:
-    """Runs of 'Label: value' lines that give a date."""
+    """Runs of 'Label: value' lines that give a date; a run ends where the next block's labels
+    begin (``_starts_another``)."""
     blocks = document.blocks
     found: list[RawActivity] = []
     index = 0
@@ -121,6 +136,7 @@ def _label_lines(document: Document, resolver: Resolver) -> list[RawActivity]:
         fields: dict[str, Span] = {}
         raw_labels: dict[str, Span] = {}
         first = index
+        first_label: str | None = None
         while index < len(blocks):
             line = _label_line(blocks[index])
             if (
@@ -139,9 +155,13 @@ def _label_lines(document: Document, resolver: Resolver) -> list[RawActivity]:
                 index = after
                 continue
             label, value = line
+            if _starts_another(label, first_label, fields):
+                break
+            first_label = first_label or fold_label(label)
             raw_labels[f"label:{fold_label(label)}"] = value
             name = field_for_label(label)
-            if name == "participants" and value.text:  # the count reads with its label
+            if name == "participants" and value.text and name not in fields:
+                # the count reads with its label
                 fields[name] = Span(blocks[index].text, blocks[index].start, blocks[index].end)
             elif name is not None and value.text and name not in fields:
                 fields[name] = value

@@ -4,9 +4,9 @@ A sentence yields events when it names an event (workshop, seminar, meeting ...)
 happened (was held, took place, was organized ...) and gives a date. Each date in such a
 sentence is one event; its place and participants are the nearest ones on its side of the
 sentence, and its title the nearest quoted name, "entitled" name or event phrase. Things that
-are planned or under way ("currently being organized", "will be") are not activities. A line
-that starts with a date and ends with a place ("18 Aug 2016 IPEG Meeting Lima, Peru") is a
-calendar entry.
+are planned or under way ("currently being organized", "will be") are not activities. A
+calendar line or a list item that lists one event ("18 Aug 2016 IPEG Meeting Lima, Peru",
+"• 4 June 2019: Webinar on trade secrets") is read by ``event_list``.
 
 Beneficiaries are read only where the sentence says who the event was for: countries named as
 the participants' origin ("40 officials from Cambodia, Lao PDR and Myanmar", also in the next
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ipcoop.ingest.candidates import RawActivity, Span
 from ipcoop.ingest.document import Block, BlockType, Document
-from ipcoop.ingest.extractors import metadata
+from ipcoop.ingest.extractors import event_list, metadata
 from ipcoop.ingest.normalize import dates, participants, places
 from ipcoop.parties.resolver import Resolver
 
@@ -301,33 +301,6 @@ def _participants(
             )
 
 
-def _calendar_entry(block: Block) -> RawActivity | None:
-    """'18 Aug 2016 Workshop on Plant Variety Protection Lima, Peru' as one activity."""
-    found = dates.find_dates(block.text)
-    if not found or found[0][0] != 0:
-        return None
-    start, end, _ = found[0]
-    rest = block.text[end:]
-    hits = places.find_places(rest)
-    if not hits or rest[hits[-1][1] :].strip(" .") != "":
-        return None
-    place_start, place_end, _, _ = hits[-1]
-    title = rest[:place_start].strip(" ,-–")
-    if len(title.split()) < 2:
-        return None
-    raw = RawActivity(METHOD, start=block.start, end=block.end)
-    offset = block.start + end
-    raw.fields["title"] = Span(
-        title, offset + rest.index(title), offset + rest.index(title) + len(title)
-    )
-    raw.fields["dates"] = Span(block.text[start:end], block.start + start, block.start + end)
-    raw.fields["place"] = Span(
-        rest[place_start:place_end], offset + place_start, offset + place_end
-    )
-    raw.fields["description"] = Span(block.text, block.start, block.end)
-    return raw
-
-
 def extract(document: Document) -> list[RawActivity]:
     """Every dated event the document's prose reports."""
     found: list[RawActivity] = []
@@ -335,7 +308,7 @@ def extract(document: Document) -> list[RawActivity]:
     running = (BlockType.PARAGRAPH, BlockType.LIST_ITEM)
     prose = [b for b in document.blocks if b.block_type in running]
     for block in prose:
-        entry = _calendar_entry(block)
+        entry = event_list.entry(block, parties.resolver, parties.excluded)
         if entry is not None:
             found.append(entry)
             continue

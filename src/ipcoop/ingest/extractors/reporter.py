@@ -4,6 +4,8 @@ In order, the first that gives a party:
 
 1. the page's own name: a title line whose part before a colon, or one of whose parts between
    dashes or bars, is a party ("OMC: NOTICIAS 2011", "Minutes - TRIPS Council - View ...");
+   a title that says whose work the page shows ("Report of Japan", "Activités de l'OMPI",
+   "Actividades de cooperación técnica del Japón");
    a navigation item "About X" ("About JPO", "À propos de l'OMPI", "Acerca de la OMPI");
 2. the organizer the opening names: "organized (jointly) by X and Y", "organisé conjointement
    par X et Y", "organizado por X y Y". Of several organizers, the one the page calls by the
@@ -38,6 +40,17 @@ _ABOUT = re.compile(
     re.MULTILINE,
 )
 _NAV_BLOCKS = 8  # the menu and headings above the text
+# a page titled by whose work it shows: "Report of Japan", "Activités de l'OMPI", "Actividades
+# de cooperación técnica del Japón"; the party's name (and a year: "en 2020", "(2019)") ends
+# the line
+_WHOSE_WORK = re.compile(
+    r"\b(?:reports?|activit(?:y|ies)|events|news|programmes?|programs?|cooperation|assistance|"
+    r"rapports?|activités|événements|actualités|coopération|informes?|actividades|eventos|"
+    r"noticias|programas|cooperación|asistencia)\b[^:\n]{0,60}?\s(?:(?:of|by|from|de|du|des|del|"
+    r"par|por)\s+(?:(?:the|la|le|les|el|los|las)\s+|l['’])?|d['’])(?=\S)",
+    re.IGNORECASE,
+)
+_AFTER_NAME = re.compile(r"(?:\s+(?:in|en|for|pour|para)\s+(?=\d))?[\s\d()\[\]/.,–—-]*$")
 _ORGANIZED_BY = re.compile(
     r"\b(?:(?:jointly|co-?)\s*organi[sz]ed|organi[sz]ed(?:\s+(?:jointly|together))?|"
     r"co-?hosted|hosted|convened|"
@@ -90,8 +103,9 @@ _OPENING = 20_000  # a report names its reporter in its opening pages
 Found = tuple[PartyRef, Evidence]
 
 
-def _found(document: Document, start: int, end: int, code: str, resolver: Resolver,
-           method: str) -> Found:
+def _found(
+    document: Document, start: int, end: int, code: str, resolver: Resolver, method: str
+) -> Found:
     ref = PartyRef(name=document.text[start:end], code=resolver.member(code))
     return ref, Evidence(start, end, method)
 
@@ -104,13 +118,31 @@ def _title_parts(text: str) -> list[re.Match[str]]:
     return [m for m in (first, *_TITLE_PART.finditer(text)) if m is not None]
 
 
+def _whose_work(text: str, resolver: Resolver) -> tuple[int, int, str] | None:
+    """The party a title line says the page's work is of ("Activités de l'OMPI"): the name
+    that ends the line after "of / de / del", and where it is in the line."""
+    if len(text.split()) > _TITLE_WORDS or text.rstrip().endswith("."):
+        return None
+    for cue in _WHOSE_WORK.finditer(text):
+        hits = [hit for hit in resolver.find_in_text(text[cue.end() :]) if hit[0] == 0]
+        if hits and _AFTER_NAME.match(text, cue.end() + hits[0][1]):
+            return cue.end(), cue.end() + hits[0][1], hits[0][2]
+    return None
+
+
 def _site_name(document: Document, resolver: Resolver) -> Found | None:
-    """The page's own name: a part of a title line, or an "About X" navigation item."""
+    """The page's own name: a part of a title line, a title naming whose work the page shows,
+    or an "About X" navigation item."""
     for block in document.blocks[:5]:
         for match in _title_parts(block.text):
             if (code := resolver.resolve(match.group(1))) is not None:
                 start, end = block.start + match.start(1), block.start + match.end(1)
                 return _found(document, start, end, code, resolver, "reporter.title_prefix")
+    for block in document.blocks[:5]:
+        if (whose := _whose_work(block.text, resolver)) is not None:
+            start, end, code = whose
+            start, end = block.start + start, block.start + end
+            return _found(document, start, end, code, resolver, "reporter.title_of")
     for block in document.blocks[:_NAV_BLOCKS]:
         for match in _ABOUT.finditer(block.text):
             if (code := resolver.resolve(match.group("name"))) is not None:
@@ -128,21 +160,23 @@ def _head_nouns(code: str, resolver: Resolver) -> set[str]:
     return {noun for noun in nouns if noun.isalpha() and not noun.isupper()}
 
 
-def _calls_itself(text: str, code: str, resolver: Resolver,
-                  names: list[tuple[int, int]]) -> bool:
+def _calls_itself(text: str, code: str, resolver: Resolver, names: list[tuple[int, int]]) -> bool:
     """Whether the text calls the party by the bare head noun of its name ("the Initiative",
     "(Initiative APA ou Initiative)"), outside its full names."""
     for noun in _head_nouns(code, resolver):
-        bare = re.compile(_SELF_NAME + re.escape(noun) + r"\b(?!\s+(?:of|for|de|du|des|del|"
-                          r"pour|para|on|sur|sobre)\b)(?!\s+[A-Z])")
+        bare = re.compile(
+            _SELF_NAME + re.escape(noun) + r"\b(?!\s+(?:of|for|de|du|des|del|"
+            r"pour|para|on|sur|sobre)\b)(?!\s+[A-Z])"
+        )
         for match in bare.finditer(text):
             if not any(start <= match.end() - len(noun) < end for start, end in names):
                 return True
     return False
 
 
-def _organizers(text: str, start: int,
-                hits: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _organizers(
+    text: str, start: int, hits: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
     """The list of parties right after an "organized by" cue, in order."""
     listed: list[tuple[int, int, str]] = []
     position = start
@@ -155,8 +189,9 @@ def _organizers(text: str, start: int,
     return listed
 
 
-def _organizer(document: Document, resolver: Resolver,
-               hits: list[tuple[int, int, str]]) -> Found | None:
+def _organizer(
+    document: Document, resolver: Resolver, hits: list[tuple[int, int, str]]
+) -> Found | None:
     """The organizer an "organized by" phrase in the opening names (see the module's rule 2)."""
     text = document.text
     for cue in _ORGANIZED_BY.finditer(text, 0, min(len(text), _ORGANIZER_OPENING)):
@@ -169,7 +204,8 @@ def _organizer(document: Document, resolver: Resolver,
                 continue
             start, end = unknown.span("name")
             return PartyRef(name=unknown.group("name")), Evidence(
-                start, end, "reporter.organizer_unresolved")
+                start, end, "reporter.organizer_unresolved"
+            )
         codes = list(dict.fromkeys(code for _, _, code in listed))
         names = [(s, e) for s, e, _ in hits]
         own = [c for c in codes if _calls_itself(text[:_OPENING], c, resolver, names)]

@@ -1,5 +1,7 @@
-"""Gateway list tables: '# | Title of programme or activity | Start date | Beneficiary Members
-or observers', one activity per row; and the Art. 66.2 variant ('Category of technology')."""
+"""List tables in tab or pipe rows, one activity per row: the Gateway's '# | Title of programme
+or activity | Start date | Beneficiary Members or observers', the Art. 66.2 variant ('Category of
+technology'), and any table whose header names a title column and another known column with the
+labels of ``field_labels`` ('Título | Fecha | Lugar | Beneficiarios', 'Event | Dates | Venue')."""
 
 from __future__ import annotations
 
@@ -9,33 +11,10 @@ from dataclasses import replace
 
 from ipcoop.ingest.candidates import RawActivity, Span
 from ipcoop.ingest.document import Block, BlockType, Document
+from ipcoop.ingest.extractors.field_labels import field_for_label
 
 METHOD = "list_table"
 
-# column header (normalized) -> activity field
-HEADERS: dict[str, str] = {
-    "title of programme or activity": "title",
-    "title of program or activity": "title",
-    "name of programme or project": "title",
-    "titre du programme ou de l'activité": "title",
-    "nom du programme ou du projet": "title",
-    "título del programa o actividad": "title",
-    "nombre del programa o proyecto": "title",
-    "start date": "dates",
-    "date de début": "dates",
-    "fecha de inicio": "dates",
-    "beneficiary members or observers": "beneficiaries",
-    "beneficiary members(s)": "beneficiaries",
-    "beneficiary member(s)": "beneficiaries",
-    "beneficiary members": "beneficiaries",
-    "membres ou observateurs bénéficiaires": "beneficiaries",
-    "membre(s) bénéficiaire(s)": "beneficiaries",
-    "miembros u observadores beneficiarios": "beneficiaries",
-    "miembro(s) beneficiario(s)": "beneficiaries",
-    "category of technology": "description",
-    "catégorie de technologie": "description",
-    "categoría de tecnología": "description",
-}
 NUMBER_HEADERS = {"#", "no", "no.", "n°", "nº", "n.º", "núm."}
 
 
@@ -48,10 +27,9 @@ def _columns(block: Block) -> dict[int, str] | None:
     """Column index -> field when the row is a list-table header with at least a title."""
     if block.block_type is not BlockType.ROW:
         return None
-    columns = {
-        i: HEADERS[_norm(c.text)] for i, c in enumerate(block.cells) if _norm(c.text) in HEADERS
-    }
-    return columns if "title" in columns.values() and len(columns) >= 2 else None
+    named = ((i, field_for_label(c.text)) for i, c in enumerate(block.cells) if len(c.text) < 80)
+    columns = {i: name for i, name in named if name is not None}
+    return columns if list(columns.values()).count("title") == 1 and len(columns) >= 2 else None
 
 
 def _activity(block: Block, columns: dict[int, str]) -> RawActivity | None:

@@ -11,7 +11,8 @@ from ipcoop.ingest.normalize import dates, labelled, participants, places, taxon
 from ipcoop.ingest.normalize.parties import resolve_list
 from ipcoop.ingest.records import Evidence, ExtractedActivity, PartyRef
 
-PROSE_METHODS = ("narrative", "event_frame")  # their description may tell of other events
+# readers whose description (a paragraph, a sentence) may tell of other events too
+PROSE_METHODS = ("narrative", "event_frame", "list_entry")
 
 
 @dataclass(frozen=True, slots=True)

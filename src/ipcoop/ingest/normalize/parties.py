@@ -10,9 +10,10 @@ from ipcoop.parties.resolver import Resolver
 
 # Always separators: a semicolon or a new line ends a name.
 _HARD = re.compile(r"\s*[;\n]\s*")
-# A separator only where the reference data says so: "Cambodia and Lao PDR" is two names,
-# "Sao Tome and Principe" one.
-_CONJUNCTION = re.compile(r"\s+(?:and|et|y)\s+", re.IGNORECASE)
+# A separator only where the reference data says so: "Cambodia and Lao PDR" and "Burkina Faso,
+# Mali, Niger" are several names, "Sao Tome and Principe" and "Hong Kong, China" one.
+_SOFT = re.compile(r"\s*,\s*(?:(?:and|et|y)\s+)?|\s+(?:and|et|y)\s+", re.IGNORECASE)
+_LONGEST_NAME = 6  # pieces between soft separators that one listed name may span
 _NUMBERED = re.compile(r"^\s*(?:the\s+)?(?:ten|10|eleven|11|twenty-one|21)\s+", re.IGNORECASE)
 
 
@@ -24,14 +25,15 @@ def _resolves(name: str, resolver: Resolver) -> bool:
     return (resolver.resolve(name) or resolver.resolve(_NUMBERED.sub("", name))) is not None
 
 
-def _split_on_conjunctions(piece: str, resolver: Resolver) -> list[str]:
-    """One piece between hard separators, cut at an 'and' (et, y) only where the reference data
-    calls for it: never inside a name that resolves, and only where the cut makes more of the
-    words resolve ("Cambodia and Lao PDR"; not "Trinidad and Tobago", nor an unknown "Ministry
-    of Trade and Industry", which stays one unresolved name)."""
+def _split_softly(piece: str, resolver: Resolver) -> list[str]:
+    """One piece between hard separators, cut at a comma or an 'and' (et, y) only where the
+    reference data calls for it: never inside a name that resolves, and only where the cut
+    makes more of the words resolve ("Cambodia and Lao PDR", "Chile, Perú, Colombia"; not
+    "Trinidad and Tobago" or "Hong Kong, China", nor an unknown "Ministry of Trade, Industry
+    and Energy", which stays one unresolved name)."""
     if _resolves(piece, resolver):
         return [piece]
-    cuts = list(_CONJUNCTION.finditer(piece))
+    cuts = list(_SOFT.finditer(piece))
     if not cuts:
         return [piece]
     # chunks between conjunctions; a name is a run of neighbouring chunks
@@ -47,7 +49,8 @@ def _split_on_conjunctions(piece: str, resolver: Resolver) -> list[str]:
             if before is None:
                 continue
             name = _clean(piece[chunks[start][0] : chunks[end - 1][1]])
-            covered = end - start if _resolves(name, resolver) else 0
+            named = end - start <= _LONGEST_NAME and _resolves(name, resolver)
+            covered = end - start if named else 0
             score = (before[0][0] + covered, before[0][1] - 1)
             current = best[end]
             if current is None or score > current[0]:
@@ -62,15 +65,15 @@ def _split_on_conjunctions(piece: str, resolver: Resolver) -> list[str]:
 
 
 def split_names(text: str, *, resolver: Resolver | None = None) -> list[str]:
-    """Split a list of names on semicolons and new lines, and on an 'and' where the reference
-    data says the words around it are separate names (never on commas: 'Hong Kong, China' is
-    one name)."""
+    """Split a list of names on semicolons and new lines, and on a comma or an 'and' where the
+    reference data says the words around it are separate names ('Hong Kong, China' is one
+    name)."""
     resolver = resolver or Resolver.default()
     names: list[str] = []
     for piece in _HARD.split(text):
         piece = _clean(piece)
         if piece:
-            names += _split_on_conjunctions(piece, resolver)
+            names += _split_softly(piece, resolver)
     return names
 
 

@@ -292,3 +292,24 @@ def _place_at(
             if best is not None and not best.main and best.population >= 5 * _MIN_BARE_POPULATION:
                 return start, end, best.name, best.iso3
     return None
+
+
+_LAST_PART = re.compile(
+    r"^(?P<city>.+?)\s*(?:,\s*(?P<after_comma>[^,]+?)|\((?P<in_brackets>[^()]+)\))\s*$"
+)
+
+
+def venue_parts(venue: str) -> tuple[str | None, str | None]:
+    """A venue as written, split into its city and its country's ISO3: "Ouagadougou, Burkina
+    Faso", "Kampala (Uganda)" -> the city and its country; "Burkina Faso" -> no city; a
+    city-state ("Singapore") -> both; a venue whose last part is no country ("Geneva", "Hotel
+    Sheraton, Dakar") stays whole."""
+    venue = venue.strip(" .;")
+    whole = country_code(venue)
+    if whole is not None:  # a country ("Bénin", not the Nigerian city), or a city-state
+        return (venue if city_country(venue) == whole else None), whole
+    parts = _LAST_PART.match(venue)
+    if parts is None:
+        return venue, None
+    country = country_code(parts.group("after_comma") or parts.group("in_brackets"))
+    return (parts.group("city"), country) if country is not None else (venue, None)
