@@ -11,7 +11,7 @@ from ipcoop.activities import shapes
 from ipcoop.activities.models import Activity, ActivityLink, ActivityParty
 from ipcoop.activities.models import Evidence as EvidenceRow
 from ipcoop.activities.schemas import ActivityDetail, ActivityRead, ActivityRow
-from ipcoop.reports.models import Report, public_report_ids
+from ipcoop.reports.models import Report, public_report, public_report_ids
 from ipcoop.vocabularies import PartyRole
 
 EXCERPT_CONTEXT = 80
@@ -87,14 +87,13 @@ def evidence(session: Session, activity: Activity) -> dict[str, list[dict[str, A
     return out
 
 
-def _provenance(generated: str) -> Any:
-    """The condition on an activity's report for generated=exclude|only ("" or include: none)."""
-    made = select(Report.id).where(Report.generated).scalar_subquery()
-    if generated == "only":
-        return Activity.report_id.in_(made)
-    if generated == "exclude":
-        return Activity.report_id.not_in(made)
-    return true()
+def _public_of(generated: str) -> Any:
+    """The condition on a joined report: public, and generated=exclude|only ("" or include:
+    either). On the joined row, not as a list of report ids: with a list, SQLite reads every
+    public activity by its report instead of the few the title or date index finds (an
+    activity's page at 1M activities: 0.6 s)."""
+    provenance = {"only": Report.generated, "exclude": ~Report.generated}.get(generated, true())
+    return public_report() & provenance
 
 
 def related(
@@ -106,15 +105,15 @@ def related(
     in common (double counting between donors and beneficiaries shows up here). Activities
     of generated reports are left out unless ``generated`` says otherwise.
     """
-    provenance = _provenance(generated)
+    public = _public_of(generated)
     same_title = list(
         session.scalars(
             select(Activity)
+            .join(Report, Report.id == Activity.report_id)
             .where(
                 func.lower(Activity.title) == activity.title.lower(),
                 Activity.id != activity.id,
-                Activity.report_id.in_(public_report_ids()),
-                provenance,
+                public,
             )
             .order_by(Activity.start_on.desc(), Activity.id)
             .limit(limit)
@@ -137,14 +136,14 @@ def related(
         same_event = list(
             session.scalars(
                 select(Activity)
+                .join(Report, Report.id == Activity.report_id)
                 .where(
                     # the same start date means the same first day: the day's index finds them
                     Activity.start_on == activity.start_on,
                     Activity.start_date == activity.start_date,
                     Activity.report_id != activity.report_id,
-                    Activity.report_id.in_(public_report_ids()),
                     shared,
-                    provenance,
+                    public,
                 )
                 .order_by(Activity.id)
                 .limit(limit)
