@@ -23,8 +23,8 @@ def groups(session: Session, filters: ActivityFilters) -> list[FacetValue]:
     for party in Resolver.default().parties():
         if party.category != "group":
             continue
-        hit = index.group(party.code)
-        count = int((hit & mask).sum() if mask is not None else hit.sum())
+        members = index.group_activities(party.code)
+        count = int(mask[members].sum() if mask is not None else len(members))
         if count:
             found.append(FacetValue(party.code, party.name_en, count))
     found.sort(key=lambda v: (-v.count, v.code))
