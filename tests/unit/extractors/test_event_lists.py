@@ -116,3 +116,21 @@ def test_list_items_that_are_sentences_series_or_no_events() -> None:
     )
     # the sentence is the prose readers' (one event); a series and a publication are none
     assert [(f[0], f[1], f[3]) for f in found] == [("Workshop on patents", "2021-07-03", "Lusaka")]
+
+
+def test_an_items_details_in_its_second_bracket_keep_their_place_in_the_text() -> None:
+    report = run(
+        "• Regional workshop on patent drafting (online) (40 participants from Cambodia and "
+        "Myanmar), 21-25 October 2019\n"
+    )
+    (activity,) = report.activities
+    assert activity.participants is not None and activity.participants.count == 40
+    assert [b.code for b in activity.beneficiaries] == ["KHM", "MMR"]
+    quoted = {
+        name: [report.text[e.start : e.end] for e in activity.evidence[name]]
+        for name in ("participants", "beneficiaries")
+    }
+    assert quoted == {
+        "participants": ["40 participants"],
+        "beneficiaries": ["Cambodia and Myanmar"],
+    }

@@ -122,7 +122,7 @@ def _item(block: Block, resolver: Resolver, excluded: frozenset[str]) -> RawActi
         return None
     (date_start, date_end), (title_start, title_end) = found
     words = text[title_start:title_end]
-    details = " ".join(m.group(1) for m in _BRACKETS.finditer(words))
+    brackets = [(title_start + m.start(1), m.group(1)) for m in _BRACKETS.finditer(words)]
     bracket = _BRACKETS.search(words)
     city: tuple[int, str] | None = None
     if bracket is not None and _venue(", " + bracket.group(1)) is not None:
@@ -143,31 +143,34 @@ def _item(block: Block, resolver: Resolver, excluded: frozenset[str]) -> RawActi
     if city is not None:
         where = text.index(city[1], title_start)
         raw.fields["city"] = Span(city[1], block.start + where, block.start + where + len(city[1]))
-    _who(raw, block, details or text, resolver, excluded)
+    _who(raw, block, brackets or [(0, text)], resolver, excluded)
     return raw
 
 
 def _who(
-    raw: RawActivity, block: Block, details: str, resolver: Resolver, excluded: frozenset[str]
+    raw: RawActivity,
+    block: Block,
+    details: list[tuple[int, str]],
+    resolver: Resolver,
+    excluded: frozenset[str],
 ) -> None:
-    """The participant count and beneficiaries an item gives besides its title."""
-    text = block.text
-    at = text.index(details) if details in text else 0
-    counted = participants.find_participants(details)
-    if counted:
-        start, end, _ = counted[0]
-        raw.fields["participants"] = Span(
-            details[start:end], block.start + at + start, block.start + at + end
-        )
-    listed = event_details.party_list(details, resolver, excluded)
-    if listed is not None:
-        start, end, names = listed
-        raw.fields["beneficiaries"] = Span(
-            "; ".join(names), block.start + at + start, block.start + at + end
-        )
-        return
+    """The participant count and beneficiaries an item gives besides its title: in its
+    brackets when it has any (each at its offset in the item), else in its whole text."""
+    for at, words in details:
+        counted = participants.find_participants(words)
+        if counted and "participants" not in raw.fields:
+            start, end, _ = counted[0]
+            raw.fields["participants"] = Span(
+                words[start:end], block.start + at + start, block.start + at + end
+            )
+        listed = event_details.party_list(words, resolver, excluded)
+        if listed is not None and "beneficiaries" not in raw.fields:
+            start, end, names = listed
+            raw.fields["beneficiaries"] = Span(
+                "; ".join(names), block.start + at + start, block.start + at + end
+            )
     venue = raw.fields.get("city")
-    if venue is not None:
+    if venue is not None and "beneficiaries" not in raw.fields:
         for_country = event_details.national_beneficiary(
             raw.fields["title"].text, venue.text, resolver, excluded
         )
