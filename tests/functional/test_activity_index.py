@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import random
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from ipcoop.activities.models import Activity
 from ipcoop.activities.service import related
 from ipcoop.config import Settings
 from ipcoop.db import session_scope
+from ipcoop.ingest.records import PartyRef
 from ipcoop.ingest.service import ingest
 from ipcoop.parties.resolver import Resolver
 from ipcoop.quality.synth import generate
@@ -30,6 +32,7 @@ from ipcoop.search import filters as search_filters
 from ipcoop.search.index import DIMENSIONS, current
 from ipcoop.search.service import FACETS, iterate, search
 from ipcoop.stats.service import counts
+from ipcoop.web.facets import groups
 
 
 @dataclass
@@ -123,7 +126,8 @@ def _random_filters(rng: random.Random, rows: list[Row]) -> search_filters.Activ
         if rng.random() < 0.3:
             raw[name] = some(name)
     if rng.random() < 0.3:
-        raw["beneficiary"] = [*raw.get("beneficiary", []), rng.choice(["LDC", "ASEAN", "ACP"])]
+        group = rng.choice(["LDC", "ASEAN", "ACP", "SADC"])
+        raw["beneficiary"] = [*raw.get("beneficiary", []), group]
     if rng.random() < 0.4:
         raw["year_from"] = rng.randrange(1996, 2020)
     if rng.random() < 0.3:
@@ -149,8 +153,57 @@ def test_search_agrees_with_a_row_by_row_reading(corpus_engine: Engine) -> None:
                 assert got == dict(want.most_common(30)) or (
                     len(want) > 30 and all(want[c] == n for c, n in got.items())
                 ), (f, facet)
+            want_groups = Counter(g for r in expected for g in _GROUPS if _received_as_member(r, g))
+            assert {v.code: v.count for v in groups(session, f)} == dict(want_groups), f
         checked += bool(expected)
     assert checked >= 10, "too few of the random filter sets matched anything"
+
+
+_GROUPS = sorted(p.code for p in Resolver.default().parties() if p.category == "group")
+
+
+def _received_as_member(row: Row, group: str) -> bool:
+    return any(_member(code, group, row.start_on) for code in row.values["beneficiary"])
+
+
+def test_a_member_that_left_and_came_back_counts_within_each_span(
+    engine: Engine, make_report: Callable[..., int], make_activity: Callable[..., Any]
+) -> None:
+    """Seychelles was in SADC from 1997 to 2004 and again from 2008: an activity in the gap
+    is not SADC's, one in either span (or undated) is, in the filter and in the group facet."""
+    spans = [
+        (m.start, m.end)
+        for m in Resolver.default().memberships()
+        if m.group == "SADC" and m.member == "SYC"
+    ]
+    assert len(spans) == 2 and spans[0][1] is not None and spans[1][0] is not None
+    gap = spans[0][1] + (spans[1][0] - spans[0][1]) / 2
+    seychelles = [PartyRef(name="Seychelles", code="SYC")]
+    dated = {
+        "in the first span": spans[0][0] + timedelta(days=30),
+        "in the gap": gap,
+        "in the second span": spans[1][0] + timedelta(days=30),
+        "undated": None,
+    }
+    make_report(
+        activities=[
+            make_activity(
+                title=f"Seminar {name}",
+                start=on.isoformat() if on else None,
+                beneficiaries=seychelles,
+            )
+            for name, on in dated.items()
+        ],
+        reporting_party="CHE",
+    )
+    with session_scope(engine) as session:
+        found = search(session, search_filters.parse(beneficiary=["SADC"]), limit=10)
+        titles = {a.title for a in found.items}
+        assert titles == {f"Seminar {n}" for n in dated if n != "in the gap"}
+        facet = {v.code: v.count for v in groups(session, search_filters.parse())}
+        assert facet["SADC"] == 3
+        narrowed = search_filters.parse(year_from=gap.year, year_to=gap.year)
+        assert "SADC" not in {v.code for v in groups(session, narrowed)}
 
 
 def test_every_sort_and_the_export_order(corpus_engine: Engine) -> None:

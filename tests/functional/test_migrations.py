@@ -84,3 +84,25 @@ def test_one_word_per_meaning_renames_and_restores(blank_engine: Engine) -> None
     assert category_of("WCO", "kind") == "igo"
     upgrade(blank_engine)
     assert shape() == after and category_of("WCO", "category") == "igo"
+
+
+def test_same_title_index_reads_in_the_order_shown_and_goes_back(tmp_path: Path) -> None:
+    """0011: the same title newest first is read from the index in that order, with no sort of
+    every activity of the title (SQLite's plan); downgrading restores the title-only index."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    upgrade(engine)
+    same_title = (
+        "EXPLAIN QUERY PLAN SELECT activities.id FROM activities"
+        " JOIN reports ON reports.id = activities.report_id"
+        " WHERE lower(activities.title) = 'a seminar' AND reports.state = 'published'"
+        " ORDER BY activities.start_on DESC, activities.id LIMIT 20"
+    )
+    with engine.connect() as conn:
+        plan = " / ".join(str(row[-1]) for row in conn.execute(text(same_title)))
+    assert "ix_activities_same_title" in plan and "TEMP B-TREE" not in plan, plan
+    config = alembic_config(str(engine.url))
+    command.downgrade(config, "0010")
+    with engine.connect() as conn:  # expression indexes are not reflected: ask SQLite itself
+        names = set(conn.scalars(text("SELECT name FROM sqlite_master WHERE type = 'index'")))
+    assert "ix_activities_title_lowercased" in names and "ix_activities_same_title" not in names
+    engine.dispose()

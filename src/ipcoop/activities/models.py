@@ -70,8 +70,9 @@ class Activity(Base):
     )
 
 
-# the same title in other years (ipcoop.activities.service.related), any case (migration 0004)
-Index("ix_activities_title_lowercased", func.lower(Activity.title))
+# the same title in other years, any case, newest first (ipcoop.activities.service.related;
+# migration 0011)
+Index("ix_activities_same_title", func.lower(Activity.title), Activity.start_on.desc(), Activity.id)
 
 
 class ActivityParty(Base):

@@ -18,15 +18,9 @@ def groups(session: Session, filters: ActivityFilters) -> list[FacetValue]:
     """Matching activities per group of parties, most first: an activity counts for a group
     when one of its beneficiaries was a member on its start date (as the filter selects)."""
     index = current(session)
-    mask = index.mask(session, filters)
-    found = []
-    for party in Resolver.default().parties():
-        if party.category != "group":
-            continue
-        members = index.group_activities(party.code)
-        count = int(mask[members].sum() if mask is not None else len(members))
-        if count:
-            found.append(FacetValue(party.code, party.name_en, count))
+    parties = [p for p in Resolver.default().parties() if p.category == "group"]
+    counts = index.group_counts(index.mask(session, filters), [p.code for p in parties])
+    found = [FacetValue(p.code, p.name_en, counts[p.code]) for p in parties if counts[p.code]]
     found.sort(key=lambda v: (-v.count, v.code))
     return found
 
