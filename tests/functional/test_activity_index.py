@@ -176,13 +176,15 @@ def test_a_member_that_left_and_came_back_counts_within_each_span(
         for m in Resolver.default().memberships()
         if m.group == "SADC" and m.member == "SYC"
     ]
-    assert len(spans) == 2 and spans[0][1] is not None and spans[1][0] is not None
-    gap = spans[0][1] + (spans[1][0] - spans[0][1]) / 2
+    assert len(spans) == 2
+    (joined, left), (back, _) = spans
+    assert joined is not None and left is not None and back is not None
+    gap = left + (back - left) / 2
     seychelles = [PartyRef(name="Seychelles", code="SYC")]
-    dated = {
-        "in the first span": spans[0][0] + timedelta(days=30),
+    dated: dict[str, date | None] = {
+        "in the first span": joined + timedelta(days=30),
         "in the gap": gap,
-        "in the second span": spans[1][0] + timedelta(days=30),
+        "in the second span": back + timedelta(days=30),
         "undated": None,
     }
     make_report(
