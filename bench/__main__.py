@@ -213,6 +213,9 @@ def main() -> None:
     parser.add_argument("--backends", nargs="*", default=["sqlite", "postgresql"])
     parser.add_argument("--http-seconds", type=int, default=10)
     parser.add_argument(
+        "--http-rounds", type=int, default=3, help="wrk runs per level; the median is kept"
+    )
+    parser.add_argument(
         "--http-workers", type=int, default=os.cpu_count() or 1, help="server processes"
     )
     parser.add_argument("--rounds", type=int, default=15, help="Datasette comparison rounds")
@@ -305,17 +308,21 @@ def main() -> None:
             "http",
             "http" in skip or not ready,
             lambda: http.measure_http(
-                url, (1, 8, 32), args.http_seconds, workers=args.http_workers
+                url,
+                (1, 8, 32),
+                args.http_seconds,
+                workers=args.http_workers,
+                rounds=args.http_rounds,
             ),
         )
         or []
     )
     if http_rows:
         show(
-            f"HTTP on loopback, wrk, {args.http_seconds} s per level,"
-            f" `ipcoop serve --workers {args.http_workers}`",
+            f"HTTP on loopback, wrk, {args.http_seconds} s per level, median of"
+            f" {args.http_rounds} rounds, `ipcoop serve --workers {args.http_workers}`",
             http_rows,
-            ("concurrency", "requests_per_s", "p95_ms", "errors"),
+            ("concurrency", "requests_per_s", "p95_ms", "errors", "rounds_requests_per_s"),
         )
 
     export_rows = (
