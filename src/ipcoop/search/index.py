@@ -436,7 +436,10 @@ class ActivityIndex:
             masks.append(self.column(session, "needs_review") == int(filters.needs_review))
         if filters.generated:
             hit = self.generated(session)
-            masks.append(hit if filters.generated == "only" else ~hit)
+            if filters.generated == "only":
+                masks.append(hit)
+            elif hit.any():  # leaving out nothing must not turn "everything" into a mask
+                masks.append(~hit)
         if not masks:
             return None
         combined = masks[0]
