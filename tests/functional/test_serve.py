@@ -136,6 +136,64 @@ def test_serve_runs_two_workers_that_answer_searches(
     assert len(totals) == 1 and totals.pop() > 0
 
 
+def _connections_held(pids: list[int], port: int) -> dict[int, int]:
+    """Per process: the established TCP connections it holds whose local port is ``port``
+    (sockets of /proc/net/tcp matched to each process's open files by inode)."""
+    inodes = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[3] == "01":
+            inodes.add(f"socket:[{fields[9]}]")
+    held = {}
+    for pid in pids:
+        fds = Path(f"/proc/{pid}/fd")
+        held[pid] = sum(1 for fd in fds.iterdir() if os.readlink(fd) in inodes)
+    return held
+
+
+def test_connections_are_spread_over_the_workers(
+    two_workers: tuple[str, subprocess.Popen[bytes]],
+) -> None:
+    """32 connections opened at once, kept alive: each worker holds a share (on one shared
+    socket the first worker to wake took all of them). With an even spread, either worker
+    getting fewer than 4 of 32 has a chance of about 3 in a million."""
+    base, process = two_workers
+    workers = [
+        pid
+        for pid in _children(process.pid)
+        if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    ]
+    port = int(base.rsplit(":", 1)[1])
+    clients = [httpx.Client(base_url=base, timeout=30) for _ in range(32)]
+    try:
+        with ThreadPoolExecutor(32) as pool:
+            answers = list(pool.map(lambda c: c.get("/api/v1/activities?limit=1"), clients))
+        assert all(a.status_code == 200 for a in answers)
+        held = _connections_held(workers, port)
+        assert sum(held.values()) == 32, held
+        assert min(held.values()) >= 4, held
+    finally:
+        for client in clients:
+            client.close()
+
+
+def test_a_second_server_on_the_same_port_says_so(
+    two_workers: tuple[str, subprocess.Popen[bytes]], env: dict[str, str]
+) -> None:
+    """Workers share their port with each other, never with another server."""
+    port = int(two_workers[0].rsplit(":", 1)[1])
+    done = subprocess.run(
+        [sys.executable, "-m", "ipcoop.cli", "serve", "--port", str(port), "--workers", "2"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert f"Cannot listen on 127.0.0.1:{port}" in done.stderr
+
+
 def test_serve_on_a_port_in_use_says_so(env: dict[str, str]) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
