@@ -163,6 +163,32 @@ def test_a_mission_is_for_the_country_it_went_to(text: str, country: str) -> Non
     assert found["beneficiaries"] == [country]
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("A mission of copyright experts to Ghana took place in March 2020.", "GHA"),
+        ("An expert visit to Bhutan was held in October 2022 on patent examination.", "BTN"),
+    ],
+)
+def test_a_travelling_event_is_for_its_destination_however_worded(text: str, country: str) -> None:
+    (found,) = brief(run(text))
+    assert found["beneficiaries"] == [country]
+
+
+@pytest.mark.parametrize(
+    ("text", "host"),
+    [
+        ("The office organised a study visit to Japan in May 2019.", "JPN"),
+        ("Une visite d'étude au Japon a eu lieu en mai 2019 pour des examinateurs.", "JPN"),
+        ("Una visita de estudio a Corea tuvo lugar en junio de 2021.", "KOR"),
+    ],
+)
+def test_a_study_visit_is_not_for_the_country_it_visits(text: str, host: str) -> None:
+    """The visitors come from the countries helped; the host is the one helping."""
+    (found,) = brief(run(text))
+    assert host not in found["beneficiaries"]
+
+
 def test_a_day_and_month_without_year_take_the_nearest_year_and_are_flagged() -> None:
     report = run(
         "L'office organise un atelier à Lomé depuis le lundi 6 mars dernier. "

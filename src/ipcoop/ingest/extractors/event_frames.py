@@ -300,28 +300,30 @@ def _details(
                 )
 
 
-# a mission or visit "to" a country is for that country
-_DESTINATION = re.compile(
-    r"\b(?:mission|visit|misión|visite)\s+(?:to|en|au|à|a)\s+(?:the\s+)?([A-ZÀ-Þ][\w'’ -]{2,40})$"
-)
-
-
-# events that travel to the country they serve (a study visit goes the other way)
+# events that travel to the country they serve; a study visit or tour goes the other way (its
+# participants come to the host, whose country is no beneficiary)
 _GOES_TO_THE_COUNTRY = frozenset({"mission", "expert visit", "misión"})
+
+# where such an event went, at the end of its phrase: "... to Kenya", "... au Bénin", "... a Perú"
+_DESTINATION = re.compile(r"\b(?:to|en|au|à|a)\s+(?:the\s+)?([A-ZÀ-Þ][\w'’ -]{2,40})$")
 
 
 def _national_venue(frame: _Frame, resolver: Resolver, excluded: frozenset[str]) -> None:
-    """A national event, or a mission, with no listed beneficiaries is for the country it was
-    held in."""
+    """With no listed beneficiaries, a national event is for the country it was held in, and
+    an event that travels to the country it serves (a mission, an expert visit) for the
+    country it went to (its phrase's destination, else its venue)."""
     raw = frame.raw
+    if "beneficiaries" in raw.fields:
+        return
+    travels = frame.phrase.head in _GOES_TO_THE_COUNTRY
+    if not travels and not NATIONAL.search(frame.phrase.text):
+        return
     venue = raw.fields.get("city") or raw.fields.get("country")
-    destination = _DESTINATION.search(frame.phrase.text)
-    if destination is not None and "beneficiaries" not in raw.fields:
+    destination = _DESTINATION.search(frame.phrase.text) if travels else None
+    if destination is not None:
         at = frame.phrase.start + destination.start(1)
         venue = Span(destination.group(1), at, at + len(destination.group(1)))
-    elif not NATIONAL.search(frame.phrase.text) and frame.phrase.head not in _GOES_TO_THE_COUNTRY:
-        return
-    if "beneficiaries" in raw.fields or venue is None:
+    if venue is None:
         return
     name = event_details.venue_country(venue.text, resolver, excluded)
     if name is not None:
