@@ -42,6 +42,15 @@ def _children(pid: int) -> list[int]:
     return found
 
 
+def _workers(server: subprocess.Popen[bytes]) -> list[int]:
+    """The worker processes uvicorn's supervisor spawned for ``server``."""
+    return [
+        pid
+        for pid in _children(server.pid)
+        if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    ]
+
+
 def test_accepted_connections_have_nagle_off() -> None:
     """asyncio sets TCP_NODELAY on connections accepted from the socket workers share."""
     seen: list[int] = []
@@ -120,11 +129,7 @@ def test_serve_runs_two_workers_that_answer_searches(
     two_workers: tuple[str, subprocess.Popen[bytes]],
 ) -> None:
     base, process = two_workers
-    spawned = [
-        pid
-        for pid in _children(process.pid)
-        if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
-    ]
+    spawned = _workers(process)
     assert len(spawned) == 2, spawned
     # several connections, so both workers are likely to be asked; all must answer the same
     totals = set()
@@ -158,11 +163,7 @@ def test_connections_are_spread_over_the_workers(
     socket the first worker to wake took all of them). With an even spread, either worker
     getting fewer than 4 of 32 has a chance of about 3 in a million."""
     base, process = two_workers
-    workers = [
-        pid
-        for pid in _children(process.pid)
-        if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()
-    ]
+    workers = _workers(process)
     port = int(base.rsplit(":", 1)[1])
     clients = [httpx.Client(base_url=base, timeout=30) for _ in range(32)]
     try:
@@ -177,13 +178,10 @@ def test_connections_are_spread_over_the_workers(
             client.close()
 
 
-def test_a_second_server_on_the_same_port_says_so(
-    two_workers: tuple[str, subprocess.Popen[bytes]], env: dict[str, str]
-) -> None:
-    """Workers share their port with each other, never with another server."""
-    port = int(two_workers[0].rsplit(":", 1)[1])
+def _refused(env: dict[str, str], port: int, *options: str) -> str:
+    """Run `ipcoop serve` on a port something holds: it must exit 1 saying so; its stderr."""
     done = subprocess.run(
-        [sys.executable, "-m", "ipcoop.cli", "serve", "--port", str(port), "--workers", "2"],
+        [sys.executable, "-m", "ipcoop.cli", "serve", "--port", str(port), *options],
         env=env,
         capture_output=True,
         text=True,
@@ -192,24 +190,21 @@ def test_a_second_server_on_the_same_port_says_so(
     )
     assert done.returncode == 1
     assert f"Cannot listen on 127.0.0.1:{port}" in done.stderr
+    return done.stderr
+
+
+def test_a_second_server_on_the_same_port_says_so(
+    two_workers: tuple[str, subprocess.Popen[bytes]], env: dict[str, str]
+) -> None:
+    """Workers share their port with each other, never with another server."""
+    _refused(env, int(two_workers[0].rsplit(":", 1)[1]), "--workers", "2")
 
 
 def test_serve_on_a_port_in_use_says_so(env: dict[str, str]) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
-        port = taken.getsockname()[1]
-        done = subprocess.run(
-            [sys.executable, "-m", "ipcoop.cli", "serve", "--port", str(port)],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
-    assert done.returncode == 1
-    assert f"Cannot listen on 127.0.0.1:{port}" in done.stderr
-    assert "--port" in done.stderr
+        assert "--port" in _refused(env, taken.getsockname()[1])
 
 
 def test_a_served_worker_builds_the_index_as_it_starts(
