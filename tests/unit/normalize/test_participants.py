@@ -115,3 +115,45 @@ def test_word_number() -> None:
     assert word_number("one hundred and fifty") == 150
     assert word_number("17") == 17
     assert word_number("many") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "expected"),
+    [
+        (
+            "L'atelier a réuni vingt-cinq fonctionnaires des douanes.",
+            "vingt-cinq fonctionnaires",
+            Participants(25),
+        ),
+        ("Quatre-vingt-dix participants ont suivi le cours.", None, Participants(90)),
+        ("Une quarantaine de participants venus de huit pays", None, Participants(40, "about")),
+        ("une dizaine d'experts", "une dizaine d'experts", Participants(10, "about")),
+        (
+            "Asistieron treinta y cinco funcionarios aduaneros de doce países.",
+            "treinta y cinco funcionarios",
+            Participants(35),
+        ),
+        ("Una veintena de participantes", None, Participants(20, "about")),
+        ("Once participantes completaron el curso.", "Once participantes", Participants(11)),
+        ("a hundred participants", None, Participants(100)),
+    ],
+)
+def test_french_and_spanish_number_words(
+    text: str, span: str | None, expected: Participants
+) -> None:
+    ((start, end, found),) = find_participants(text)
+    assert found == expected
+    if span is not None:
+        assert text[start:end] == span
+
+
+def test_a_number_word_counts_only_before_a_noun_of_its_language() -> None:
+    """Spanish 'once' is eleven; English 'once' is no number."""
+    assert find_participants("Once participants had registered, the course began.") == []
+    assert find_participants("Un expert de l'OMPI a présenté le cours.") == []
+
+
+def test_word_number_in_each_language() -> None:
+    assert word_number("quatre-vingt-dix", ["fr"]) == 90
+    assert word_number("treinta y cinco", ["es"]) == 35
+    assert word_number("once", ["en"]) is None

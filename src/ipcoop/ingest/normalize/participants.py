@@ -1,8 +1,12 @@
-"""Participant counts in prose: "More than 30 participants", "24 participants from 14 economies"."""
+"""Participant counts in prose: "More than 30 participants", "24 participants from 14 economies",
+"vingt-cinq fonctionnaires", "una veintena de participantes"."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from text_to_num import text2num
 
 from ipcoop.ingest.records import Participants
 
@@ -21,52 +25,46 @@ for _norm, _words in {
     for _word in _words.split("|"):
         _QUALIFIERS[_word] = _norm
 
-_UNITS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
+# number words as they are written before a count (the values are text2num's): a number is
+# one or more of them joined by spaces, hyphens and "and", "et", "y" ("twenty-five", "quatre-
+# vingt-dix", "treinta y cinco"); "un", "une", "una" alone are articles, not counts
+_NUMBER_WORDS = {
+    "en": "one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+    " fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy"
+    " eighty ninety hundred",
+    "fr": "un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze"
+    " quinze seize vingt vingts trente quarante cinquante soixante cent cents",
+    "es": "uno una dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce"
+    " quince dieciséis diecisiete dieciocho diecinueve veinte veintiuno veintiuna veintidós"
+    " veintitrés veinticuatro veinticinco veintiséis veintisiete veintiocho veintinueve"
+    " treinta cuarenta cincuenta sesenta setenta ochenta noventa cien ciento doscientos"
+    " doscientas trescientos trescientas cuatrocientos quinientos",
 }
-_TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_UNIT_ALT = "|".join(sorted(_UNITS, key=len, reverse=True))
-_TENS_ALT = "|".join(_TENS)
+_ARTICLES = ("un", "une", "una", "uno")
+_WORD_ALT = "|".join(
+    sorted({w for words in _NUMBER_WORDS.values() for w in words.split()}, key=len, reverse=True)
+)
 _WORD_NUMBER = (
-    rf"(?:(?:a|one|{_UNIT_ALT})\s+hundred(?:\s+(?:and\s+)?(?:{_TENS_ALT})(?:[-\s](?:{_UNIT_ALT}))?)?"
-    rf"|(?:{_TENS_ALT})(?:[-\s](?:{_UNIT_ALT}))?|{_UNIT_ALT})"
+    rf"(?:a\s+hundred\b|(?!(?:{'|'.join(_ARTICLES)})\b(?![-\s]+(?:{_WORD_ALT})\b))(?:{_WORD_ALT})"
+    rf"(?:(?:[-\s]+(?:and|et|y)[-\s]+|[-\s]+)(?:{_WORD_ALT}))*)"
 )
 _NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_WORD_NUMBER})"
 
-_NOUNS = (
-    "participants|participant|attendees|delegates|officials|officers|trainers|trainees|experts"
-    "|representatives|people|persons|individuals|students|judges|prosecutors|examiners"
-    "|inspectors|lawyers|practitioners|researchers|staff|agents|speakers|stakeholders"
-    "|participantes|funcionarios|funcionarias|asistentes|delegados|expertos|fonctionnaires"
-    "|délégués|stagiaires|formateurs|personnes|personas"
-)
+# the people counted, by language: number words count only before a noun of their own
+# language ("once participantes" is eleven; "once participants" is no count)
+_NOUNS_OF = {
+    "en": "participants participant attendees delegates officials officers trainers trainees"
+    " experts representatives people persons individuals students judges prosecutors examiners"
+    " inspectors lawyers practitioners researchers staff agents speakers stakeholders",
+    "fr": "participants participant fonctionnaires délégués stagiaires formateurs personnes"
+    " experts",
+    "es": "participantes funcionarios funcionarias asistentes delegados expertos personas",
+}
+_LANGUAGES_OF: dict[str, list[str]] = {}
+for _language, _nouns in _NOUNS_OF.items():
+    for _noun in _nouns.split():
+        _LANGUAGES_OF.setdefault(_noun, []).append(_language)
+_NOUNS = "|".join(sorted(_LANGUAGES_OF, key=len, reverse=True))
 # Words that may sit between the number and the noun ("26 Vietnamese Customs officials"),
 # but never function words or durations ("5 days", "20 years of").
 _STOP = (
@@ -83,9 +81,19 @@ _QUALIFIER_ALT = "|".join(
     for word in sorted(_QUALIFIERS, key=len, reverse=True)
 )
 
+# "une quarantaine de", "una veintena de", "un centenar de": about so many
+_APPROXIMATE = {
+    "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
+    "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
+    "decena": 10, "docena": 12, "quincena": 15, "veintena": 20, "treintena": 30,
+    "cuarentena": 40, "cincuentena": 50, "centenar": 100,
+}  # fmt: skip
+_APPROXIMATE_ALT = "|".join(_APPROXIMATE)
+
 _COUNT = re.compile(
-    rf"(?<![\w-])(?:(?P<qual>{_QUALIFIER_ALT})\s+)?(?P<num>{_NUMBER})(?![\w-]|,\d)"
-    rf"(?P<adj>(?:\s+{_ADJECTIVE}){{0,4}}?)\s+(?P<noun>{_NOUNS})(?!\w)"
+    rf"(?<![\w-])(?:(?:(?P<qual>{_QUALIFIER_ALT})\s+)?(?P<num>{_NUMBER})(?![\w-]|,\d)"
+    rf"|(?:une?|una)\s+(?P<approx>{_APPROXIMATE_ALT})\s+(?:de\b|d['’]))"
+    rf"(?P<adj>(?:\s+{_ADJECTIVE}){{0,4}}?)(?:\s+|(?<=['’]))(?P<noun>{_NOUNS})(?!\w)"
     rf"(?:\s+(?:from|of|de|venant\s+de|procedentes\s+de)\s+"
     rf"(?P<econ>{_NUMBER})\s+(?:different\s+|distintas?\s+|différents\s+)?(?:{_ECONOMIES})(?!\w))?",
     re.IGNORECASE,
@@ -98,24 +106,19 @@ _LABELLED = re.compile(
 _YEAR_BEFORE = re.compile(r"\b(?:in|since|during|until|by|from|of|en|desde|depuis)\s+$", re.I)
 
 
-def word_number(text: str) -> int | None:
-    """The value of digits or an English number word ("twenty-five"), else None."""
-    words = text.lower().replace(",", "").replace("-", " ").split()
-    if len(words) == 1 and words[0].isdigit():
-        return int(words[0])
-    total = 0
-    for word in words:
-        if word in ("and", "a"):
-            total += 1 if word == "a" else 0
-        elif word == "hundred":
-            total = max(total, 1) * 100
-        elif word in _UNITS:
-            total += _UNITS[word]
-        elif word in _TENS:
-            total += _TENS[word]
-        else:
-            return None
-    return total or None
+def word_number(text: str, languages: Iterable[str] = tuple(_NUMBER_WORDS)) -> int | None:
+    """The value of digits or of number words in one of the languages (English, French,
+    Spanish: "twenty-five", "quatre-vingt-dix", "treinta y cinco"), else None."""
+    words = " ".join(text.replace(",", "").split())
+    if words.isdigit():
+        return int(words)
+    words = re.sub(r"^a\s+hundred", "one hundred", words, flags=re.IGNORECASE).lower()
+    for language in languages:
+        try:
+            return int(text2num(words, language))
+        except ValueError:
+            continue
+    return None
 
 
 def _qualifier(word: str | None) -> str | None:
@@ -129,11 +132,18 @@ def find_participants(text: str) -> list[tuple[int, int, Participants]]:
     found: list[tuple[int, int, Participants]] = []
     for match in _COUNT.finditer(text):
         digits = match.group("num")
-        count = word_number(digits)
+        approximate = match.group("approx")
+        languages = _LANGUAGES_OF[match.group("noun").lower()]
+        count = _APPROXIMATE[approximate.lower()] if approximate else word_number(digits, languages)
         if count is None or count == 0:
             continue
         # "In 2009 participants from ..." is a year, not a head count.
-        if digits.isdigit() and len(digits) == 4 and _YEAR_BEFORE.search(text, 0, match.start()):
+        if (
+            digits
+            and digits.isdigit()
+            and len(digits) == 4
+            and _YEAR_BEFORE.search(text, 0, match.start())
+        ):
             continue
         econ = match.group("econ")
         found.append(
@@ -142,7 +152,7 @@ def find_participants(text: str) -> list[tuple[int, int, Participants]]:
                 match.end(),
                 Participants(
                     count,
-                    _qualifier(match.group("qual")),
+                    "about" if approximate else _qualifier(match.group("qual")),
                     word_number(econ) if econ else None,
                 ),
             )
