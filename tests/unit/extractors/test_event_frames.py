@@ -390,3 +390,34 @@ def test_an_undated_report_far_below_a_period_line_stays_undated() -> None:
 )
 def test_a_name_keeps_its_small_words_between_capitals(text: str, title: str) -> None:
     assert one(text)["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "beneficiaries"),
+    [
+        ("In May 2019, examiners from Kenya made a study visit to Japan.", "2019-05", ["KEN"]),
+        ("In March 2020 a WIPO team undertook an expert mission to Ghana.", "2020-03", ["GHA"]),
+        (
+            "En avril 2021, une équipe a effectué une mission d'experts au Bénin.",
+            "2021-04",
+            ["BEN"],
+        ),
+        ("En junio de 2022 la oficina realizó un taller sobre marcas en Quito.", "2022-06", []),
+    ],
+)
+def test_events_made_undertaken_or_carried_out_happened(
+    text: str, start: str, beneficiaries: list[str]
+) -> None:
+    (found,) = brief(run(text))
+    assert (found["start"], found["beneficiaries"]) == (start, beneficiaries)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2024 the ministry made a commitment to organize a workshop in 2025.",
+        "The delegation paid a courtesy visit to the Director General on 3 May 2019.",
+    ],
+)
+def test_what_was_made_or_paid_is_no_event_unless_it_is_one(text: str) -> None:
+    assert brief(run(text)) == []

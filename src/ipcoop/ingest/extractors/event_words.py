@@ -112,7 +112,10 @@ HAPPENED = re.compile(
     r"jointly\s+)?" + _PARTICIPLE + r"|took\s+place|"
     r"(?:organi[sz]ed|co-organi[sz]ed|held|hosted|delivered|conducted|convened|ran|launched|"
     r"welcomed|embarked\s+on|began|started|participated\s+in|attended|visited|"
-    r"travell?ed\s+to|went\s+to)\b|"
+    r"travell?ed\s+to|went\s+to|undertook)\b|"
+    # a visit or mission someone made or paid ("made a two-day study visit to")
+    r"(?:made|paid)\s+(?:a|an|two|three|several)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:visits?|missions?|tours?|trips?)\b|"
     r"held\s+(?:on|in|from)|(?:is|are)\s+(?:being\s+held|taking\s+place)|"
     # French
     r"(?:a|ont)\s+eu\s+lieu|s['’]est\s+(?:tenue?s?|déroulée?s?)|se\s+sont\s+(?:tenue?s|"
@@ -121,14 +124,15 @@ HAPPENED = re.compile(
     r"déroulée?s)|(?:a|ont)\s+été\s+(?:organisée?s?|lancée?s?|réalisée?s?|tenue?s?)|"
     r"(?:a|ont)\s+(?:organisé|accueilli|convié|réuni|lancé|débuté|démarré|participé)|"
     r"organise|organisent|organisée?s?\b|s['’]est\s+rendue?s?|se\s+sont\s+rendue?s|"
-    r"(?:a|ont)\s+visité|"
+    r"(?:a|ont)\s+visité|(?:a|ont)\s+effectué|"
     # Spanish
     r"se\s+(?:llevó|llevaron|lleva|llevan)\s+a\s+cabo|se\s+(?:celebra|realiza|desarrolla)\b|"
     r"se\s+(?:celebró|celebraron|realizó|realizaron|"
     r"inauguró|desarrolló)|tuvo\s+lugar|tuvieron\s+lugar|organizó|organizaron|"
     r"(?:fue|fueron)\s+(?:organizad[oa]s?|realizad[oa]s?|celebrad[oa]s?)|dieron\s+la\s+"
     r"bienvenida|participaron|impartió|impartieron|comenzó|se\s+lanzó|visitó|visitaron|"
-    r"viajó\s+a|viajaron\s+a|se\s+trasladó|se\s+trasladaron)",
+    r"viajó\s+a|viajaron\s+a|se\s+trasladó|se\s+trasladaron|realizó|realizaron|efectuó|"
+    r"efectuaron)",
     re.IGNORECASE,
 )
 PLANNED = re.compile(
