@@ -421,3 +421,21 @@ def test_events_made_undertaken_or_carried_out_happened(
 )
 def test_what_was_made_or_paid_is_no_event_unless_it_is_one(text: str) -> None:
     assert brief(run(text)) == []
+
+
+def test_a_later_sentence_that_names_the_event_again_gives_its_beneficiaries() -> None:
+    """Past the few sentences read after an event, one that names it again ("ce séminaire")
+    is still about it; one that names another kind of event is not."""
+    background = " ".join(
+        f"La propriété intellectuelle est un outil de développement numéro {n}." for n in range(5)
+    )
+    text = (
+        "L'office organise un séminaire à Abidjan depuis le mercredi 15 juillet 2009. "
+        f"{background} "
+        "Les artisans et leurs homologues venus du Burkina Faso et du Togo suivent ce séminaire."
+    )
+    (found,) = brief(run(text))
+    assert found["beneficiaries"] == ["BFA", "TGO"]
+    other = text.replace("suivent ce séminaire", "suivront un atelier")
+    (found,) = brief(run(other))
+    assert found["beneficiaries"] == []

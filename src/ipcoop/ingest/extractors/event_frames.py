@@ -51,6 +51,7 @@ from ipcoop.ingest.extractors.event_words import (
     PLANNED,
     RELATIVE_TIME,
     is_plural,
+    singular,
 )
 from ipcoop.ingest.normalize import dates, participants
 from ipcoop.parties.resolver import Resolver
@@ -83,6 +84,7 @@ _HEADLINE_NOISE = re.compile(
     re.IGNORECASE,
 )
 _FOLLOWERS = 4  # sentences after a frame read for its participants and beneficiaries
+_MENTIONS_AFTER = 12  # and how far on a sentence that names the event again is read too
 
 
 @dataclass(slots=True)
@@ -273,16 +275,21 @@ def _antecedent(sentences: list[_Sentence], index: int) -> NounPhrase | None:
     )
 
 
+def _names_again(text: str, head: str) -> bool:
+    """Whether a sentence names an event again by its noun after a definite determiner ("ce
+    séminaire", "the workshop", "l'atelier")."""
+    return any(
+        singular(match.group(0)) == head and _DEFINITE.search(text, 0, match.start())
+        for match in EVENT_NOUN.finditer(text)
+    )
+
+
 def _details(
-    frame: _Frame,
-    sentences: list[_Sentence],
-    stop: int,
-    resolver: Resolver,
-    excluded: frozenset[str],
+    frame: _Frame, sentences: list[_Sentence], resolver: Resolver, excluded: frozenset[str]
 ) -> None:
-    """Participants and beneficiaries from the frame's sentence and the next ones."""
+    """Participants and beneficiaries from the sentences read for the frame, in order."""
     raw = frame.raw
-    for sentence in sentences[frame.sentence : stop]:
+    for sentence in sentences:
         text = sentence.span.text
         if "participants" not in raw.fields:
             hits = participants.find_participants(text)
@@ -461,11 +468,16 @@ def extract(document: Document, taken: Collection[tuple[int, int]] = ()) -> list
     frames = _most_precise(frames)
     _ends(frames, sentences)
     for number, frame in enumerate(frames):
-        stop = min(
-            [f.sentence for f in frames[number + 1 :] if f.sentence > frame.sentence]
-            + [frame.sentence + 1 + _FOLLOWERS]
-        )
-        _details(frame, sentences, stop, resolver, excluded)
+        following = [f.sentence for f in frames[number + 1 :] if f.sentence > frame.sentence]
+        stop = min([*following, frame.sentence + 1 + _FOLLOWERS])
+        # further on, until the next event, the sentences that name this one again
+        farthest = min([*following, frame.sentence + 1 + _MENTIONS_AFTER, len(sentences)])
+        again = [
+            sentences[i]
+            for i in range(stop, farthest)
+            if _names_again(sentences[i].span.text, frame.phrase.head)
+        ]
+        _details(frame, [*sentences[frame.sentence : stop], *again], resolver, excluded)
         _national_venue(frame, resolver, excluded)
         _title(frame, sentences, headline, language)
     return [f.raw for f in frames]
