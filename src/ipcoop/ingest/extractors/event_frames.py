@@ -279,7 +279,8 @@ def _names_again(text: str, head: str) -> bool:
     """Whether a sentence names an event again by its noun after a definite determiner ("ce
     séminaire", "the workshop", "l'atelier")."""
     return any(
-        singular(match.group(0)) == head and _DEFINITE.search(text, 0, match.start())
+        singular(match.group(0)) == head
+        and _DEFINITE.search(text, max(0, match.start() - 24), match.start())
         for match in EVENT_NOUN.finditer(text)
     )
 
